@@ -1,0 +1,186 @@
+// Package lint holds listlint's document model and the engine that runs
+// rules over it. A file is parsed once with goldmark into a flat model of
+// sections, lists and entries with byte spans; rules read only that model.
+package lint
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Span is a half-open byte range [Start, End) in the original source,
+// BOM included. An absent part is NoSpan.
+type Span struct {
+	Start, End int
+}
+
+// NoSpan marks a part an entry does not have.
+var NoSpan = Span{-1, -1}
+
+// Valid reports whether s names a range of the source.
+func (s Span) Valid() bool { return s.Start >= 0 && s.End >= s.Start }
+
+// Len is the byte length of s, 0 when absent.
+func (s Span) Len() int {
+	if !s.Valid() {
+		return 0
+	}
+	return s.End - s.Start
+}
+
+// Document is one parsed Markdown file.
+type Document struct {
+	Path string
+	// Src is the file as read, BOM and line endings included.
+	Src []byte
+	// BOM is true when Src starts with a UTF-8 byte order mark.
+	BOM bool
+	// LineEnding is the dominant line ending: "\n", "\r\n" or "\r".
+	LineEnding string
+	// LineStarts holds the byte offset at which each line starts.
+	LineStarts []int
+	// Sections in document order. Entries before the first heading belong
+	// to a synthetic level-0 section with an empty title.
+	Sections []*Section
+	// Lists in document order, nested lists included.
+	Lists []*List
+	// Items holds every list item in document order, entries and
+	// non-entries alike.
+	Items []*Entry
+	// Comments are the spans of HTML comments, block and inline.
+	Comments []Span
+	// AST is the goldmark tree, an escape hatch: rules must not need it.
+	AST ast.Node
+}
+
+// Section is a heading and what follows it up to the next heading.
+type Section struct {
+	Level int
+	Title string
+	// Heading is the span of the heading line; NoSpan for the synthetic
+	// section before the first heading.
+	Heading Span
+	// Parents are the titles of the enclosing sections, outermost first.
+	Parents []string
+	// Parent is the enclosing section, nil at the top.
+	Parent *Section
+	// Children counts the direct sub-sections.
+	Children int
+	// Items are the list items in this section (not its sub-sections),
+	// nested items included.
+	Items []*Entry
+	// Blocks counts the other blocks (paragraphs, code, HTML other than
+	// comments, ...) directly in this section.
+	Blocks int
+}
+
+// List is one goldmark List node.
+type List struct {
+	// Span covers the list from its first marker to the end of its last
+	// item's last non-blank line.
+	Span    Span
+	Marker  byte
+	Ordered bool
+	Loose   bool
+	Depth   int
+	Section *Section
+	// Parent is the item that holds a nested list, nil at top level.
+	Parent *Entry
+	Items  []*Entry
+}
+
+// Entry is one list item. IsEntry tells whether it starts with a link.
+type Entry struct {
+	List    *List
+	Section *Section
+	// Index is the item's position in List.Items.
+	Index int
+	// Item covers the whole item block from its marker to the end of its
+	// last non-blank line (line ending excluded), nested items included.
+	Item Span
+	// Marker is the bullet or ordinal with its delimiter.
+	Marker Span
+	// Content covers the item's first paragraph, trimmed.
+	Content Span
+	// IsEntry is true when the item's text starts with a link.
+	IsEntry bool
+	// Link spans the whole link, from "[" to its closing ")" or "]".
+	Link Span
+	// Text spans the link text between the brackets.
+	Text Span
+	// Year spans the four digits of a year prefix; YearSep what stands
+	// between them and the name. YearValue is the parsed year.
+	Year, YearSep Span
+	YearValue     int
+	// Name spans the link text without year prefix and tags.
+	Name Span
+	// Tags span every #Word# in the link text, hashes included.
+	Tags []Span
+	// URL spans the destination in the source; NoSpan for reference links
+	// (whose destination lives elsewhere). Dest is the destination either way.
+	URL  Span
+	Dest string
+	// Reference is true for [text][ref] and [text] links.
+	Reference bool
+	// Separator spans what stands between the link and the description.
+	Separator Span
+	// Desc spans the description, trimmed; NoSpan when absent.
+	Desc Span
+	// NameKey and URLKey are the normalised forms used for sorting and
+	// duplicate detection.
+	NameKey, URLKey string
+	// Children are the items of lists nested in this one.
+	Children []*Entry
+}
+
+// Text returns the source bytes of s as a string ("" when absent).
+func (d *Document) Text(s Span) string {
+	if !s.Valid() {
+		return ""
+	}
+	return string(d.Src[s.Start:s.End])
+}
+
+// Line returns the 1-based line holding byte offset off.
+func (d *Document) Line(off int) int {
+	return sort.Search(len(d.LineStarts), func(i int) bool { return d.LineStarts[i] > off })
+}
+
+// Position returns the 1-based line and column of byte offset off; the
+// column counts characters, not bytes.
+func (d *Document) Position(off int) (line, col int) {
+	if off > len(d.Src) {
+		off = len(d.Src)
+	}
+	line = d.Line(off)
+	start := d.LineStarts[line-1]
+	if line == 1 && d.BOM && off >= 3 {
+		start = 3
+	}
+	return line, utf8.RuneCount(d.Src[start:off]) + 1
+}
+
+// LineSpan returns the span of the 1-based line n without its ending.
+func (d *Document) LineSpan(n int) Span {
+	start := d.LineStarts[n-1]
+	end := len(d.Src)
+	if n < len(d.LineStarts) {
+		end = d.LineStarts[n]
+	}
+	for end > start && (d.Src[end-1] == '\n' || d.Src[end-1] == '\r') {
+		end--
+	}
+	return Span{start, end}
+}
+
+// LineCount is the number of lines; a final newline ends the last line
+// rather than starting an empty one.
+func (d *Document) LineCount() int {
+	n := len(d.LineStarts)
+	if n > 1 && d.LineStarts[n-1] == len(d.Src) {
+		n--
+	}
+	return n
+}

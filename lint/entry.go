@@ -1,0 +1,306 @@
+package lint
+
+import (
+	"bytes"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// entry fills the link, name, year, tag, separator and description spans
+// of an item whose first inline is link.
+func (b *builder) entry(e *Entry, link *ast.Link) {
+	src := b.doc.Src
+	open := b.base + link.Pos()
+	closeBr := matchBracket(src, open, e.Content.End)
+	if closeBr < 0 {
+		return
+	}
+	e.IsEntry = true
+	e.Dest = string(link.Destination)
+	e.Text = Span{open + 1, closeBr}
+	end := closeBr + 1
+	switch {
+	case link.Reference != nil:
+		e.Reference = true
+		if end < e.Content.End && src[end] == '[' {
+			if c := matchBracket(src, end, e.Content.End); c >= 0 {
+				end = c + 1
+			}
+		}
+	case end < e.Content.End && src[end] == '(':
+		url, after, ok := scanInlineDest(src, end+1, e.Content.End)
+		if ok {
+			end = after
+			// Only a destination spelled exactly as goldmark read it may
+			// be edited; escapes and entities make them differ.
+			if string(src[url.Start:url.End]) == e.Dest {
+				e.URL = url
+			}
+		}
+	}
+	e.Link = Span{open, end}
+	b.linkText(e)
+	b.tail(e)
+	e.NameKey = NameKey(src[e.Name.Start:e.Name.End])
+	e.URLKey = URLKey(e.Dest)
+}
+
+// linkText splits the link text into year prefix, name and tags.
+func (b *builder) linkText(e *Entry) {
+	src := b.doc.Src
+	t := trimSpan(src, e.Text)
+	// Tags: every #Word# (no spaces, no '#' inside).
+	for i := t.Start; i < t.End; i++ {
+		if src[i] != '#' {
+			continue
+		}
+		j := i + 1
+		for j < t.End && src[j] != '#' && src[j] != ' ' && src[j] != '\t' {
+			j++
+		}
+		if j < t.End && src[j] == '#' && j > i+1 {
+			e.Tags = append(e.Tags, Span{i, j + 1})
+			i = j
+		}
+	}
+	name := t
+	if n := len(e.Tags); n > 0 && e.Tags[n-1].End == t.End {
+		name.End = e.Tags[n-1].Start
+	}
+	if len(e.Tags) > 0 && e.Tags[0].Start == t.Start {
+		name.Start = e.Tags[0].End
+	}
+	name = trimSpan(src, name)
+	if y, sep, ok := yearPrefix(src, name); ok {
+		e.Year = Span{name.Start, name.Start + 4}
+		e.YearSep = sep
+		e.YearValue = y
+		name.Start = sep.End
+	}
+	e.Name = name
+}
+
+// yearPrefix recognises "2019-Name" and its variants ("2019~Name",
+// "2019 Name", "2019- Name", "2019 - Name", "2019:Name") at the start of
+// name. A canonical "-" or "~" marks any four-digit year; the looser
+// variants only count for plausible years, so "2048 Game" stays a name.
+func yearPrefix(src []byte, name Span) (year int, sep Span, ok bool) {
+	i := name.Start
+	if name.End-i < 6 {
+		return 0, sep, false
+	}
+	for k := 0; k < 4; k++ {
+		c := src[i+k]
+		if c < '0' || c > '9' {
+			return 0, sep, false
+		}
+		year = year*10 + int(c-'0')
+	}
+	j := i + 4
+	for j < name.End && (src[j] == ' ' || src[j] == '-' || src[j] == '~' || src[j] == ':' || src[j] == '_') {
+		j++
+	}
+	if j == i+4 || j >= name.End {
+		return 0, sep, false
+	}
+	sep = Span{i + 4, j}
+	canonical := j == i+5 && (src[i+4] == '-' || src[i+4] == '~')
+	if !canonical && (year < 1970 || year > time.Now().Year()+1) {
+		return 0, sep, false
+	}
+	return year, sep, true
+}
+
+// tail finds the separator and description after the link.
+func (b *builder) tail(e *Entry) {
+	src := b.doc.Src
+	i, end := e.Link.End, e.Content.End
+	if i >= end {
+		return
+	}
+	j := i
+	for j < end && (src[j] == ' ' || src[j] == '\t') {
+		j++
+	}
+	k := j
+	if k < end {
+		switch src[k] {
+		case ':', '-':
+			k++
+		default:
+			r, size := utf8.DecodeRune(src[k:end])
+			if r == '：' || r == '–' || r == '—' {
+				k += size
+			}
+		}
+	}
+	if k == j {
+		// No separator: whatever follows the link is the description.
+		if d := trimComments(src, Span{i, end}); d.End > d.Start {
+			e.Desc = d
+		}
+		return
+	}
+	for k < end && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	e.Separator = Span{i, k}
+	if d := trimComments(src, Span{k, end}); d.End > d.Start {
+		e.Desc = d
+	}
+}
+
+// trimComments trims s and drops HTML comments at its end, such as an
+// inline suppression: they are not part of the description.
+func trimComments(src []byte, s Span) Span {
+	s = trimSpan(src, s)
+	for bytes.HasSuffix(src[s.Start:s.End], []byte("-->")) {
+		i := bytes.LastIndex(src[s.Start:s.End], []byte("<!--"))
+		if i < 0 {
+			break
+		}
+		s = trimSpan(src, Span{s.Start, s.Start + i})
+	}
+	return s
+}
+
+// matchBracket returns the offset of the "]" that closes the "[" at open,
+// honouring nesting, backslash escapes and code spans; -1 if none before
+// limit.
+func matchBracket(src []byte, open, limit int) int {
+	depth := 0
+	for i := open; i < limit; i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '`':
+			n := runLen(src, i, limit, '`')
+			if c := closingTicks(src, i+n, limit, n); c >= 0 {
+				i = c + n - 1
+			} else {
+				i += n - 1
+			}
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func runLen(src []byte, i, limit int, c byte) int {
+	n := 0
+	for i+n < limit && src[i+n] == c {
+		n++
+	}
+	return n
+}
+
+// closingTicks finds a run of exactly n backticks at or after i.
+func closingTicks(src []byte, i, limit, n int) int {
+	for i < limit {
+		if src[i] != '`' {
+			i++
+			continue
+		}
+		m := runLen(src, i, limit, '`')
+		if m == n {
+			return i
+		}
+		i += m
+	}
+	return -1
+}
+
+// scanInlineDest reads "dest title)" of an inline link starting after
+// "(". It returns the destination's span and the offset after ")".
+func scanInlineDest(src []byte, i, limit int) (dest Span, after int, ok bool) {
+	i = skipLinkSpace(src, i, limit)
+	if i < limit && src[i] == '<' {
+		j := i + 1
+		for j < limit && src[j] != '>' && src[j] != '\n' {
+			if src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= limit || src[j] != '>' {
+			return dest, 0, false
+		}
+		dest = Span{i + 1, j}
+		i = j + 1
+	} else {
+		j, depth := i, 0
+	scan:
+		for ; j < limit; j++ {
+			switch c := src[j]; {
+			case c == '\\':
+				j++
+			case c == '(':
+				depth++
+			case c == ')':
+				if depth == 0 {
+					break scan
+				}
+				depth--
+			case c <= ' ':
+				break scan
+			}
+		}
+		if j > limit {
+			j = limit
+		}
+		dest = Span{i, j}
+		i = j
+	}
+	i = skipLinkSpace(src, i, limit)
+	if i < limit && (src[i] == '"' || src[i] == '\'' || src[i] == '(') {
+		closer := src[i]
+		if closer == '(' {
+			closer = ')'
+		}
+		j := i + 1
+		for j < limit && src[j] != closer {
+			if src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= limit {
+			return dest, 0, false
+		}
+		i = skipLinkSpace(src, j+1, limit)
+	}
+	if i < limit && src[i] == ')' {
+		return dest, i + 1, true
+	}
+	return dest, 0, false
+}
+
+func skipLinkSpace(src []byte, i, limit int) int {
+	for i < limit && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// NameKey normalises a name for duplicate detection: letters and digits
+// only, case-folded.
+func NameKey(name []byte) string {
+	buf := make([]byte, 0, len(name))
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRune(name[i:])
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+	}
+	return string(buf)
+}

@@ -1,0 +1,387 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// ErrBinary is returned by Parse for input that holds a NUL byte.
+var ErrBinary = errors.New("binary file")
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Parse builds the document model of src with a single goldmark parse.
+// It fails only on binary input; any text yields a model.
+func Parse(path string, src []byte) (*Document, error) {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	d := &Document{Path: path, Src: src}
+	base := 0
+	if bytes.HasPrefix(src, bom) {
+		d.BOM = true
+		base = len(bom)
+	}
+	d.LineStarts, d.LineEnding = scanLines(src)
+	body := src[base:]
+	// Plain CommonMark: GFM linkify would split text nodes and shift
+	// positions.
+	root := goldmark.New().Parser().Parse(text.NewReader(body))
+	d.AST = root
+	b := builder{doc: d, body: body, base: base}
+	b.top = &Section{Heading: NoSpan}
+	d.Sections = append(d.Sections, b.top)
+	b.cur = b.top
+	b.walkBlocks(root, nil, 0)
+	for _, it := range d.Items {
+		it.Section.Items = append(it.Section.Items, it)
+	}
+	return d, nil
+}
+
+// scanLines returns the start offset of every line and the dominant line
+// ending (ties go to the one seen first). A lone CR ends a line, as in
+// CommonMark.
+func scanLines(src []byte) (starts []int, ending string) {
+	starts = make([]int, 1, len(src)/40+2)
+	var lf, crlf, cr int
+	first := ""
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			lf++
+			if first == "" {
+				first = "\n"
+			}
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				crlf++
+				if first == "" {
+					first = "\r\n"
+				}
+				i++
+			} else {
+				cr++
+				if first == "" {
+					first = "\r"
+				}
+			}
+		default:
+			continue
+		}
+		starts = append(starts, i+1)
+	}
+	ending = "\n"
+	best := 0
+	for _, c := range []struct {
+		n int
+		s string
+	}{{lf, "\n"}, {crlf, "\r\n"}, {cr, "\r"}} {
+		if c.n > best || (c.n == best && c.n > 0 && c.s == first) {
+			best, ending = c.n, c.s
+		}
+	}
+	return starts, ending
+}
+
+// builder turns the goldmark tree into the flat model in one walk.
+type builder struct {
+	doc  *Document
+	body []byte // src without the BOM: goldmark's offsets index this
+	base int    // len(BOM): add to goldmark offsets to index Src
+	top  *Section
+	cur  *Section
+}
+
+// walkBlocks visits the block children of n. parent is the item holding
+// them (nil outside lists); depth counts enclosing lists.
+func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			b.heading(c)
+		case *ast.List:
+			b.list(c, parent, depth)
+		case *ast.HTMLBlock:
+			if !b.htmlBlock(c) && parent == nil {
+				b.cur.Blocks++
+			}
+		case *ast.Paragraph, *ast.TextBlock:
+			b.inlineComments(c)
+			if parent == nil {
+				b.cur.Blocks++
+			}
+		case *ast.Blockquote:
+			if parent == nil {
+				b.cur.Blocks++
+			}
+			b.walkBlocks(c, parent, depth)
+		default:
+			if parent == nil {
+				b.cur.Blocks++
+			}
+		}
+	}
+}
+
+func (b *builder) heading(h *ast.Heading) {
+	d := b.doc
+	start := b.lineStart(b.base + h.Pos())
+	endLine := d.Line(start)
+	if b.body[h.Pos()] != '#' {
+		// Setext heading: the underline follows the last content line.
+		if l := h.Lines(); l.Len() > 0 {
+			endLine = d.Line(b.base+l.At(l.Len()-1).Start) + 1
+		}
+		if endLine > d.LineCount() {
+			endLine = d.LineCount()
+		}
+	}
+	s := &Section{
+		Level:   h.Level,
+		Title:   string(bytes.TrimSpace(inlineText(h, b.body, nil))),
+		Heading: Span{start, d.LineSpan(endLine).End},
+	}
+	p := b.cur
+	for p != nil && p.Level >= s.Level {
+		p = p.Parent
+	}
+	if p == nil {
+		p = b.top
+	}
+	if p != b.top {
+		s.Parent = p
+		s.Parents = append(append([]string(nil), p.Parents...), p.Title)
+		p.Children++
+	}
+	b.cur = s
+	d.Sections = append(d.Sections, s)
+	b.inlineComments(h)
+}
+
+// htmlBlock records an HTML comment block and reports whether it was one.
+func (b *builder) htmlBlock(h *ast.HTMLBlock) bool {
+	l := h.Lines()
+	if l.Len() == 0 {
+		return false
+	}
+	start := b.base + l.At(0).Start
+	if !bytes.HasPrefix(b.doc.Src[start:], []byte("<!--")) {
+		return false
+	}
+	end := b.base + l.At(l.Len()-1).Stop
+	if h.HasClosure() {
+		end = b.base + h.ClosureLine.Stop
+	}
+	// A comment block runs to its "-->"; text after it on the last line
+	// is still part of the HTML block, so stop at the marker.
+	if i := bytes.Index(b.doc.Src[start:end], []byte("-->")); i >= 0 {
+		end = start + i + 3
+	}
+	b.doc.Comments = append(b.doc.Comments, Span{start, end})
+	return true
+}
+
+// inlineComments records the HTML comments inside the inline content of n.
+func (b *builder) inlineComments(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if r, ok := c.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+			start := b.base + r.Segments.At(0).Start
+			end := b.base + r.Segments.At(r.Segments.Len()-1).Stop
+			if bytes.HasPrefix(b.doc.Src[start:], []byte("<!--")) {
+				b.doc.Comments = append(b.doc.Comments, Span{start, end})
+			}
+			continue
+		}
+		if c.HasChildren() {
+			b.inlineComments(c)
+		}
+	}
+}
+
+func (b *builder) list(l *ast.List, parent *Entry, depth int) {
+	lst := &List{
+		Marker:  l.Marker,
+		Ordered: l.IsOrdered(),
+		Loose:   !l.IsTight,
+		Depth:   depth,
+		Section: b.cur,
+		Parent:  parent,
+	}
+	b.doc.Lists = append(b.doc.Lists, lst)
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		li, ok := c.(*ast.ListItem)
+		if !ok {
+			continue
+		}
+		e := b.item(li, lst)
+		if parent != nil {
+			parent.Children = append(parent.Children, e)
+		}
+		b.walkBlocks(li, e, depth+1)
+	}
+	if n := len(lst.Items); n > 0 {
+		lst.Span = Span{lst.Items[0].Item.Start, lst.Items[n-1].Item.End}
+	}
+}
+
+func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
+	d := b.doc
+	e := &Entry{
+		List: lst, Section: b.cur, Index: len(lst.Items),
+		Content: NoSpan, Link: NoSpan, Text: NoSpan, Year: NoSpan, YearSep: NoSpan,
+		Name: NoSpan, URL: NoSpan, Separator: NoSpan, Desc: NoSpan,
+	}
+	e.Marker = b.marker(b.base+li.Pos(), lst.Ordered)
+	end := d.LineSpan(d.Line(e.Marker.Start)).End
+	if last := b.blockEnd(li); last > end {
+		end = last
+	}
+	e.Item = Span{e.Marker.Start, end}
+	lst.Items = append(lst.Items, e)
+	d.Items = append(d.Items, e)
+
+	para := li.FirstChild()
+	switch para.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
+		return e
+	}
+	lines := para.Lines()
+	if lines.Len() == 0 {
+		return e
+	}
+	cs := b.base + lines.At(0).Start
+	ce := b.base + lines.At(lines.Len()-1).Stop
+	e.Content = trimSpan(d.Src, Span{cs, ce})
+	link, ok := para.FirstChild().(*ast.Link)
+	if !ok || b.base+link.Pos() != e.Content.Start {
+		return e
+	}
+	b.entry(e, link)
+	return e
+}
+
+// marker returns the span of the list marker at or after off. goldmark
+// points at the marker, except for tab-indented items: rescan the line.
+func (b *builder) marker(off int, ordered bool) Span {
+	src := b.doc.Src
+	i := off
+	if i >= len(src) || !isMarkerStart(src[i], ordered) {
+		i = b.lineStart(off)
+		for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '>') {
+			i++
+		}
+	}
+	j := i
+	if ordered {
+		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+	}
+	if j < len(src) {
+		j++
+	}
+	return Span{i, j}
+}
+
+func isMarkerStart(c byte, ordered bool) bool {
+	if ordered {
+		return c >= '0' && c <= '9'
+	}
+	return c == '-' || c == '*' || c == '+'
+}
+
+// blockEnd returns the end of the last non-blank source line of any block
+// inside n (line ending excluded), or -1 when n holds none.
+func (b *builder) blockEnd(n ast.Node) int {
+	end := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		if l := c.Lines(); l.Len() > 0 {
+			if stop := b.base + l.At(l.Len()-1).Stop; stop > end {
+				end = stop
+			}
+		}
+		switch c := c.(type) {
+		case *ast.HTMLBlock:
+			if c.HasClosure() && b.base+c.ClosureLine.Stop > end {
+				end = b.base + c.ClosureLine.Stop
+			}
+		case *ast.FencedCodeBlock:
+			// Lines() holds the content only: include the closing fence.
+			end = max(end, b.closingFence(c))
+		}
+		return ast.WalkContinue, nil
+	})
+	if end < 0 {
+		return -1
+	}
+	// Stop points past the line's content, sometimes past its ending.
+	d := b.doc
+	if end > 0 && end <= len(d.Src) && (d.Src[end-1] == '\n' || d.Src[end-1] == '\r') {
+		end--
+	}
+	return d.LineSpan(d.Line(end)).End
+}
+
+// closingFence returns the end of a fenced code block's closing fence
+// line, or of its last line when it has none.
+func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
+	d := b.doc
+	line := d.Line(b.base + c.Pos())
+	if l := c.Lines(); l.Len() > 0 {
+		line = d.Line(b.base + l.At(l.Len()-1).Start)
+	}
+	if line < d.LineCount() {
+		next := d.LineSpan(line + 1)
+		t := bytes.TrimLeft(d.Src[next.Start:next.End], " \t>")
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			return next.End
+		}
+	}
+	return d.LineSpan(line).End
+}
+
+func (b *builder) lineStart(off int) int {
+	return b.doc.LineStarts[b.doc.Line(off)-1]
+}
+
+// inlineText appends the text content of n's inline descendants to buf.
+func inlineText(n ast.Node, src, buf []byte) []byte {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			buf = append(buf, c.Segment.Value(src)...)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				buf = append(buf, ' ')
+			}
+		case *ast.String:
+			buf = append(buf, c.Value...)
+		default:
+			buf = inlineText(c, src, buf)
+		}
+	}
+	return buf
+}
+
+func trimSpan(src []byte, s Span) Span {
+	for s.Start < s.End && isSpace(src[s.Start]) {
+		s.Start++
+	}
+	for s.End > s.Start && isSpace(src[s.End-1]) {
+		s.End--
+	}
+	return s
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}

@@ -1,0 +1,204 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity ranks findings; a run fails on findings at or above a level.
+type Severity int
+
+// Severities, lowest first.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+func (s Severity) String() string {
+	if s < Info || s > Error {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "info", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if s == n {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want info, warning or error)", s)
+}
+
+// TextEdit replaces the source bytes [Pos, End) with NewText.
+type TextEdit struct {
+	Pos, End int
+	NewText  string
+}
+
+// Fix is a set of non-overlapping edits that repair one finding; it is
+// applied whole or not at all.
+type Fix struct {
+	Message string
+	Edits   []TextEdit
+}
+
+// Related points at another place a finding refers to, such as the first
+// copy of a duplicate.
+type Related struct {
+	Path   string
+	Offset int
+	Line   int
+	Column int
+}
+
+// Diagnostic is one finding: a byte range of the source, a message, and
+// optionally the fix that repairs it.
+type Diagnostic struct {
+	Rule     string
+	Severity Severity
+	Pos, End int
+	Message  string
+	Fix      *Fix
+	Related  *Related
+}
+
+// Option declares one option of a rule. Its Default fixes its type: string,
+// int, bool or []string. Allowed, when set, lists the valid string values.
+type Option struct {
+	Name    string
+	Default any
+	Doc     string
+	Allowed []string
+}
+
+// Rule is one check: data describing it plus the function that runs it.
+// A rule sets exactly one of Check (per file) and CheckRun (across every
+// file of a run).
+type Rule struct {
+	// ID is stable: it appears in configuration, inline comments and output.
+	ID    string
+	Title string
+	// Doc explains what the rule checks and why; Bad and Good are examples.
+	Doc       string
+	Bad, Good string
+	Severity  Severity
+	Fixable   bool
+	Options   []Option
+	Check     func(*Pass)
+	CheckRun  func(*RunPass)
+}
+
+// Settings is the effective configuration of one rule.
+type Settings struct {
+	Off      bool
+	Severity Severity
+	Options  map[string]any
+}
+
+// Defaults returns the rule's settings when nothing is configured.
+func (r *Rule) Defaults() Settings {
+	opts := make(map[string]any, len(r.Options))
+	for _, o := range r.Options {
+		opts[o.Name] = o.Default
+	}
+	return Settings{Severity: r.Severity, Options: opts}
+}
+
+// options reads typed option values with the rule's defaults behind them.
+type options struct {
+	rule *Rule
+	set  map[string]any
+}
+
+func (o options) value(name string) any {
+	if v, ok := o.set[name]; ok {
+		return v
+	}
+	for _, opt := range o.rule.Options {
+		if opt.Name == name {
+			return opt.Default
+		}
+	}
+	panic(fmt.Sprintf("rule %s has no option %q", o.rule.ID, name))
+}
+
+// String returns a string option.
+func (o options) String(name string) string { return o.value(name).(string) }
+
+// Int returns an integer option.
+func (o options) Int(name string) int { return o.value(name).(int) }
+
+// Bool returns a boolean option.
+func (o options) Bool(name string) bool { return o.value(name).(bool) }
+
+// Strings returns a list option.
+func (o options) Strings(name string) []string { return o.value(name).([]string) }
+
+// Pass is what a per-file rule sees: the document and a way to report.
+type Pass struct {
+	options
+	Doc    *Document
+	report func(Diagnostic)
+}
+
+// Report records a finding at [pos, end).
+func (p *Pass) Report(pos, end int, fix *Fix, format string, args ...any) {
+	p.report(Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+// ReportDiagnostic records a fully built finding.
+func (p *Pass) ReportDiagnostic(d Diagnostic) { p.report(d) }
+
+// RunPass is what a cross-file rule sees: every document of the run, in
+// path order.
+type RunPass struct {
+	// Docs are the run's documents sorted by path.
+	Docs []*Document
+	// Options returns the rule's options for one document.
+	Options func(*Document) options
+	report  func(*Document, Diagnostic)
+}
+
+// Report records a finding in doc.
+func (p *RunPass) Report(doc *Document, d Diagnostic) { p.report(doc, d) }
+
+// Where names a place for messages: "line N" in the same file, else
+// "path:N".
+func Where(from, to *Document, off int) string {
+	line := to.Line(off)
+	if from == to {
+		return fmt.Sprintf("line %d", line)
+	}
+	return fmt.Sprintf("%s:%d", to.Path, line)
+}
+
+// Dominant returns the most frequent of vals, ties going to the value seen
+// first; ok is false when vals is empty.
+func Dominant[T comparable](vals []T) (best T, ok bool) {
+	counts := make(map[T]int, 4)
+	n := 0
+	for _, v := range vals {
+		counts[v]++
+		n = max(n, counts[v])
+	}
+	for _, v := range vals {
+		if counts[v] == n {
+			return v, true
+		}
+	}
+	return best, false
+}
+
+// Quote shortens s for a message.
+func Quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}

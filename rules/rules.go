@@ -1,0 +1,20 @@
+// Package rules holds listlint's rules, one per file, each with its doc.
+package rules
+
+import "github.com/listlint/listlint/lint"
+
+// All returns every rule, sorted by ID. The list is kept by hand: no init()
+// registration, so what runs is visible here.
+func All() []*lint.Rule {
+	return []*lint.Rule{}
+}
+
+// ByID returns the rule with the given ID, or nil.
+func ByID(id string) *lint.Rule {
+	for _, r := range All() {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}

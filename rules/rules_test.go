@@ -1,0 +1,214 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/lint"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of rule fixtures")
+
+// TestFixtures runs each rule alone on testdata/rules/<id>/*.md.
+//
+// Expected findings are written in the fixture, at the end of the line they
+// are reported on: <!-- want "regexp" "regexp" -->. Lines that cannot carry
+// a comment (blank lines, trailing-space lines) are listed in a sidecar
+// file NAME.md.want, one `LINE "regexp"` per line. A first line
+// <!-- options: {"name": value} --> sets rule options. A rule that fixes
+// must have NAME.md.golden holding the fixed file; -update rewrites it.
+func TestFixtures(t *testing.T) {
+	for _, r := range All() {
+		files, err := filepath.Glob(filepath.Join("..", "testdata", "rules", r.ID, "*.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) == 0 {
+			t.Errorf("rule %s has no fixtures in testdata/rules/%s", r.ID, r.ID)
+		}
+		for _, f := range files {
+			t.Run(r.ID+"/"+filepath.Base(f), func(t *testing.T) { runFixture(t, r, f) })
+		}
+	}
+}
+
+var (
+	optionsRe = regexp.MustCompile(`^<!-- options: (\{.*\}) -->`)
+	wantRe    = regexp.MustCompile(`<!-- want((?: +"(?:[^"\\]|\\.)*")+) -->`)
+	quotedRe  = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+)
+
+type want struct {
+	line int
+	re   *regexp.Regexp
+	used bool
+}
+
+func runFixture(t *testing.T, r *lint.Rule, path string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := r.Defaults()
+	if m := optionsRe.FindSubmatch(bytes.TrimPrefix(src, []byte("\uFEFF"))); m != nil {
+		setOptions(t, r, settings.Options, m[1])
+	}
+	l := &lint.Linter{
+		Rules:     []*lint.Rule{r},
+		Configure: func(string, *lint.Rule) lint.Settings { return settings },
+	}
+	doc, err := lint.Parse(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := parseWants(t, doc, path)
+	diags := l.Run([]*lint.Document{doc})[0].Diagnostics
+	fixable := false
+	for _, d := range diags {
+		if d.Pos < 0 || d.End < d.Pos || d.End > len(src) {
+			t.Errorf("finding %q has span [%d,%d) outside the file (size %d)", d.Message, d.Pos, d.End, len(src))
+			continue
+		}
+		if d.Fix != nil {
+			fixable = true
+			if !r.Fixable {
+				t.Errorf("rule %s is not declared fixable but offers a fix", r.ID)
+			}
+			if err := fix.Validate(d.Fix, len(src)); err != nil {
+				t.Error(err)
+			}
+		}
+		line, col := doc.Position(d.Pos)
+		if !matchWant(wants, line, d.Message) {
+			t.Errorf("%s:%d:%d: unexpected finding: %s", filepath.Base(path), line, col, d.Message)
+		}
+	}
+	for _, w := range wants {
+		if !w.used {
+			t.Errorf("%s:%d: no finding matched %q", filepath.Base(path), w.line, w.re)
+		}
+	}
+	checkGolden(t, l, path, src, fixable)
+}
+
+func setOptions(t *testing.T, r *lint.Rule, opts map[string]any, raw []byte) {
+	var set map[string]any
+	if err := json.Unmarshal(raw, &set); err != nil {
+		t.Fatalf("options comment: %v", err)
+	}
+	for k, v := range set {
+		def, ok := opts[k]
+		if !ok {
+			t.Fatalf("rule %s has no option %q", r.ID, k)
+		}
+		switch def.(type) {
+		case int:
+			opts[k] = int(v.(float64))
+		case []string:
+			var list []string
+			for _, s := range v.([]any) {
+				list = append(list, s.(string))
+			}
+			opts[k] = list
+		default:
+			opts[k] = v
+		}
+	}
+}
+
+func parseWants(t *testing.T, doc *lint.Document, path string) []*want {
+	var wants []*want
+	add := func(line int, quoted string) {
+		s, err := strconv.Unquote(quoted)
+		if err != nil {
+			t.Fatalf("line %d: bad want %s: %v", line, quoted, err)
+		}
+		wants = append(wants, &want{line: line, re: regexp.MustCompile(s)})
+	}
+	for n := 1; n <= doc.LineCount(); n++ {
+		for _, m := range wantRe.FindAllStringSubmatch(doc.Text(doc.LineSpan(n)), -1) {
+			for _, q := range quotedRe.FindAllString(m[1], -1) {
+				add(n, q)
+			}
+		}
+	}
+	side, err := os.ReadFile(path + ".want")
+	if os.IsNotExist(err) {
+		return wants
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, ln := range strings.Split(strings.TrimSpace(string(side)), "\n") {
+		var line int
+		var rest string
+		if _, err := fmt.Sscanf(ln, "%d", &line); err != nil {
+			t.Fatalf("%s.want:%d: want `LINE \"regexp\"`: %v", path, i+1, err)
+		}
+		rest = strings.TrimSpace(strings.TrimLeft(ln, "0123456789"))
+		for _, q := range quotedRe.FindAllString(rest, -1) {
+			add(line, q)
+		}
+	}
+	return wants
+}
+
+func matchWant(wants []*want, line int, msg string) bool {
+	for _, w := range wants {
+		if !w.used && w.line == line && w.re.MatchString(msg) {
+			w.used = true
+			return true
+		}
+	}
+	return false
+}
+
+// checkGolden fixes the fixture with the rule alone and compares the result
+// with NAME.md.golden, then checks the fix is idempotent.
+func checkGolden(t *testing.T, l *lint.Linter, path string, src []byte, fixable bool) {
+	golden := path + ".golden"
+	want, err := os.ReadFile(golden)
+	if !fixable {
+		if err == nil {
+			t.Errorf("%s exists but the fixture has no fixable finding", filepath.Base(golden))
+		}
+		return
+	}
+	res, ferr := fix.File(l, path, src)
+	if ferr != nil {
+		t.Fatal(ferr)
+	}
+	if *update {
+		if err := os.WriteFile(golden, res.Src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("fixable findings but no golden file: run go test ./rules -update and review %s", filepath.Base(golden))
+	}
+	if !bytes.Equal(res.Src, want) {
+		t.Errorf("fixed output differs from %s:\n--- got ---\n%s\n--- want ---\n%s", filepath.Base(golden), res.Src, want)
+	}
+	again, err := fix.File(l, path, res.Src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Src, res.Src) {
+		t.Errorf("fix is not idempotent: a second run changed the output")
+	}
+	for _, d := range again.Remaining {
+		if d.Fix != nil {
+			t.Errorf("fixable finding remains after fix: %s", d.Message)
+		}
+	}
+}
