@@ -51,6 +51,9 @@ type Document struct {
 	Items []*Entry
 	// Comments are the spans of HTML comments, block and inline.
 	Comments []Span
+	// Directives are the inline suppression comments (listlint-disable
+	// and friends) in document order; see Suppressed.
+	Directives []*Directive
 	// AST is the goldmark tree, an escape hatch: rules must not need it.
 	AST ast.Node
 }

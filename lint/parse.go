@@ -41,6 +41,7 @@ func Parse(path string, src []byte) (*Document, error) {
 	for _, it := range d.Items {
 		it.Section.Items = append(it.Section.Items, it)
 	}
+	d.Directives = parseDirectives(d)
 	return d, nil
 }
 
