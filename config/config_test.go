@@ -556,3 +556,30 @@ rules:
 		t.Errorf("excluded file not said so:\n%s", got)
 	}
 }
+
+// TestEffectiveLoadsBack checks that --show-config prints a valid
+// configuration file that means the same for the file it was printed for.
+func TestEffectiveLoadsBack(t *testing.T) {
+	rules := testRules()
+	dir := write(t, map[string]string{".listlint.yml": "preset: tagged\nrules:\n  duplicate-name: off\n  project-tag: { allowed: [Book, Series] }\noverrides:\n  - files: [\"a/**\"]\n    rules: { separator: error, sort-order: { by: year } }\n"})
+	c, err := Load(filepath.Join(dir, ".listlint.yml"), rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"README.md", "a/list.md"} {
+		path := filepath.Join(dir, filepath.FromSlash(file))
+		out := filepath.Join(t.TempDir(), ".listlint.yml")
+		if err := os.WriteFile(out, []byte(c.Effective(path)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		back, err := Load(out, rules)
+		if err != nil {
+			t.Fatalf("%s: effective configuration does not load: %v", file, err)
+		}
+		for _, r := range rules {
+			if got, want := back.Settings(path, r), c.Settings(path, r); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s: reloaded %+v, want %+v", file, r.ID, got, want)
+			}
+		}
+	}
+}
