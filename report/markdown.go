@@ -119,8 +119,9 @@ func writeSuggestion(bw *bufio.Writer, f *Finding) {
 }
 
 // fixedLines applies fix to the whole lines it touches. It returns their
-// 1-based range and the lines that replace them, without line endings or
-// BOM; no lines means the fix deletes them.
+// 1-based range and the lines that replace them, without line endings;
+// no lines means the fix deletes them. A BOM stays part of line 1, as it is
+// in the file: a suggestion that dropped it would remove it.
 func fixedLines(doc *lint.Document, fix *lint.Fix) (first, last int, lines []string) {
 	pos, end := fix.Edits[0].Pos, fix.Edits[0].End
 	for _, e := range fix.Edits {
@@ -146,9 +147,6 @@ func fixedLines(doc *lint.Document, fix *lint.Fix) (first, last int, lines []str
 			continue
 		}
 		break
-	}
-	if first == 1 && doc.BOM {
-		text = strings.TrimPrefix(text, "\uFEFF")
 	}
 	for text != "" {
 		i := strings.IndexAny(text, "\r\n")
@@ -196,10 +194,17 @@ func longestRun(s string, c byte) int {
 	return best
 }
 
-// escapeMarkdown makes text from a linted file inert in Markdown: every
-// ASCII punctuation character that Markdown, GFM tables, HTML or GitHub's
-// mentions and references could act on is backslash-escaped, and line
-// breaks become spaces so the text stays on its line.
+// markdownSpecial are the characters escapeMarkdown escapes: emphasis,
+// code, links and images, HTML and entities, table cells, strikethrough,
+// GitHub mentions, references, emoji, math, and the ":" and "." that
+// autolinks need. Escaped text never starts a line, so list and heading
+// markers need nothing.
+const markdownSpecial = "\\`*_[]<>|~&@#:.$"
+
+// escapeMarkdown makes text from a linted file inert in Markdown: the
+// characters of markdownSpecial are backslash-escaped (CommonMark's escape
+// for ASCII punctuation, so the text renders unchanged), and line breaks
+// become spaces so the text stays on its line.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -209,7 +214,7 @@ func escapeMarkdown(s string) string {
 		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
 		case c == '\r' || c == '\n':
 			b.WriteByte(' ')
-		case strings.IndexByte("\\`*_{}[]<>()#+-.!|~&@:=\"'$%^;,?/", c) >= 0:
+		case strings.IndexByte(markdownSpecial, c) >= 0:
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		default:
