@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -19,7 +19,8 @@ import (
 // Actions toolkit does (escapeData, escapeProperty), so no text taken
 // from a list can end the line and start a command of its own.
 func GitHub(w io.Writer, fs []Finding) error {
-	bw := bufio.NewWriter(w)
+	// Built in memory, written once: a Buffer cannot fail.
+	var bw bytes.Buffer
 	for i := range fs {
 		f := &fs[i]
 		cmd, err := githubCommand(f.Severity)
@@ -43,7 +44,7 @@ func GitHub(w io.Writer, fs []Finding) error {
 		}
 		bw.WriteString("::" + escapeData(f.Message) + "\n")
 	}
-	if err := bw.Flush(); err != nil {
+	if _, err := w.Write(bw.Bytes()); err != nil {
 		return fmt.Errorf("writing github annotations: %w", err)
 	}
 	return nil

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -22,35 +22,36 @@ const maxSuggestionLines = 20
 // a suggestion block holding the corrected lines. Text taken from the
 // linted files is escaped so it cannot change the layout.
 func Markdown(w io.Writer, fs []Finding) error {
-	bw := bufio.NewWriter(w)
+	// Built in memory, written once: a Buffer cannot fail.
+	var bw bytes.Buffer
 	bw.WriteString("## listlint\n\n")
 	if len(fs) == 0 {
 		bw.WriteString("No findings.\n")
-		return flushMarkdown(bw)
+		return writeMarkdown(w, &bw)
 	}
-	writeTotals(bw, fs)
-	writeRuleTable(bw, fs)
+	writeTotals(&bw, fs)
+	writeRuleTable(&bw, fs)
 	path := ""
 	for i := range fs {
 		f := &fs[i]
 		if i == 0 || f.Path != path {
 			path = f.Path
-			fmt.Fprintf(bw, "\n### %s\n", escapeMarkdown(filepath.ToSlash(path)))
+			fmt.Fprintf(&bw, "\n### %s\n", escapeMarkdown(filepath.ToSlash(path)))
 		}
-		fmt.Fprintf(bw, "\n**%d:%d** %s `%s`: %s\n", f.Line, f.Column, f.Severity, f.Rule, escapeMarkdown(f.Message))
-		writeSuggestion(bw, f)
+		fmt.Fprintf(&bw, "\n**%d:%d** %s `%s`: %s\n", f.Line, f.Column, f.Severity, f.Rule, escapeMarkdown(f.Message))
+		writeSuggestion(&bw, f)
 	}
-	return flushMarkdown(bw)
+	return writeMarkdown(w, &bw)
 }
 
-func flushMarkdown(bw *bufio.Writer) error {
-	if err := bw.Flush(); err != nil {
+func writeMarkdown(w io.Writer, bw *bytes.Buffer) error {
+	if _, err := w.Write(bw.Bytes()); err != nil {
 		return fmt.Errorf("writing markdown summary: %w", err)
 	}
 	return nil
 }
 
-func writeTotals(bw *bufio.Writer, fs []Finding) {
+func writeTotals(bw *bytes.Buffer, fs []Finding) {
 	var bySev [lint.Error + 1]int
 	files, fixable := 0, 0
 	for i := range fs {
@@ -69,7 +70,7 @@ func writeTotals(bw *bufio.Writer, fs []Finding) {
 		plural(bySev[lint.Error], "error"), plural(bySev[lint.Warning], "warning"), bySev[lint.Info], fixable)
 }
 
-func writeRuleTable(bw *bufio.Writer, fs []Finding) {
+func writeRuleTable(bw *bytes.Buffer, fs []Finding) {
 	type row struct {
 		rule           string
 		count, fixable int
@@ -98,7 +99,7 @@ func writeRuleTable(bw *bufio.Writer, fs []Finding) {
 // writeSuggestion writes the corrected lines of a fixable finding as a
 // suggestion block, which GitHub turns into a one-click change in a review
 // comment and shows as code elsewhere.
-func writeSuggestion(bw *bufio.Writer, f *Finding) {
+func writeSuggestion(bw *bytes.Buffer, f *Finding) {
 	if f.Fix == nil || len(f.Fix.Edits) == 0 || f.Doc == nil {
 		return
 	}

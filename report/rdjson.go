@@ -70,14 +70,17 @@ type rdRelated struct {
 // turns into a one-click suggestion.
 func RDJSON(w io.Writer, fs []Finding) error {
 	out := rdResult{Source: rdSource{Name: "listlint", URL: HomeURL}, Diagnostics: []rdDiagnostic{}}
-	top := lint.Info
+	// The result's severity is the highest of its diagnostics.
+	var top lint.Severity
 	for i := range fs {
 		f := &fs[i]
 		sev, err := rdSeverity(f.Severity)
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", f.Path, f.Line, err)
 		}
-		top = max(top, f.Severity)
+		if i == 0 || f.Severity > top {
+			top, out.Severity = f.Severity, sev
+		}
 		start, end := rdPos(f, f.Offset, f.Line, f.Column), rdPos(f, f.EndOffset, f.EndLine, f.EndColumn)
 		d := rdDiagnostic{
 			Message:  f.Message,
@@ -101,9 +104,6 @@ func RDJSON(w io.Writer, fs []Finding) error {
 			}}}
 		}
 		out.Diagnostics = append(out.Diagnostics, d)
-	}
-	if len(fs) > 0 {
-		out.Severity, _ = rdSeverity(top)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
