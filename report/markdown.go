@@ -53,11 +53,9 @@ func writeMarkdown(w io.Writer, bw *bytes.Buffer) error {
 
 func writeTotals(bw *bytes.Buffer, fs []Finding) {
 	var bySev [lint.Error + 1]int
-	files, fixable := 0, 0
+	files, fixable := map[string]bool{}, 0
 	for i := range fs {
-		if i == 0 || fs[i].Path != fs[i-1].Path {
-			files++
-		}
+		files[fs[i].Path] = true
 		if fs[i].Severity >= lint.Info && fs[i].Severity <= lint.Error {
 			bySev[fs[i].Severity]++
 		}
@@ -66,7 +64,7 @@ func writeTotals(bw *bytes.Buffer, fs []Finding) {
 		}
 	}
 	fmt.Fprintf(bw, "**%s** in %s: %s, %s, %d info; %d fixable with `listlint fix`.\n",
-		plural(len(fs), "finding"), plural(files, "file"),
+		plural(len(fs), "finding"), plural(len(files), "file"),
 		plural(bySev[lint.Error], "error"), plural(bySev[lint.Warning], "warning"), bySev[lint.Info], fixable)
 }
 
