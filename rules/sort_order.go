@@ -81,6 +81,7 @@ func checkSortOrder(p *lint.Pass) {
 type sorter struct {
 	doc    *lint.Document
 	byYear bool
+	runes  []rune // scratch for nameKey
 }
 
 func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
@@ -136,12 +137,12 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 
 // nameKey is the sort key of an entry's name without year prefix, tags
 // and leading punctuation. Letters are compared without case, accents or
-// width ("Bärner" as "barner", "Ｇo" as "go"); inside a name, spaces and
-// punctuation sort before digits and digits before letters, and among
-// themselves in ASCII order, as in the byte order most sorted lists keep
-// ("Go plugin" < "go-mode" < "go_json" < "go2" < "goa"). Each rune is
-// encoded as a class byte and three code point bytes so that bytes.Compare
-// orders keys.
+// width ("Bärner" as "barner", "Ｇo" as "go"); numbers by value ("Part 2"
+// before "Part 10"); spaces and punctuation sort before digits and digits
+// before letters, and punctuation among itself in ASCII order, as in the
+// byte order most sorted lists keep ("Go plugin" < "go-mode" < "go_json" <
+// "go2" < "goa"). Each unit is encoded as a class byte and three bytes so
+// that bytes.Compare orders keys.
 func (s *sorter) nameKey(e *lint.Entry) []byte {
 	name := s.doc.Src[e.Name.Start:e.Name.End]
 	for len(name) > 0 {
@@ -151,31 +152,56 @@ func (s *sorter) nameKey(e *lint.Entry) []byte {
 		}
 		name = name[size:]
 	}
-	key := make([]byte, 0, 4*len(name))
+	// Fold first: NFKD, drop accents, lower case, one space per run.
+	runes := s.runes[:0]
 	var it norm.Iter
 	it.Init(norm.NFKD, name)
-	space := false
 	for !it.Done() {
 		for seg := it.Next(); len(seg) > 0; {
 			r, size := utf8.DecodeRune(seg)
 			seg = seg[size:]
-			var class byte
 			switch {
 			case unicode.Is(unicode.Mn, r):
 				continue // accents, once decomposed
-			case unicode.IsLetter(r):
-				class, r = 2, unicode.ToLower(r)
-			case unicode.IsDigit(r):
-				class = 1
 			case unicode.IsSpace(r):
-				if space {
+				if n := len(runes); n > 0 && runes[n-1] == ' ' {
 					continue
 				}
 				r = ' '
+			default:
+				r = unicode.ToLower(r)
 			}
-			space = r == ' '
-			key = append(key, class, byte(r>>16), byte(r>>8), byte(r))
+			runes = append(runes, r)
 		}
+	}
+	s.runes = runes
+	key := make([]byte, 0, 4*len(runes)+8)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		switch {
+		case r >= '0' && r <= '9':
+			// A number: its length without leading zeros, then its digits.
+			j := i
+			for j < len(runes) && runes[j] >= '0' && runes[j] <= '9' {
+				j++
+			}
+			for i < j-1 && runes[i] == '0' {
+				i++
+			}
+			key = append(key, 1, 0, byte((j-i)>>8), byte(j-i))
+			for ; i < j; i++ {
+				key = append(key, 1, 0, 0, byte(runes[i]))
+			}
+			i--
+			continue
+		case unicode.IsLetter(r):
+			key = append(key, 2)
+		case unicode.IsDigit(r):
+			key = append(key, 1)
+		default:
+			key = append(key, 0)
+		}
+		key = append(key, byte(r>>16), byte(r>>8), byte(r))
 	}
 	return key
 }
