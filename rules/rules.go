@@ -7,7 +7,12 @@ import "github.com/listlint/listlint/lint"
 // registration, so what runs is visible here.
 func All() []*lint.Rule {
 	return []*lint.Rule{
+		EmptySection,
+		ListSpacing,
+		SortOrder,
 		UnusedSuppression,
+		Whitespace,
+		YearPrefix,
 	}
 }
 
