@@ -202,8 +202,9 @@ func isWordEnd(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == 
 // nameLike reports whether the lowercase first word of a description is
 // probably a name written in lowercase on purpose.
 func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool {
+	word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
 	for i, r := range word {
-		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) || strings.ContainsRune(".-_/@+#&", r) {
+		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) || strings.ContainsRune(".-_/@+#&:", r) {
 			return true
 		}
 		if r >= utf8.RuneSelf && !unicode.IsLetter(r) {
@@ -211,13 +212,10 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		}
 	}
 	key := lint.NameKey([]byte(word))
-	if key == "" {
+	if key == "" || key == e.NameKey || len(key) >= 3 && (strings.HasPrefix(e.NameKey, key) || strings.HasSuffix(e.NameKey, key)) {
 		return true
 	}
-	if key == e.NameKey || len(key) >= 3 && (strings.HasPrefix(e.NameKey, key) || strings.HasSuffix(e.NameKey, key)) {
-		return true
-	}
-	if len(key) >= 3 && urlHasWord(strings.ToLower(e.Dest), key) {
+	if hasWord(strings.ToLower(doc.Text(e.Name)), key, false) || hasWord(strings.ToLower(e.Dest), key, len(key) >= 3) {
 		return true
 	}
 	next := bytes.Fields(rest)
@@ -225,6 +223,9 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		return false
 	}
 	n := string(next[0])
+	if r, _ := utf8.DecodeRuneInString(n); isCJK(r) {
+		return true // "etcd 作为…": Latin words in CJK text are names
+	}
 	if c := strings.TrimPrefix(n, "v"); c != "" && c[0] >= '0' && c[0] <= '9' {
 		return true // "webpack 4 removes…"
 	}
@@ -234,16 +235,19 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		case "this", "it", "that", "there", "here", "what", "which", "who", "he", "she", "they":
 			return false
 		}
-		return true
+		return true // "xsv is a fast…"
 	}
 	return false
 }
 
-// urlHasWord reports whether an alphanumeric run of url starts with word:
-// "npm" in "https://www.npmjs.com/package/x".
-func urlHasWord(url, word string) bool {
-	for i := 0; i+len(word) <= len(url); i++ {
-		if (i == 0 || !isAlnum(url[i-1])) && url[i:i+len(word)] == word {
+// hasWord reports whether an alphanumeric run of s equals word, or with
+// prefix set starts with it ("npm" in "https://www.npmjs.com/package/x").
+func hasWord(s, word string, prefix bool) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if i > 0 && isAlnum(s[i-1]) || s[i:i+len(word)] != word {
+			continue
+		}
+		if j := i + len(word); prefix || j == len(s) || !isAlnum(s[j]) {
 			return true
 		}
 	}
@@ -289,7 +293,7 @@ func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok b
 		if kind == trailerNone || t == start {
 			break
 		}
-		if kind == trailerCode {
+		if kind == trailerCode || kind == trailerDecoration {
 			se.fixable = false
 		}
 		end = t
@@ -311,16 +315,39 @@ type trailerKind int
 
 const (
 	trailerNone trailerKind = iota
+	// trailerCode is a code span: "` + "`MIT`" + `".
 	trailerCode
+	// trailerBadge is an image, linked or not: "![stars](…)".
 	trailerBadge
+	// trailerLinks is a parenthesised group of links, or an emphasised
+	// link: "([Demo](…), [Source](…))", "**[back to top](#top)**".
 	trailerLinks
+	// trailerDecoration is an emoji, a :shortcode: or an emoticon.
+	trailerDecoration
 )
 
-// trailer recognises metadata ending at end: a code span, a badge image
-// (possibly linked) or a parenthesised group of links, each preceded by a
-// space. It returns where the trailer starts.
+// trailer recognises metadata ending at end, preceded by a space: code
+// spans, badges, link groups and decorations. It returns where the
+// trailer starts.
 func trailer(src []byte, start, end int) (int, trailerKind) {
+	if d := decoration(src, start, end); d < end {
+		return d, trailerDecoration
+	}
 	switch src[end-1] {
+	case '*', '_':
+		n := 0
+		for end-n > start && src[end-1-n] == src[end-1] {
+			n++
+		}
+		if t, kind := trailer(src, start, end-n); kind == trailerNone && t == end-n && end-n > start && src[end-n-1] == ')' {
+			open := matchOpen(src, start, end-n-1, '(', ')')
+			if open > start && src[open-1] == ']' {
+				lb := matchOpen(src, start, open-1, '[', ']')
+				if lb-n > start && bytes.Equal(src[lb-n:lb], src[end-n:end]) && isBlank(src[lb-n-1]) {
+					return lb - n, trailerLinks
+				}
+			}
+		}
 	case '`':
 		n := 0
 		for end-n > start && src[end-1-n] == '`' {
@@ -366,6 +393,38 @@ func trailer(src []byte, start, end int) (int, trailerKind) {
 		}
 	}
 	return end, trailerNone
+}
+
+// decoration returns where a trailing emoji, GitHub :shortcode: or
+// emoticon (":)") preceded by a space starts; end when there is none.
+func decoration(src []byte, start, end int) int {
+	i := end
+	for i > start {
+		r, size := utf8.DecodeLastRune(src[start:i])
+		if r < utf8.RuneSelf || !unicode.In(r, unicode.So, unicode.Sk, unicode.Mn, unicode.Cf) {
+			break
+		}
+		i -= size
+	}
+	if i < end && i > start && isBlank(src[i-1]) {
+		return i
+	}
+	b := src[start:end]
+	for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
+		if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isBlank(b[len(b)-len(emo)-1]) {
+			return end - len(emo)
+		}
+	}
+	if len(b) > 2 && b[len(b)-1] == ':' {
+		j := len(b) - 2
+		for j >= 0 && (isAlnum(b[j]) || b[j] == '_' || b[j] == '+' || b[j] == '-') {
+			j--
+		}
+		if j > 0 && j < len(b)-2 && b[j] == ':' && isBlank(b[j-1]) {
+			return start + j
+		}
+	}
+	return end
 }
 
 // matchOpen returns the offset of the opener matching the closer at

@@ -46,6 +46,11 @@ func checkEntryLink(p *lint.Pass) {
 			continue
 		}
 		if !it.IsEntry {
+			if len(it.Children) > 0 {
+				// A label over a nested list ("- Linux" above its
+				// entries) is a sub-heading, not a broken entry.
+				continue
+			}
 			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
 			p.Report(it.Content.Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
 			continue
@@ -69,7 +74,7 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 		p.Report(it.Link.Start, it.Link.End, nil, "link text is empty, expected the entry's name")
 		return
 	}
-	if n := len(it.Tags); n > 0 && it.Tags[n-1].End == e {
+	if tags := wordTags(src, it.Tags); len(tags) > 0 && tags[len(tags)-1].End == e {
 		// Spaces after a trailing tag belong to project-tag.
 		e = t.End
 	}
@@ -120,10 +125,10 @@ func urlProblem(dest string) string {
 		return "has scheme " + scheme + ":, expected http(s) or a relative path"
 	}
 	if strings.HasPrefix(dest, "//") {
-		return "has no scheme, expected https:" + dest
+		return "has no scheme, expected https://host/path"
 	}
 	if looksLikeHost(dest) {
-		return "has no scheme, expected https://" + dest
+		return "has no scheme, expected https://host/path"
 	}
 	return ""
 }

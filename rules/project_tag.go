@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -100,9 +101,10 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed []string) 
 	for textEnd > e.Text.Start && isBlank(src[textEnd-1]) {
 		textEnd--
 	}
-	// Tags [group:] form the trailing group: only spaces after each.
+	// Tags [group:] form the trailing group: only spaces and badge
+	// images after each.
 	group, pos := len(tags), textEnd
-	for group > 0 && onlySpace(src[tags[group-1].End:pos]) {
+	for group > 0 && onlyBadges(src[tags[group-1].End:pos]) {
 		group--
 		pos = tags[group].Start
 	}
@@ -144,20 +146,53 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed []string) 
 			continue
 		}
 		checkTagSpacing(p, e, t, want)
-		if i == len(tags)-1 && t.End < e.Text.End {
+		if i == len(tags)-1 && t.End < e.Text.End && len(bytes.TrimSpace(src[t.End:e.Text.End])) == 0 {
 			fix := &lint.Fix{Message: "remove the space before ]", Edits: []lint.TextEdit{{Pos: t.End, End: e.Text.End}}}
 			p.Report(t.End, e.Text.End+1, fix, "space between tag %s and ], expected none", want)
 		}
 	}
 }
 
-func onlySpace(b []byte) bool {
-	for _, c := range b {
-		if !isBlank(c) {
+// onlyBadges reports whether b holds nothing but spaces and images
+// ("![star](…)"): badges in link text do not make a tag misplaced.
+func onlyBadges(b []byte) bool {
+	for i := 0; i < len(b); {
+		switch {
+		case isBlank(b[i]):
+			i++
+		case b[i] == '!' && i+1 < len(b) && b[i+1] == '[':
+			closeBr := matchOpenForward(b, i+1, '[', ']')
+			if closeBr < 0 || closeBr+1 >= len(b) || b[closeBr+1] != '(' {
+				return false
+			}
+			closePar := matchOpenForward(b, closeBr+1, '(', ')')
+			if closePar < 0 {
+				return false
+			}
+			i = closePar + 1
+		default:
 			return false
 		}
 	}
 	return true
+}
+
+// matchOpenForward returns the index of the closer matching the opener at
+// b[open], or -1.
+func matchOpenForward(b []byte, open int, opener, closer byte) int {
+	depth := 0
+	for i := open; i < len(b); i++ {
+		switch b[i] {
+		case opener:
+			depth++
+		case closer:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // reportMisplacedTag reports a tag before the name; one that starts the
@@ -188,8 +223,9 @@ func checkTagSpacing(p *lint.Pass, e *lint.Entry, t lint.Span, want string) {
 	for from > e.Text.Start && isBlank(src[from-1]) {
 		from--
 	}
-	if from == e.Text.Start {
-		// The link text is only tags; entry-link owns leading spaces.
+	if onlyYear(src[e.Text.Start:from]) {
+		// The link text is only tags, or a year and tags: there is no
+		// name to separate the tag from (entry-link owns leading spaces).
 		return
 	}
 	gap := string(src[from:t.Start])
@@ -202,4 +238,21 @@ func checkTagSpacing(p *lint.Pass, e *lint.Entry, t lint.Span, want string) {
 		return
 	}
 	p.Report(from, t.End, fix, "%q before tag %s, expected one space", gap, want)
+}
+
+// onlyYear reports whether b is empty or only a year prefix ("2019~").
+func onlyYear(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return true
+	}
+	if len(b) < 4 {
+		return false
+	}
+	for _, c := range b[:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(bytes.Trim(b[4:], "-~:_ ")) == 0
 }

@@ -19,8 +19,10 @@ same in the whole file: ": " (seed style, "[Name](url): Description.") or
 spaces where one belongs.
 
 An entry whose link is followed by ". ", ", ", "; " or "| " and then a
-sentence of several words uses that punctuation as a separator and is
-reported too. Other text after a link without a separator (a second link, a
+sentence of four words or more uses that punctuation as a separator and is
+reported too, and so is a link followed by a space and a capitalised
+sentence of four words or more ("[valix](…) Go package for validating
+requests"). Other text after a link without a separator (a second link, a
 badge, "(Chinese)", a sentence that has the link as its subject) is not a
 separator problem and is left alone. Entries without a description are
 left to the description rule. Only entry lists are checked (see
@@ -122,9 +124,9 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 	p.Report(e.Separator.Start, e.Separator.End, fix, "separator is %q, expected %q", got, expect)
 }
 
-// checkMissingSeparator reports punctuation used as a separator: a link
-// followed by ". ", ", ", "; " or "| " and a sentence of at least four
-// words.
+// checkMissingSeparator reports a separator that is clearly missing: a
+// link followed by ". ", ", ", "; " or "| " and a sentence of at least
+// four words, or by a space and a capitalised sentence of four words.
 func checkMissingSeparator(p *lint.Pass, e *lint.Entry, want string) {
 	src := p.Doc.Src
 	i := e.Link.End
@@ -134,8 +136,18 @@ func checkMissingSeparator(p *lint.Pass, e *lint.Entry, want string) {
 	if i >= e.Desc.End {
 		return
 	}
-	switch src[i] {
-	case '.', ',', ';', '|':
+	switch c := src[i]; {
+	case c >= 'A' && c <= 'Z' && i > e.Link.End && words(src[i:e.Desc.End]) >= 4:
+		// "[valix](…) Go package for validating requests": a capitalised
+		// sentence right after the link. A lowercase one ("[jQuery.on](…)
+		// uses delegation") has the link as its subject.
+		fix := &lint.Fix{
+			Message: "insert separator " + lint.Quote(want),
+			Edits:   []lint.TextEdit{{Pos: e.Link.End, End: i, NewText: want}},
+		}
+		p.Report(e.Link.End, i, fix, "separator is missing, expected %q", want)
+		return
+	case c == '.', c == ',', c == ';', c == '|':
 	default:
 		return
 	}
