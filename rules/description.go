@@ -450,10 +450,10 @@ func matchOpen(src []byte, start, closeAt int, opener, closer byte) int {
 func onlyLinks(b []byte) bool {
 	links := 0
 	for i := 0; i < len(b); {
-		switch c := b[i]; {
-		case c == ' ' || c == ',' || c == '\t':
+		switch b[i] {
+		case ' ', ',', '\t':
 			i++
-		case c == '[':
+		case '[':
 			j := bytes.IndexByte(b[i:], ']')
 			if j < 0 || i+j+1 >= len(b) || b[i+j+1] != '(' {
 				return false

@@ -89,7 +89,7 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 		edits = append(edits, lint.TextEdit{Pos: e, End: t.End})
 	}
 	p.Report(t.Start-1, t.End+1, &lint.Fix{Message: "trim spaces inside [ ]", Edits: edits},
-		"link text %s has spaces inside [ ], expected none", lint.Quote(p.Doc.Text(t)))
+		"link text %q has spaces inside [ ], expected none", p.Doc.Text(t))
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
