@@ -24,10 +24,13 @@ var Description = &lint.Rule{
   digits or punctuation ("iOS", "k8s", "node-fetch", "e.g."), a word
   followed by a version ("webpack 4…") or by "is"/"are" ("xsv is…"). Text
   in a script without case (CJK) and code spans are fine;
-- it ends with terminal punctuation: "." "!" "?" "…", or "。" "！" "？".
-  A closing ")" or quote after it is fine. Trailing metadata is skipped:
-  code spans ("` + "`MIT` `Go`" + `"), badges ("![stars](…)") and groups of links
-  in parentheses ("([Demo](…), [Source](…))"), so "Tool. ` + "`MIT`" + `" passes.
+- it ends with terminal punctuation: "." "!" "?" "…", or "。" "！" "？"
+  (and "~", a playful ending in Chinese text). A closing ")" or quote
+  after it is fine, and a description ending with a bare URL is not
+  checked (a period would read as part of it). Trailing metadata is
+  skipped: emoji and emoticons, code spans ("` + "`MIT` `Go`" + `"), badges
+  ("![stars](…)"), emphasised links and groups of links in parentheses
+  ("([Demo](…), [Source](…))"), so "Tool. ` + "`MIT`" + `" passes.
 
 Entries without a separator are not checked: what follows their link is
 not known to be a description. Only entry lists are checked (see
@@ -44,9 +47,9 @@ Options:
                      carry meaning and stay).
 
 Fixes: strip leading punctuation; remove a separator that has no
-description; append "." ("。" after CJK text) where the sentence ends,
-before trailing badges or link groups (not when trailing code spans make
-the place ambiguous); remove a forbidden final period. Capitalisation is
+description; append "." ("。" to CJK text) where the sentence ends,
+before trailing badges or link groups (not when trailing code spans or
+emoji make the place ambiguous); remove a forbidden final period. Capitalisation is
 reported, not fixed.`,
 	Bad: `- [Alpha](https://alpha.example): . A first project.
 - [Beta](https://beta.example): second project.
@@ -77,9 +80,12 @@ type sentenceEnd struct {
 	// quotes, and r that rune.
 	last int
 	r    rune
-	// fixable is false when code spans trail the sentence: a final "."
-	// could belong before or after them.
+	// fixable is false when code spans or decorations trail the
+	// sentence: a final "." could belong before or after them.
 	fixable bool
+	// cjk is true when the description is mostly CJK text, which ends
+	// with "。".
+	cjk bool
 }
 
 func checkDescription(p *lint.Pass) {
@@ -261,7 +267,8 @@ func isAlnum(c byte) bool {
 // isTerminal reports whether r ends a sentence.
 func isTerminal(r rune) bool {
 	switch r {
-	case '.', '!', '?', '…', '。', '！', '？':
+	case '.', '!', '?', '…', '。', '！', '？', '～', '~':
+		// A tilde ends a playful Chinese sentence ("欢迎提 PR~").
 		return true
 	}
 	return false
@@ -298,7 +305,13 @@ func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok b
 		}
 		end = t
 	}
+	if endsWithURL(src[start:end]) {
+		// "Try it live: https://…": a final period would read as part
+		// of the URL, and none is expected after one.
+		return se, false
+	}
 	se.end = end
+	se.cjk = mostlyCJK(src[start:end])
 	i := end
 	for i > start {
 		r, size := utf8.DecodeLastRune(src[start:i])
@@ -478,7 +491,7 @@ func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 			continue
 		}
 		mark := "."
-		if isCJK(se.r) {
+		if se.cjk {
 			mark = "。"
 		}
 		var fix *lint.Fix
@@ -515,6 +528,47 @@ func reportPunctuated(p *lint.Pass, ends []sentenceEnd) {
 		}
 		p.Report(se.last, se.last+size, fix, "description ends with %q, expected no final punctuation", string(se.r))
 	}
+}
+
+// endsWithURL reports whether b ends with a bare http(s) URL.
+func endsWithURL(b []byte) bool {
+	i := len(b)
+	for i > 0 && !isBlank(b[i-1]) && b[i-1] < utf8.RuneSelf {
+		i--
+	}
+	w := b[i:]
+	return bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://"))
+}
+
+// mostlyCJK reports whether a description is CJK text, which ends with
+// "。": its last letter is CJK, or it has at least as many CJK characters
+// as Latin words ("大厂实战分享 ppt").
+func mostlyCJK(b []byte) bool {
+	cjk, words := 0, 0
+	inWord, last := false, rune(0)
+	for i := 0; i < len(b); {
+		if b[i] == ']' && i+1 < len(b) && b[i+1] == '(' {
+			// Link destinations are not text.
+			if c := matchOpenForward(b, i+1, '(', ')'); c > 0 {
+				i = c + 1
+				continue
+			}
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		latin := r < utf8.RuneSelf && unicode.IsLetter(r)
+		if latin && !inWord {
+			words++
+		}
+		inWord = latin
+		if isCJK(r) {
+			cjk++
+		}
+		if latin || isCJK(r) {
+			last = r
+		}
+	}
+	return isCJK(last) || cjk > 0 && cjk >= words
 }
 
 // isCJK reports whether r belongs to a script written without spaces

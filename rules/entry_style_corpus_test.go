@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -19,8 +21,9 @@ func entryStyleRules() []*lint.Rule {
 
 // TestEntryStyleCorpus runs the entry-style rules over every real list in
 // ../shared/corpus (skipped when absent): no panic, every finding inside
-// the file and on one line, every fix valid. LISTLINT_DUMP=1 prints the
-// findings, for reading them.
+// the file and on one line, every fix valid; fixing with these rules is
+// idempotent, leaves no fixable finding and keeps the entries' URLs.
+// LISTLINT_DUMP=1 prints the findings, for reading them.
 func TestEntryStyleCorpus(t *testing.T) {
 	root := filepath.Join("..", "..", "shared", "corpus")
 	if _, err := os.Stat(root); err != nil {
@@ -49,6 +52,7 @@ func TestEntryStyleCorpus(t *testing.T) {
 	l := &lint.Linter{Rules: entryStyleRules()}
 	for _, res := range l.Run(docs) {
 		doc := res.Doc
+		checkCorpusFix(t, l, doc)
 		for _, d := range res.Diagnostics {
 			if d.Pos < 0 || d.End < d.Pos || d.End > len(doc.Src) {
 				t.Errorf("%s: %s finding [%d,%d) outside the file", doc.Path, d.Rule, d.Pos, d.End)
@@ -73,4 +77,42 @@ func TestEntryStyleCorpus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkCorpusFix fixes doc with l and checks the fixer's properties.
+func checkCorpusFix(t *testing.T, l *lint.Linter, doc *lint.Document) {
+	t.Helper()
+	res, err := fix.File(l, doc.Path, doc.Src)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	for _, d := range res.Remaining {
+		if d.Fix != nil {
+			t.Errorf("%s:%d: fixable %s finding remains after fix: %s", doc.Path, res.Doc.Line(d.Pos), d.Rule, d.Message)
+		}
+	}
+	again, err := fix.File(l, doc.Path, res.Src)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	if !bytes.Equal(again.Src, res.Src) {
+		t.Errorf("%s: fixing twice changes the output", doc.Path)
+	}
+	if a, b := entryURLs(doc), entryURLs(res.Doc); a != b {
+		t.Errorf("%s: fixing changed the entries' URLs", doc.Path)
+	}
+}
+
+// entryURLs is the sorted multiset of entry destinations of doc.
+func entryURLs(doc *lint.Document) string {
+	var urls []string
+	for _, it := range doc.Items {
+		if it.IsEntry {
+			urls = append(urls, it.Dest)
+		}
+	}
+	sort.Strings(urls)
+	return strings.Join(urls, "\n")
 }
