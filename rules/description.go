@@ -26,9 +26,9 @@ var Description = &lint.Rule{
   in a script without case (CJK) and code spans are fine;
 - it ends with terminal punctuation: "." "!" "?" "…", or "。" "！" "？"
   (and "~", a playful ending in Chinese text). A closing ")" or quote
-  after it is fine, and a description ending with a bare URL is not
-  checked (a period would read as part of it). Trailing metadata is
-  skipped: emoji and emoticons, code spans ("` + "`MIT` `Go`" + `"), badges
+  after it is fine. A description ending with an emoji or emoticon is
+  fine, and one ending with a bare URL is not checked (a period would
+  read as part of it). Trailing metadata is skipped: code spans ("` + "`MIT` `Go`" + `"), badges
   ("![stars](…)"), emphasised links and groups of links in parentheses
   ("([Demo](…), [Source](…))"), so "Tool. ` + "`MIT`" + `" passes.
 
@@ -48,8 +48,8 @@ Options:
 
 Fixes: strip leading punctuation; remove a separator that has no
 description; append "." ("。" to CJK text) where the sentence ends,
-before trailing badges or link groups (not when trailing code spans or
-emoji make the place ambiguous); remove a forbidden final period. Capitalisation is
+before trailing badges or link groups (not when trailing code spans make
+the place ambiguous); remove a forbidden final period. Capitalisation is
 reported, not fixed.`,
 	Bad: `- [Alpha](https://alpha.example): . A first project.
 - [Beta](https://beta.example): second project.
@@ -300,7 +300,12 @@ func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok b
 		if kind == trailerNone || t == start {
 			break
 		}
-		if kind == trailerCode || kind == trailerDecoration {
+		if kind == trailerDecoration {
+			// "Taking conversations to the moon 🚀": a final emoji or
+			// emoticon ends the sentence as "!" would.
+			return se, false
+		}
+		if kind == trailerCode {
 			se.fixable = false
 		}
 		end = t
