@@ -44,7 +44,7 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 	e.Link = Span{open, end}
 	b.linkText(e)
 	b.tail(e)
-	e.NameKey = NameKey(src[e.Name.Start:e.Name.End])
+	e.NameKey = NameKey(withoutTags(src, e.Name, e.Tags))
 	e.URLKey = URLKey(e.Dest)
 }
 
@@ -292,10 +292,17 @@ func skipLinkSpace(src []byte, i, limit int) int {
 }
 
 // NameKey normalises a name for duplicate detection: letters and digits
-// only, case-folded.
+// only, case-folded. Images ("![stars](https://img.shields.io/...)", badges
+// in link text) do not count: their alt text and URL are not the name.
 func NameKey(name []byte) string {
 	buf := make([]byte, 0, len(name))
 	for i := 0; i < len(name); {
+		if name[i] == '!' && i+1 < len(name) && name[i+1] == '[' {
+			if end := skipImage(name, i+1); end > 0 {
+				i = end
+				continue
+			}
+		}
 		r, size := utf8.DecodeRune(name[i:])
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -303,4 +310,48 @@ func NameKey(name []byte) string {
 		}
 	}
 	return string(buf)
+}
+
+// skipImage returns the offset after the "[alt](dest)" of an image whose
+// "[" is at open, or -1 when it is not one.
+func skipImage(s []byte, open int) int {
+	c := matchBracket(s, open, len(s))
+	if c < 0 || c+1 >= len(s) || s[c+1] != '(' {
+		return -1
+	}
+	depth := 0
+	for i := c + 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+// withoutTags returns the bytes of name without the tags inside it: a tag
+// followed by a badge is not at the end of the link text, so it stays in
+// the name span, but it is not part of the name.
+func withoutTags(src []byte, name Span, tags []Span) []byte {
+	out := src[name.Start:name.End]
+	copied := false
+	for i := len(tags) - 1; i >= 0; i-- {
+		t := tags[i]
+		if t.Start < name.Start || t.End > name.End {
+			continue
+		}
+		if !copied {
+			out = append([]byte(nil), out...)
+			copied = true
+		}
+		out = append(out[:t.Start-name.Start], out[t.End-name.Start:]...)
+	}
+	return out
 }
