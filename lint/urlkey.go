@@ -5,9 +5,11 @@ import (
 )
 
 // URLKey normalises a link destination so that two spellings of the same
-// target compare equal: the scheme, "www.", the host's case, a trailing
-// "/", a "#fragment", utm_* query parameters and a ".git" suffix do not
-// count, nor does the case of a GitHub owner and repository.
+// target compare equal: the scheme, "www.", the host's case, a default
+// port, a trailing "/", a "#fragment", utm_* query parameters and a ".git"
+// suffix do not count, nor does the case of a GitHub or GitLab owner and
+// repository. A relative destination keeps its case: only its fragment and
+// trailing "/" are dropped.
 func URLKey(dest string) string {
 	u := strings.TrimSpace(dest)
 	if u == "" {
@@ -17,11 +19,18 @@ func URLKey(dest string) string {
 		u = u[:i]
 	}
 	lower := strings.ToLower(u)
+	web := strings.HasPrefix(lower, "www.")
 	for _, scheme := range []string{"https://", "http://", "//"} {
 		if strings.HasPrefix(lower, scheme) {
 			u = u[len(scheme):]
+			web = true
 			break
 		}
+	}
+	if !web {
+		// A relative path ("docs/Guide.md") or another scheme
+		// ("mailto:"): no host to normalise, and paths keep their case.
+		return strings.TrimRight(u, "/")
 	}
 	query := ""
 	if i := strings.IndexByte(u, '?'); i >= 0 {
@@ -32,6 +41,10 @@ func URLKey(dest string) string {
 		host, path = u[:i], u[i:]
 	}
 	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	host = strings.TrimSuffix(host, ".")
+	if h, port, ok := strings.Cut(host, ":"); ok && (port == "80" || port == "443") {
+		host = h
+	}
 	path = strings.TrimRight(path, "/")
 	path = strings.TrimSuffix(path, ".git")
 	if host == "github.com" || host == "gitlab.com" {
