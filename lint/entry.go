@@ -58,7 +58,7 @@ func (b *builder) linkText(e *Entry) {
 			continue
 		}
 		j := i + 1
-		for j < t.End && src[j] != '#' && src[j] != ' ' && src[j] != '\t' {
+		for j < t.End && isTagByte(src[j]) {
 			j++
 		}
 		if j < t.End && src[j] == '#' && j > i+1 {
@@ -66,14 +66,15 @@ func (b *builder) linkText(e *Entry) {
 			i = j
 		}
 	}
+	// The name is what the tags at either end leave: "Nomad #Project#
+	// #Tool#" is named "Nomad".
 	name := t
-	if n := len(e.Tags); n > 0 && e.Tags[n-1].End == t.End {
-		name.End = e.Tags[n-1].Start
+	for k := len(e.Tags) - 1; k >= 0 && e.Tags[k].End == name.End; k-- {
+		name = trimSpan(src, Span{name.Start, e.Tags[k].Start})
 	}
-	if len(e.Tags) > 0 && e.Tags[0].Start == t.Start {
-		name.Start = e.Tags[0].End
+	for k := 0; k < len(e.Tags) && e.Tags[k].Start == name.Start && e.Tags[k].End <= name.End; k++ {
+		name = trimSpan(src, Span{e.Tags[k].End, name.End})
 	}
-	name = trimSpan(src, name)
 	if y, sep, ok := yearPrefix(src, name); ok {
 		e.Year = Span{name.Start, name.Start + 4}
 		e.YearSep = sep
@@ -81,6 +82,14 @@ func (b *builder) linkText(e *Entry) {
 		name.Start = sep.End
 	}
 	e.Name = name
+}
+
+// isTagByte reports whether c may stand inside a #Word# tag: letters
+// (any UTF-8 byte of a non-ASCII letter), digits, "-" and "_". "C#/F#" or
+// "C# and F#" hold no tag.
+func isTagByte(c byte) bool {
+	return c >= 0x80 || c == '-' || c == '_' ||
+		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
 // yearPrefix recognises "2019-Name" and its variants ("2019~Name",

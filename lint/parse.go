@@ -29,6 +29,16 @@ func Parse(path string, src []byte) (*Document, error) {
 	}
 	d.LineStarts, d.LineEnding = scanLines(src)
 	body := src[base:]
+	if hasLoneCR(body) {
+		// goldmark ends lines at LF only; CommonMark also at a lone CR.
+		// Give it LF in their place: one byte for one, offsets unchanged.
+		body = append([]byte(nil), body...)
+		for i, c := range body {
+			if c == '\r' && (i+1 == len(body) || body[i+1] != '\n') {
+				body[i] = '\n'
+			}
+		}
+	}
 	// Plain CommonMark: GFM linkify would split text nodes and shift
 	// positions.
 	root := goldmark.New().Parser().Parse(text.NewReader(body))
@@ -89,6 +99,21 @@ func scanLines(src []byte) (starts []int, ending string) {
 	return starts, ending
 }
 
+// hasLoneCR reports whether src holds a CR not followed by LF.
+func hasLoneCR(src []byte) bool {
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 == len(src) || src[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // builder turns the goldmark tree into the flat model in one walk.
 type builder struct {
 	doc  *Document
@@ -116,6 +141,8 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 			if parent == nil {
 				b.cur.Blocks++
 			}
+		case *ast.LinkReferenceDefinition:
+			// "[id]: url" renders as nothing: not content of a section.
 		case *ast.Blockquote:
 			if parent == nil {
 				b.cur.Blocks++
@@ -350,8 +377,10 @@ func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
 	return d.LineSpan(line).End
 }
 
+// lineStart returns the start of the line holding off, past the BOM on
+// the first line.
 func (b *builder) lineStart(off int) int {
-	return b.doc.LineStarts[b.doc.Line(off)-1]
+	return b.doc.LineSpan(b.doc.Line(off)).Start
 }
 
 // inlineText appends the text content of n's inline descendants to buf.
