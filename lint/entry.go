@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // entry fills the link, name, year, tag, separator and description spans
@@ -19,7 +20,9 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 		return
 	}
 	e.IsEntry = true
-	e.Dest = string(link.Destination)
+	// goldmark keeps the destination as spelled; its value has backslash
+	// escapes and character references resolved, as a renderer would.
+	e.Dest = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(link.Destination))))
 	e.Text = Span{open + 1, closeBr}
 	end := closeBr + 1
 	switch {

@@ -264,7 +264,7 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 		Content: NoSpan, Link: NoSpan, Text: NoSpan, Year: NoSpan, YearSep: NoSpan,
 		Name: NoSpan, URL: NoSpan, Separator: NoSpan, Desc: NoSpan,
 	}
-	e.Marker = b.marker(b.base+li.Pos(), lst.Ordered)
+	e.Marker = b.marker(b.base+li.Pos(), lst)
 	end := d.LineSpan(d.Line(e.Marker.Start)).End
 	if last := b.blockEnd(li); last > end {
 		end = last
@@ -295,33 +295,43 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 }
 
 // marker returns the span of the list marker at or after off. goldmark
-// points at the marker, except for tab-indented items: rescan the line.
-func (b *builder) marker(off int, ordered bool) Span {
+// points at the marker, except for tab-indented items, where it points at
+// the content (which may itself start with "*" or "1."): rescan the line.
+func (b *builder) marker(off int, lst *List) Span {
 	src := b.doc.Src
-	i := off
-	if i >= len(src) || !isMarkerStart(src[i], ordered) {
-		i = b.lineStart(off)
-		for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '>') {
-			i++
-		}
+	if s, ok := markerAt(src, off, lst); ok {
+		return s
 	}
-	j := i
-	if ordered {
-		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
-			j++
-		}
+	i := b.lineStart(off)
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '>') {
+		i++
 	}
-	if j < len(src) {
-		j++
+	if s, ok := markerAt(src, i, lst); ok {
+		return s
 	}
-	return Span{i, j}
+	return Span{i, min(i+1, len(src))}
 }
 
-func isMarkerStart(c byte, ordered bool) bool {
-	if ordered {
-		return c >= '0' && c <= '9'
+// markerAt returns the span of lst's marker at i, if one stands there
+// followed by a space, a tab or the end of the line.
+func markerAt(src []byte, i int, lst *List) (Span, bool) {
+	j := i
+	if lst.Ordered {
+		for j < len(src) && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		if j == i {
+			return Span{}, false
+		}
 	}
-	return c == '-' || c == '*' || c == '+'
+	if j >= len(src) || src[j] != lst.Marker {
+		return Span{}, false
+	}
+	j++
+	if j < len(src) && src[j] != ' ' && src[j] != '\t' && src[j] != '\n' && src[j] != '\r' {
+		return Span{}, false
+	}
+	return Span{i, j}, true
 }
 
 // blockEnd returns the end of the last non-blank source line of any block
