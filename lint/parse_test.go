@@ -191,8 +191,18 @@ func TestParseNonEntries(t *testing.T) {
 func TestParseSeparators(t *testing.T) {
 	d := parse(t, "- [A](u): colon\n- [B](u) - hyphen\n- [C](u)：full width\n- [D](u) – en dash\n- [E](u) — em dash\n- [F](u) plain\n- [G](u):tight\n- [H](u) : spaced\n- [I](u):\n- [J](u): desc <!-- listlint-disable-line -->\n- [K](u) <!-- only a comment -->\n- [L](u): a <!-- inner --> b\n")
 	for i, w := range []struct{ sep, desc string }{
-		{": ", "colon"}, {" - ", "hyphen"}, {"：", "full width"}, {" – ", "en dash"}, {" — ", "em dash"},
-		{"∅", "plain"}, {":", "tight"}, {" : ", "spaced"}, {":", "∅"}, {": ", "desc"}, {"∅", "∅"}, {": ", "a <!-- inner --> b"},
+		{": ", "colon"},
+		{" - ", "hyphen"},
+		{"：", "full width"},
+		{" – ", "en dash"},
+		{" — ", "em dash"},
+		{"∅", "plain"},
+		{":", "tight"},
+		{" : ", "spaced"},
+		{":", "∅"},
+		{": ", "desc"},
+		{"∅", "∅"},
+		{": ", "a <!-- inner --> b"},
 	} {
 		e := d.Items[i]
 		if sep, desc := show(d, e.Separator), show(d, e.Desc); sep != w.sep || desc != w.desc {
