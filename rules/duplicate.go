@@ -142,3 +142,13 @@ func ownSite(repo site, host, nameKey string) bool {
 	}
 	return false
 }
+
+// nameOf is an entry's name for a message, without the badges that
+// follow it in some lists ("applied-ml ![code](https://...)").
+func nameOf(doc *lint.Document, e *lint.Entry) string {
+	s := doc.Text(e.Name)
+	if i := strings.Index(s, "!["); i > 0 {
+		s = s[:i]
+	}
+	return lint.Quote(s)
+}

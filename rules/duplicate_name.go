@@ -15,14 +15,26 @@ var DuplicateName = &lint.Rule{
 like "Kuma" and "2019-Kuma" pointing at two versions of the same docs. It is
 usually the same project added twice; keep one entry and one link.
 
-Names are compared by their key (lint.NameKey): the year prefix, tags, case
-and punctuation do not count. The same name with the same target is a
-duplicate-url finding, not this one. Not compared: entries linking to
-anchors or relative paths (tables of contents, links to other files),
-generic link texts ("Demo", "Source Code", "Website", "GitHub", "link",
-...), two dated entries with different years (editions of a report or a
-conference), and entries with different tags ("#Book#" and "#Project#" of
-the same name are two things).
+Names are compared by their key (lint.NameKey): the year prefix, tags,
+badges, case and punctuation do not count; a nested entry's name is
+qualified by the entries it is nested in ("Learning" under "Go" and under
+"Rust" are two names). The same name with the same target is a
+duplicate-url finding, not this one.
+
+Two links under one name count as one project only when they say so: the
+same repository on a code forge (GitHub, GitLab, Bitbucket, Gitee,
+Codeberg, sourcehut), the same host elsewhere (except hosts that publish
+many authors, such as medium.com or youtube.com), a short link (bit.ly,
+parg.co, ...), or a forge repository named like the entry together with a
+site of its owner (github.com/popmotion/popmotion and popmotion.io).
+Different repositories are different projects even under one name (many
+Go packages are called "log"), so a moved or mirrored repository is not
+reported. Not compared at all: entries linking to anchors or relative
+paths (tables of contents, links to other files), generic link texts
+("Demo", "Source Code", "Website", "GitHub", "link", ...) and bare
+numbers, two dated entries with different years (editions of a report),
+and entries with different tags ("#Book#" and "#Project#" of one name are
+two things).
 
 Each later copy is reported once, naming the first one (its line, its file
 when it is another one, and its section).
@@ -81,7 +93,7 @@ func checkDuplicateName(p *lint.RunPass) {
 			from := first.e.Name.Start
 			p.Report(doc, lint.Diagnostic{
 				Pos: e.Name.Start, End: e.Name.End,
-				Message: "name " + lint.Quote(doc.Text(e.Name)) + " already listed at " + where(doc, first, from) +
+				Message: "name " + nameOf(doc, e) + " already listed at " + where(doc, first, from) +
 					" with another url, expected one entry per project",
 				Related: related(first, from),
 			})

@@ -72,7 +72,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 			from := urlSpan(first.e).Start
 			p.Report(doc, lint.Diagnostic{
 				Pos: at.Start, End: at.End,
-				Message: "url already listed as " + lint.Quote(first.doc.Text(first.e.Name)) +
+				Message: "url already listed as " + nameOf(first.doc, first.e) +
 					" at " + where(doc, first, from) + ", expected one entry per target",
 				Related: related(first, from),
 			})
