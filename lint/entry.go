@@ -20,9 +20,6 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 		return
 	}
 	e.IsEntry = true
-	// goldmark keeps the destination as spelled; its value has backslash
-	// escapes and character references resolved, as a renderer would.
-	e.Dest = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(link.Destination))))
 	e.Text = Span{open + 1, closeBr}
 	end := closeBr + 1
 	switch {
@@ -39,15 +36,32 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 			end = after
 			// Only a destination spelled exactly as goldmark read it may
 			// be edited; escapes and entities make them differ.
-			if string(src[url.Start:url.End]) == e.Dest {
+			raw := b.str[url.Start:url.End]
+			if bytes.Equal(src[url.Start:url.End], link.Destination) &&
+				(!escaped(link.Destination) || destValue(link.Destination) == raw) {
 				e.URL = url
+				e.Dest = raw
 			}
 		}
+	}
+	if !e.URL.Valid() {
+		e.Dest = destValue(link.Destination)
 	}
 	e.Link = Span{open, end}
 	b.linkText(e)
 	b.tail(e)
-	e.NameKey = NameKey(withoutTags(src, e.Name, e.Tags))
+	// Tags inside the name (one followed by a badge is not at the end of
+	// the link text) are not part of it.
+	b.scratch = b.scratch[:0]
+	from := e.Name.Start
+	for _, t := range e.Tags {
+		if t.Start >= from && t.End <= e.Name.End {
+			b.scratch = appendNameKey(b.scratch, src[from:t.Start])
+			from = t.End
+		}
+	}
+	b.scratch = appendNameKey(b.scratch, src[from:e.Name.End])
+	e.NameKey = string(b.scratch)
 	e.URLKey = URLKey(e.Dest)
 }
 
@@ -121,6 +135,11 @@ func yearPrefix(src []byte, name Span) (year int, sep Span, ok bool) {
 	sep = Span{i + 4, j}
 	canonical := j == i+5 && (src[i+4] == '-' || src[i+4] == '~')
 	if !canonical && (year < 1970 || year > time.Now().Year()+1) {
+		return 0, sep, false
+	}
+	// "2015 年 Quora …" reads "the year 2015": the number belongs to the
+	// title, it is not a prefix.
+	if !canonical && bytes.HasPrefix(src[j:name.End], []byte("年")) {
 		return 0, sep, false
 	}
 	return year, sep, true
@@ -307,21 +326,35 @@ func skipLinkSpace(src []byte, i, limit int) int {
 // only, case-folded. Images ("![stars](https://img.shields.io/...)", badges
 // in link text) do not count: their alt text and URL are not the name.
 func NameKey(name []byte) string {
-	buf := make([]byte, 0, len(name))
+	return string(appendNameKey(make([]byte, 0, len(name)), name))
+}
+
+func appendNameKey(dst, name []byte) []byte {
 	for i := 0; i < len(name); {
-		if name[i] == '!' && i+1 < len(name) && name[i+1] == '[' {
+		c := name[i]
+		if c == '!' && i+1 < len(name) && name[i+1] == '[' {
 			if end := skipImage(name, i+1); end > 0 {
 				i = end
 				continue
 			}
 		}
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				dst = append(dst, c)
+			case 'A' <= c && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			}
+			continue
+		}
 		r, size := utf8.DecodeRune(name[i:])
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return string(buf)
+	return dst
 }
 
 // skipImage returns the offset after the "[alt](dest)" of an image whose
@@ -348,22 +381,17 @@ func skipImage(s []byte, open int) int {
 	return -1
 }
 
-// withoutTags returns the bytes of name without the tags inside it: a tag
-// followed by a badge is not at the end of the link text, so it stays in
-// the name span, but it is not part of the name.
-func withoutTags(src []byte, name Span, tags []Span) []byte {
-	out := src[name.Start:name.End]
-	copied := false
-	for i := len(tags) - 1; i >= 0; i-- {
-		t := tags[i]
-		if t.Start < name.Start || t.End > name.End {
-			continue
-		}
-		if !copied {
-			out = append([]byte(nil), out...)
-			copied = true
-		}
-		out = append(out[:t.Start-name.Start], out[t.End-name.Start:]...)
+// escaped reports whether a destination holds a backslash escape or a
+// character reference, whose value differs from its spelling.
+func escaped(dest []byte) bool {
+	return bytes.IndexByte(dest, '\\') >= 0 || bytes.IndexByte(dest, '&') >= 0
+}
+
+// destValue is a destination's value: goldmark keeps it as spelled, a
+// renderer resolves backslash escapes and character references.
+func destValue(dest []byte) string {
+	if !escaped(dest) {
+		return string(dest)
 	}
-	return out
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
 }

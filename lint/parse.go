@@ -15,11 +15,20 @@ var ErrBinary = errors.New("binary file")
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-// Parse builds the document model of src with a single goldmark parse.
-// It fails only on binary input; any text yields a model.
+// Parse builds the document model of src with a single goldmark parse,
+// within the default Limits.
 func Parse(path string, src []byte) (*Document, error) {
+	return ParseLimits(path, src, Limits{})
+}
+
+// ParseLimits is Parse with explicit limits. It fails on binary input and
+// on input beyond the limits; any other text yields a model.
+func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	if err := limits.withDefaults().check(src); err != nil {
+		return nil, err
 	}
 	d := &Document{Path: path, Src: src}
 	base := 0
@@ -43,13 +52,20 @@ func Parse(path string, src []byte) (*Document, error) {
 	// positions.
 	root := goldmark.New().Parser().Parse(text.NewReader(body))
 	d.AST = root
-	b := builder{doc: d, body: body, base: base}
+	b := builder{doc: d, body: body, base: base, str: string(src)}
 	b.top = &Section{Heading: NoSpan}
 	d.Sections = append(d.Sections, b.top)
 	b.cur = b.top
 	b.walkBlocks(root, nil, 0)
-	for _, it := range d.Items {
-		it.Section.Items = append(it.Section.Items, it)
+	// A section's items are contiguous in document order: share d.Items.
+	for i := 0; i < len(d.Items); {
+		s := d.Items[i].Section
+		j := i + 1
+		for j < len(d.Items) && d.Items[j].Section == s {
+			j++
+		}
+		s.Items = d.Items[i:j:j]
+		i = j
 	}
 	return d, nil
 }
@@ -121,6 +137,22 @@ type builder struct {
 	base int    // len(BOM): add to goldmark offsets to index Src
 	top  *Section
 	cur  *Section
+	// str is Src as a string, made once so that destinations are
+	// substrings rather than one allocation each.
+	str string
+	// slab hands out entries in blocks, one allocation per many items.
+	slab []Entry
+	// scratch is reused to build keys.
+	scratch []byte
+}
+
+func (b *builder) newEntry() *Entry {
+	if len(b.slab) == 0 {
+		b.slab = make([]Entry, 128)
+	}
+	e := &b.slab[0]
+	b.slab = b.slab[1:]
+	return e
 }
 
 // walkBlocks visits the block children of n. parent is the item holding
@@ -148,6 +180,13 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 				b.cur.Blocks++
 			}
 			b.walkBlocks(c, parent, depth)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			b.codeBlock(c)
+			if parent == nil {
+				b.cur.Blocks++
+			}
+		case *ast.ThematicBreak:
+			// A horizontal rule separates sections; it is not content.
 		default:
 			if parent == nil {
 				b.cur.Blocks++
@@ -239,6 +278,7 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 		Depth:   depth,
 		Section: b.cur,
 		Parent:  parent,
+		Items:   make([]*Entry, 0, l.ChildCount()),
 	}
 	b.doc.Lists = append(b.doc.Lists, lst)
 	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
@@ -259,7 +299,8 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 
 func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	d := b.doc
-	e := &Entry{
+	e := b.newEntry()
+	*e = Entry{
 		List: lst, Section: b.cur, Index: len(lst.Items),
 		Content: NoSpan, Link: NoSpan, Text: NoSpan, Year: NoSpan, YearSep: NoSpan,
 		Name: NoSpan, URL: NoSpan, Separator: NoSpan, Desc: NoSpan,
@@ -367,6 +408,28 @@ func (b *builder) blockEnd(n ast.Node) int {
 		end--
 	}
 	return d.LineSpan(d.Line(end)).End
+}
+
+// codeBlock records the line span of a fenced or indented code block.
+func (b *builder) codeBlock(c ast.Node) {
+	d := b.doc
+	l := c.Lines()
+	var start, end int
+	switch c := c.(type) {
+	case *ast.FencedCodeBlock:
+		if c.Pos() < 0 {
+			return
+		}
+		start = b.lineStart(b.base + c.Pos())
+		end = b.closingFence(c)
+	default:
+		if l.Len() == 0 {
+			return
+		}
+		start = b.lineStart(b.base + l.At(0).Start)
+		end = d.LineSpan(d.Line(b.base + l.At(l.Len()-1).Start)).End
+	}
+	d.Code = append(d.Code, Span{start, end})
 }
 
 // closingFence returns the end of a fenced code block's closing fence
