@@ -170,9 +170,13 @@ func (d *Document) Position(off int) (line, col int) {
 	return line, utf8.RuneCount(d.Src[start:off]) + 1
 }
 
-// LineSpan returns the span of the 1-based line n without its ending.
+// LineSpan returns the span of the 1-based line n without its ending (and
+// without the BOM on the first line).
 func (d *Document) LineSpan(n int) Span {
 	start := d.LineStarts[n-1]
+	if n == 1 && d.BOM {
+		start = len(bom)
+	}
 	end := len(d.Src)
 	if n < len(d.LineStarts) {
 		end = d.LineStarts[n]
