@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -12,6 +13,12 @@ import (
 // context is the number of unchanged lines shown around each change, as
 // diff -u and git diff do by default.
 const context = 3
+
+// diffTimeout bounds the time spent looking for a minimal diff. Real
+// lists diff in milliseconds; past the deadline go-diff falls back to a
+// coarser diff, still correct, rather than run for minutes on a
+// pathological input. Only then may the diff depend on the machine's speed.
+const diffTimeout = 5 * time.Second
 
 // line is one line of a unified diff body: its kind (' ', '-' or '+') and
 // its text with the line ending it has in the file ("" for the last line
@@ -73,9 +80,7 @@ func Diff(name string, old, new []byte) []byte {
 // deleted lines come before the inserted ones.
 func diffLines(old, new string) []line {
 	dmp := diffmatchpatch.New()
-	// No deadline: a time-limited diff would depend on the machine's load,
-	// and the same input must always give the same diff.
-	dmp.DiffTimeout = 0
+	dmp.DiffTimeout = diffTimeout
 	a, b, table := dmp.DiffLinesToRunes(old, new)
 	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(a, b, false), table)
 	var lines, ins []line
