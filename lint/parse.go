@@ -2,9 +2,9 @@ package lint
 
 import (
 	"bytes"
-	"strings"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
