@@ -188,31 +188,52 @@ func (c *cli) read(in input) ([]byte, error) {
 	return src, nil
 }
 
-// load reads and parses every input, in parallel. It returns the documents
-// in input order, leaving out the inputs that failed, and one error for
-// each of those.
-func (c *cli) load(ins []input) ([]*lint.Document, []error) {
-	docs := make([]*lint.Document, len(ins))
+// source is an input read into memory.
+type source struct {
+	input
+	src []byte
+}
+
+// readAll reads every input, in parallel. It returns the sources in input
+// order, leaving out the inputs that failed, and one error for each of
+// those.
+func (c *cli) readAll(ins []input) ([]source, []error) {
+	srcs := make([]source, len(ins))
 	errs := make([]error, len(ins))
 	lint.Parallel(len(ins), func(i int) {
-		src, err := c.read(ins[i])
-		if err == nil {
-			if docs[i], err = lint.Parse(ins[i].path, src); err != nil {
-				err = fmt.Errorf("%s: %w", ins[i].path, err)
-			}
-		}
-		errs[i] = err
+		srcs[i].input = ins[i]
+		srcs[i].src, errs[i] = c.read(ins[i])
 	})
+	return keepOK(srcs, errs)
+}
+
+// load reads and parses every input, in parallel, with readAll's
+// contract.
+func (c *cli) load(ins []input) ([]*lint.Document, []error) {
+	srcs, failed := c.readAll(ins)
+	docs := make([]*lint.Document, len(srcs))
+	errs := make([]error, len(srcs))
+	lint.Parallel(len(srcs), func(i int) {
+		if docs[i], errs[i] = lint.Parse(srcs[i].path, srcs[i].src); errs[i] != nil {
+			errs[i] = fmt.Errorf("%s: %w", srcs[i].path, errs[i])
+		}
+	})
+	docs, errs = keepOK(docs, errs)
+	return docs, append(failed, errs...)
+}
+
+// keepOK returns the values whose error is nil, and the non-nil errors.
+func keepOK[T any](vals []T, errs []error) ([]T, []error) {
 	var (
-		okDocs []*lint.Document
+		ok     []T
 		failed []error
 	)
-	for i := range ins {
+	for i := range vals {
 		if errs[i] != nil {
 			failed = append(failed, errs[i])
 			continue
 		}
-		okDocs = append(okDocs, docs[i])
+		ok = append(ok, vals[i])
 	}
-	return okDocs, failed
+	return ok, failed
 }
