@@ -11,7 +11,7 @@ import (
 )
 
 // Formats lists the values --format accepts, the default first.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "github", "sarif", "rdjson", "markdown"}
 
 // Options selects how findings are printed.
 type Options struct {
@@ -21,6 +21,9 @@ type Options struct {
 	Quiet bool
 	// Color marks up the text format with ANSI colours.
 	Color bool
+	// Rules and Version describe the tool in SARIF output.
+	Rules   []*lint.Rule
+	Version string
 }
 
 // Write prints findings in the format o names.
@@ -30,6 +33,14 @@ func Write(w io.Writer, findings []Finding, o Options) error {
 		return WriteText(w, findings, o)
 	case "json":
 		return WriteJSON(w, findings)
+	case "github":
+		return GitHub(w, findings)
+	case "sarif":
+		return SARIF(w, findings, o.Rules, o.Version)
+	case "rdjson":
+		return RDJSON(w, findings)
+	case "markdown":
+		return Markdown(w, findings)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", o.Format, strings.Join(Formats, ", "))
 }

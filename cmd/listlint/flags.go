@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -29,7 +30,11 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 }
 
 func (f *lintFlags) reportOptions(color bool) report.Options {
-	return report.Options{Format: string(f.format), Quiet: f.quiet, Color: color}
+	info, _ := debug.ReadBuildInfo()
+	return report.Options{
+		Format: string(f.format), Quiet: f.quiet, Color: color,
+		Rules: f.linter().Rules, Version: version(info),
+	}
 }
 
 // linter returns the linter a run uses: every rule with its defaults.
