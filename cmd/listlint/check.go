@@ -21,10 +21,11 @@ func (c *cli) check(f *lintFlags, args []string) int {
 		return c.usageError("check", "%v", err)
 	}
 	ins, errs := discover(args, f.stdinFilename)
-	docs, loadErrs := c.load(ins)
+	l := f.linter()
+	docs, loadErrs := c.load(l, ins)
 	errs = append(errs, loadErrs...)
 	c.printErrors(errs)
-	findings := report.Findings(f.linter().Run(docs))
+	findings := report.Findings(l.Run(docs))
 	report.Sort(findings)
 	if err := report.Write(c.stdout, findings, f.reportOptions(c.color)); err != nil {
 		return c.fail(err)

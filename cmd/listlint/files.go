@@ -207,14 +207,14 @@ func (c *cli) readAll(ins []input) ([]source, []error) {
 	return keepOK(srcs, errs)
 }
 
-// load reads and parses every input, in parallel, with readAll's
-// contract.
-func (c *cli) load(ins []input) ([]*lint.Document, []error) {
+// load reads every input and parses it within l's limits, in parallel,
+// with readAll's contract.
+func (c *cli) load(l *lint.Linter, ins []input) ([]*lint.Document, []error) {
 	srcs, failed := c.readAll(ins)
 	docs := make([]*lint.Document, len(srcs))
 	errs := make([]error, len(srcs))
 	lint.Parallel(len(srcs), func(i int) {
-		if docs[i], errs[i] = lint.Parse(srcs[i].path, srcs[i].src); errs[i] != nil {
+		if docs[i], errs[i] = l.Parse(srcs[i].path, srcs[i].src); errs[i] != nil {
 			errs[i] = fmt.Errorf("%s: %w", srcs[i].path, errs[i])
 		}
 	})
