@@ -18,6 +18,7 @@ type lintFlags struct {
 	quiet         bool
 	failOn        failLevel
 	stdinFilename string
+	limits        lint.Limits
 }
 
 func (f *lintFlags) register(fs *pflag.FlagSet) {
@@ -27,6 +28,8 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
 	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
+	fs.IntVar(&f.limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
+	fs.IntVar(&f.limits.MaxDepth, "max-depth", lint.DefaultMaxDepth, "deepest nesting of lists and quotes accepted")
 }
 
 func (f *lintFlags) reportOptions(color bool) report.Options {
@@ -37,9 +40,10 @@ func (f *lintFlags) reportOptions(color bool) report.Options {
 	}
 }
 
-// linter returns the linter a run uses: every rule with its defaults.
+// linter returns the linter a run uses: every rule with its defaults,
+// within the input limits of the flags.
 func (f *lintFlags) linter() *lint.Linter {
-	return &lint.Linter{Rules: rules.All()}
+	return &lint.Linter{Rules: rules.All(), Limits: f.limits}
 }
 
 // formatFlag is --format, checked against report.Formats when parsed.
