@@ -139,3 +139,18 @@ func equalJSON(a, b any) bool {
 	y, _ := json.Marshal(b)
 	return bytes.Equal(x, y)
 }
+
+func TestTextColor(t *testing.T) {
+	fs := findings(t)
+	var out bytes.Buffer
+	if err := Write(&out, fs[2:], Options{Color: true, Quiet: true}); err != nil {
+		t.Fatal(err)
+	}
+	// Bold location, the rule in its severity's colour, a dim fix mark;
+	// the message itself stays plain.
+	want := "\x1b[1mb.md:4:30:\x1b[0m \x1b[33mdescription\x1b[0m \x1b[2m[*]\x1b[0m " +
+		`description starts with "b", expected a capital letter` + "\n"
+	if out.String() != want {
+		t.Errorf("coloured output %q, want %q", out.String(), want)
+	}
+}
