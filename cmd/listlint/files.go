@@ -118,6 +118,12 @@ func walk(root string) ([]string, []error) {
 		found []string
 		errs  []error
 	)
+	// WalkDir does not follow a root that is a symbolic link to a folder;
+	// with a trailing separator the link resolves, and paths below it
+	// still read as the user wrote them.
+	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator)
+	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, pathError(path, err))
