@@ -7,8 +7,13 @@ import "github.com/listlint/listlint/lint"
 // registration, so what runs is visible here.
 func All() []*lint.Rule {
 	return []*lint.Rule{
+		Description,
 		EmptySection,
+		EntryLink,
+		ListMarker,
 		ListSpacing,
+		ProjectTag,
+		Separator,
 		SortOrder,
 		Whitespace,
 		YearPrefix,

@@ -251,7 +251,7 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 		if s.column(e) != col || e.Marker.Len() != run[0].Marker.Len() {
 			return nil
 		}
-		if i > 0 && !isBlank(src[run[i-1].Item.End:e.Item.Start]) {
+		if i > 0 && !allBlank(src[run[i-1].Item.End:e.Item.Start]) {
 			return nil
 		}
 	}
@@ -293,7 +293,7 @@ func (s *sorter) column(e *lint.Entry) int {
 	return e.Marker.Start - start
 }
 
-func isBlank(b []byte) bool {
+func allBlank(b []byte) bool {
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return false
