@@ -52,6 +52,7 @@ type command struct {
 func commands() []*command {
 	return []*command{
 		{name: "check", args: "[flags] [paths]", summary: "report findings in Markdown lists", flags: (*cli).checkFlags},
+		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags},
 		{name: "rules", args: "[id]", summary: "list the rules, or show one rule's doc", flags: (*cli).rulesFlags},
 		{name: "version", args: "", summary: "print listlint's version", flags: (*cli).versionFlags},
 	}
