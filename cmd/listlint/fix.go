@@ -13,15 +13,15 @@ import (
 	"github.com/listlint/listlint/report"
 )
 
-// fixFlags are the flags only fix has.
-type fixFlags struct {
+// fixModes are the flags only fix has: what it does instead of writing.
+type fixModes struct {
 	diff, check bool
 }
 
 func (c *cli) fixFlags(fs *pflag.FlagSet) func([]string) int {
 	var (
 		f  lintFlags
-		ff fixFlags
+		ff fixModes
 	)
 	f.register(fs)
 	fs.BoolVar(&ff.diff, "diff", false, "write nothing; print a unified diff of the changes")
@@ -40,7 +40,7 @@ func (x *fixed) changed() bool { return !bytes.Equal(x.src, x.Src) }
 // fix repairs the files args name. By default it rewrites them in place;
 // --diff and --check only say what would change; "-" (stdin) writes the
 // fixed text to stdout, for editors.
-func (c *cli) fix(f *lintFlags, ff *fixFlags, args []string) int {
+func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 	if ff.diff && ff.check {
 		return c.usageError("fix", "--diff and --check exclude each other")
 	}
@@ -99,7 +99,7 @@ func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
 
 // fixPreview prints a unified diff of each file that would change
 // (--diff), or its path (--check), and writes nothing.
-func (c *cli) fixPreview(ff *fixFlags, results []fixed, errs []error) int {
+func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 	c.printErrors(errs)
 	var out bytes.Buffer
 	n := 0
