@@ -19,7 +19,6 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 		return
 	}
 	e.IsEntry = true
-	e.Dest = string(link.Destination)
 	e.Text = Span{open + 1, closeBr}
 	end := closeBr + 1
 	switch {
@@ -36,15 +35,20 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 			end = after
 			// Only a destination spelled exactly as goldmark read it may
 			// be edited; escapes and entities make them differ.
-			if string(src[url.Start:url.End]) == e.Dest {
+			if bytes.Equal(src[url.Start:url.End], link.Destination) {
 				e.URL = url
+				e.Dest = b.str[url.Start:url.End]
 			}
 		}
+	}
+	if !e.URL.Valid() {
+		e.Dest = string(link.Destination)
 	}
 	e.Link = Span{open, end}
 	b.linkText(e)
 	b.tail(e)
-	e.NameKey = NameKey(src[e.Name.Start:e.Name.End])
+	b.scratch = appendNameKey(b.scratch[:0], src[e.Name.Start:e.Name.End])
+	e.NameKey = string(b.scratch)
 	e.URLKey = URLKey(e.Dest)
 }
 
@@ -294,13 +298,27 @@ func skipLinkSpace(src []byte, i, limit int) int {
 // NameKey normalises a name for duplicate detection: letters and digits
 // only, case-folded.
 func NameKey(name []byte) string {
-	buf := make([]byte, 0, len(name))
+	return string(appendNameKey(make([]byte, 0, len(name)), name))
+}
+
+func appendNameKey(dst, name []byte) []byte {
 	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				dst = append(dst, c)
+			case 'A' <= c && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			}
+			continue
+		}
 		r, size := utf8.DecodeRune(name[i:])
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return string(buf)
+	return dst
 }

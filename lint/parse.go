@@ -33,13 +33,20 @@ func Parse(path string, src []byte) (*Document, error) {
 	// positions.
 	root := goldmark.New().Parser().Parse(text.NewReader(body))
 	d.AST = root
-	b := builder{doc: d, body: body, base: base}
+	b := builder{doc: d, body: body, base: base, str: string(src)}
 	b.top = &Section{Heading: NoSpan}
 	d.Sections = append(d.Sections, b.top)
 	b.cur = b.top
 	b.walkBlocks(root, nil, 0)
-	for _, it := range d.Items {
-		it.Section.Items = append(it.Section.Items, it)
+	// A section's items are contiguous in document order: share d.Items.
+	for i := 0; i < len(d.Items); {
+		s := d.Items[i].Section
+		j := i + 1
+		for j < len(d.Items) && d.Items[j].Section == s {
+			j++
+		}
+		s.Items = d.Items[i:j:j]
+		i = j
 	}
 	return d, nil
 }
@@ -96,6 +103,22 @@ type builder struct {
 	base int    // len(BOM): add to goldmark offsets to index Src
 	top  *Section
 	cur  *Section
+	// str is Src as a string, made once so that destinations are
+	// substrings rather than one allocation each.
+	str string
+	// slab hands out entries in blocks, one allocation per many items.
+	slab []Entry
+	// scratch is reused to build keys.
+	scratch []byte
+}
+
+func (b *builder) newEntry() *Entry {
+	if len(b.slab) == 0 {
+		b.slab = make([]Entry, 128)
+	}
+	e := &b.slab[0]
+	b.slab = b.slab[1:]
+	return e
 }
 
 // walkBlocks visits the block children of n. parent is the item holding
@@ -212,6 +235,7 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 		Depth:   depth,
 		Section: b.cur,
 		Parent:  parent,
+		Items:   make([]*Entry, 0, l.ChildCount()),
 	}
 	b.doc.Lists = append(b.doc.Lists, lst)
 	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
@@ -232,7 +256,8 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 
 func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	d := b.doc
-	e := &Entry{
+	e := b.newEntry()
+	*e = Entry{
 		List: lst, Section: b.cur, Index: len(lst.Items),
 		Content: NoSpan, Link: NoSpan, Text: NoSpan, Year: NoSpan, YearSep: NoSpan,
 		Name: NoSpan, URL: NoSpan, Separator: NoSpan, Desc: NoSpan,

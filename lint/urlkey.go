@@ -7,18 +7,15 @@ import (
 // URLKey normalises a link destination so that two spellings of the same
 // target compare equal: the scheme, "www.", the host's case, a trailing
 // "/", a "#fragment", utm_* query parameters and a ".git" suffix do not
-// count, nor does the case of a GitHub owner and repository.
+// count, nor does the case of a GitHub owner and repository. The common
+// case returns a substring of dest without allocating.
 func URLKey(dest string) string {
 	u := strings.TrimSpace(dest)
-	if u == "" {
-		return ""
-	}
 	if i := strings.IndexByte(u, '#'); i >= 0 {
 		u = u[:i]
 	}
-	lower := strings.ToLower(u)
 	for _, scheme := range []string{"https://", "http://", "//"} {
-		if strings.HasPrefix(lower, scheme) {
+		if len(u) >= len(scheme) && strings.EqualFold(u[:len(scheme)], scheme) {
 			u = u[len(scheme):]
 			break
 		}
@@ -27,44 +24,80 @@ func URLKey(dest string) string {
 	if i := strings.IndexByte(u, '?'); i >= 0 {
 		u, query = u[:i], u[i+1:]
 	}
-	host, path := u, ""
-	if i := strings.IndexByte(u, '/'); i >= 0 {
-		host, path = u[:i], u[i:]
+	hostEnd := strings.IndexByte(u, '/')
+	if hostEnd < 0 {
+		hostEnd = len(u)
 	}
-	host = strings.TrimPrefix(strings.ToLower(host), "www.")
-	path = strings.TrimRight(path, "/")
-	path = strings.TrimSuffix(path, ".git")
-	if host == "github.com" || host == "gitlab.com" {
-		path = lowerOwnerRepo(path)
+	if len(u) >= 4 && strings.EqualFold(u[:4], "www.") && hostEnd > 4 {
+		u = u[4:]
+		hostEnd -= 4
+	}
+	u = strings.TrimRight(u, "/")
+	u = strings.TrimSuffix(u, ".git")
+	u = strings.TrimRight(u, "/")
+	host := u[:min(hostEnd, len(u))]
+	lowerEnd := len(host)
+	if strings.EqualFold(host, "github.com") || strings.EqualFold(host, "gitlab.com") {
+		// Owner and repository are case-insensitive there; file paths
+		// after them are not.
+		lowerEnd = ownerRepoEnd(u)
+	}
+	query = stripTracking(query)
+	if query == "" && !hasUpper(u[:lowerEnd]) {
+		return u
 	}
 	var b strings.Builder
-	b.Grow(len(host) + len(path) + len(query) + 1)
-	b.WriteString(host)
-	b.WriteString(path)
-	sep := byte('?')
-	for _, p := range strings.Split(query, "&") {
-		if p == "" || strings.HasPrefix(strings.ToLower(p), "utm_") {
-			continue
-		}
-		b.WriteByte(sep)
-		b.WriteString(p)
-		sep = '&'
+	b.Grow(len(u) + len(query) + 1)
+	b.WriteString(strings.ToLower(u[:lowerEnd]))
+	b.WriteString(u[lowerEnd:])
+	if query != "" {
+		b.WriteByte('?')
+		b.WriteString(query)
 	}
 	return b.String()
 }
 
-// lowerOwnerRepo lowercases the "/owner/repo" head of a forge path; what
-// follows (file paths) is case-sensitive.
-func lowerOwnerRepo(path string) string {
-	n, end := 0, len(path)
-	for i := 0; i < len(path); i++ {
-		if path[i] == '/' {
+// ownerRepoEnd returns the end of "host/owner/repo" in u.
+func ownerRepoEnd(u string) int {
+	n := 0
+	for i := 0; i < len(u); i++ {
+		if u[i] == '/' {
 			n++
 			if n == 3 {
-				end = i
-				break
+				return i
 			}
 		}
 	}
-	return strings.ToLower(path[:end]) + path[end:]
+	return len(u)
+}
+
+// stripTracking drops utm_* parameters (and empty ones) from a query.
+func stripTracking(query string) string {
+	if query == "" {
+		return ""
+	}
+	if !strings.Contains(strings.ToLower(query), "utm_") && !strings.Contains(query, "&&") &&
+		!strings.HasPrefix(query, "&") && !strings.HasSuffix(query, "&") {
+		return query
+	}
+	var b strings.Builder
+	for p := range strings.SplitSeq(query, "&") {
+		if p == "" || (len(p) >= 4 && strings.EqualFold(p[:4], "utm_")) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
