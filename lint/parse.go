@@ -15,11 +15,20 @@ var ErrBinary = errors.New("binary file")
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-// Parse builds the document model of src with a single goldmark parse.
-// It fails only on binary input; any text yields a model.
+// Parse builds the document model of src with a single goldmark parse,
+// within the default Limits.
 func Parse(path string, src []byte) (*Document, error) {
+	return ParseLimits(path, src, Limits{})
+}
+
+// ParseLimits is Parse with explicit limits. It fails on binary input and
+// on input beyond the limits; any other text yields a model.
+func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	if err := limits.withDefaults().check(src); err != nil {
+		return nil, err
 	}
 	d := &Document{Path: path, Src: src}
 	base := 0
