@@ -153,6 +153,13 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 				b.cur.Blocks++
 			}
 			b.walkBlocks(c, parent, depth)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			b.codeBlock(c)
+			if parent == nil {
+				b.cur.Blocks++
+			}
+		case *ast.ThematicBreak:
+			// A horizontal rule separates sections; it is not content.
 		default:
 			if parent == nil {
 				b.cur.Blocks++
@@ -364,6 +371,28 @@ func (b *builder) blockEnd(n ast.Node) int {
 		end--
 	}
 	return d.LineSpan(d.Line(end)).End
+}
+
+// codeBlock records the line span of a fenced or indented code block.
+func (b *builder) codeBlock(c ast.Node) {
+	d := b.doc
+	l := c.Lines()
+	var start, end int
+	switch c := c.(type) {
+	case *ast.FencedCodeBlock:
+		if c.Pos() < 0 {
+			return
+		}
+		start = b.lineStart(b.base + c.Pos())
+		end = b.closingFence(c)
+	default:
+		if l.Len() == 0 {
+			return
+		}
+		start = b.lineStart(b.base + l.At(0).Start)
+		end = d.LineSpan(d.Line(b.base + l.At(l.Len()-1).Start)).End
+	}
+	d.Code = append(d.Code, Span{start, end})
 }
 
 // closingFence returns the end of a fenced code block's closing fence
