@@ -72,7 +72,10 @@ func List(style Style, n int, clean bool) []byte {
 					sep = ":"
 				}
 				year := 2010 + (s+i)%10
-				fmt.Fprintf(&b, "- [%d-%s #Project#](%s)%s%s%s\n\n", year, name, url, sep, desc, end)
+				if i > 0 {
+					b.WriteByte('\n') // loose list
+				}
+				fmt.Fprintf(&b, "- [%d-%s #Project#](%s)%s%s%s\n", year, name, url, sep, desc, end)
 			case Awesome:
 				sep := " - "
 				if !clean {
