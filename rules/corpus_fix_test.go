@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,13 +56,16 @@ func entryURLs(doc *lint.Document) []string {
 // untouched bytes for a file without fixable findings.
 func TestCorpusFixProperties(t *testing.T) {
 	files := corpusFiles(t)
-	mine := []*lint.Rule{EmptySection, ListSpacing, SortOrder, Whitespace, YearPrefix}
-	sets := map[string][]*lint.Rule{"together": mine}
-	for _, r := range mine {
+	all := All()
+	sets := map[string][]*lint.Rule{"together": all}
+	for _, r := range all {
 		sets[r.ID] = []*lint.Rule{r}
 	}
 	for name, rs := range sets {
 		t.Run(name, func(t *testing.T) {
+			if dump && name != "together" {
+				t.Skip("LISTLINT_DUMP prints the findings of all rules together")
+			}
 			l := &lint.Linter{Rules: rs}
 			for _, path := range files {
 				checkCorpusFile(t, l, path)
@@ -69,6 +73,10 @@ func TestCorpusFixProperties(t *testing.T) {
 		})
 	}
 }
+
+// dump is set by LISTLINT_DUMP=1: the corpus tests then print every
+// finding with its line, for reading them.
+var dump = os.Getenv("LISTLINT_DUMP") != ""
 
 func checkCorpusFile(t *testing.T, l *lint.Linter, path string) {
 	t.Helper()
@@ -84,6 +92,16 @@ func checkCorpusFile(t *testing.T, l *lint.Linter, path string) {
 	for _, d := range l.Run([]*lint.Document{doc})[0].Diagnostics {
 		if d.Pos < 0 || d.End < d.Pos || d.End > len(src) {
 			t.Errorf("%s: finding %q spans [%d,%d) outside the file", path, d.Message, d.Pos, d.End)
+			continue
+		}
+		line := doc.Line(d.Pos)
+		if d.Fix != nil {
+			if err := fix.Validate(d.Fix, len(src)); err != nil {
+				t.Errorf("%s:%d: %s: %v", path, line, d.Rule, err)
+			}
+		}
+		if dump {
+			fmt.Printf("%s\t%s:%d\t%s\t%s\n", d.Rule, path, line, d.Message, doc.Text(doc.LineSpan(line)))
 		}
 		fixable = fixable || d.Fix != nil
 	}

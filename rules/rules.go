@@ -7,9 +7,17 @@ import "github.com/listlint/listlint/lint"
 // registration, so what runs is visible here.
 func All() []*lint.Rule {
 	return []*lint.Rule{
+		Description,
+		DuplicateName,
+		DuplicateURL,
 		EmptySection,
+		EntryLink,
+		ListMarker,
 		ListSpacing,
+		ProjectTag,
+		Separator,
 		SortOrder,
+		UnusedSuppression,
 		Whitespace,
 		YearPrefix,
 	}

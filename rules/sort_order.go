@@ -66,14 +66,40 @@ func checkSortOrder(p *lint.Pass) {
 	for _, l := range p.Doc.Lists {
 		start := 0
 		for i := 0; i <= len(l.Items); i++ {
-			if i < len(l.Items) && l.Items[i].IsEntry {
+			pinned := i < len(l.Items) && l.Items[i].IsEntry && p.Doc.Pinned(l.Items[i], "sort-order")
+			if i < len(l.Items) && l.Items[i].IsEntry && !pinned {
 				continue
 			}
 			if i-start >= 2 {
 				s.run(p, l, l.Items[start:i])
 			}
+			if pinned {
+				s.pinned(p, l.Items, i)
+			}
 			start = i + 1
 		}
+	}
+}
+
+// pinned reports, without a fix, a pinned entry (suppressed, or carrying
+// a suppression comment) that is out of order with the entry above or
+// below it: it bounds the runs around it and never moves, but a
+// suppression must see the finding it silences.
+func (s *sorter) pinned(p *lint.Pass, items []*lint.Entry, i int) {
+	e := items[i]
+	less := func(a, b *lint.Entry) bool {
+		if s.byYear {
+			return a.YearValue != 0 && b.YearValue != 0 && a.YearValue < b.YearValue
+		}
+		return bytes.Compare(s.nameKey(a), s.nameKey(b)) < 0
+	}
+	switch {
+	case i > 0 && items[i-1].IsEntry && less(e, items[i-1]):
+		p.Report(e.Link.Start, e.Link.End, nil, "%s is out of order: it belongs before %s",
+			lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, items[i-1])))
+	case i+1 < len(items) && items[i+1].IsEntry && less(items[i+1], e):
+		p.Report(e.Link.Start, e.Link.End, nil, "%s is out of order: it belongs after %s",
+			lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, items[i+1])))
 	}
 }
 
@@ -251,7 +277,7 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 		if s.column(e) != col || e.Marker.Len() != run[0].Marker.Len() {
 			return nil
 		}
-		if i > 0 && !isBlank(src[run[i-1].Item.End:e.Item.Start]) {
+		if i > 0 && !allBlank(src[run[i-1].Item.End:e.Item.Start]) {
 			return nil
 		}
 	}
@@ -293,7 +319,7 @@ func (s *sorter) column(e *lint.Entry) int {
 	return e.Marker.Start - start
 }
 
-func isBlank(b []byte) bool {
+func allBlank(b []byte) bool {
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return false
