@@ -46,24 +46,33 @@ Options:
 }
 
 func checkDuplicateURL(p *lint.RunPass) {
-	run := map[string]copyOf{}
+	// The run index holds every file's entries when any file compares
+	// across the run; a file that does not gets an index of its own.
+	var run map[string]copyOf
 	for _, doc := range p.Docs {
-		inRun := p.Options(doc).String("scope") == scopeRun
-		file := map[string]copyOf{}
+		if p.Options(doc).String("scope") == scopeRun {
+			run = map[string]copyOf{}
+			break
+		}
+	}
+	for _, doc := range p.Docs {
+		idx := run
+		if p.Options(doc).String("scope") == scopeFile {
+			idx = make(map[string]copyOf, len(doc.Items))
+		}
 		for _, e := range doc.Items {
 			if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
 				continue
 			}
 			c := copyOf{doc, e}
-			first, seen := file[e.URLKey]
-			if inRun {
-				first, seen = run[e.URLKey]
+			first, seen := idx[e.URLKey]
+			if !seen {
+				idx[e.URLKey] = c
 			}
-			if _, ok := run[e.URLKey]; !ok {
-				run[e.URLKey] = c
-			}
-			if _, ok := file[e.URLKey]; !ok {
-				file[e.URLKey] = c
+			if run != nil {
+				if _, ok := run[e.URLKey]; !ok {
+					run[e.URLKey] = c
+				}
 			}
 			if !seen {
 				continue
