@@ -199,9 +199,13 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 
 func (b *builder) heading(h *ast.Heading) {
 	d := b.doc
-	start := b.lineStart(b.base + h.Pos())
+	pos := b.pos(h)
+	start := b.lineStart(pos)
 	endLine := d.Line(start)
-	if b.body[h.Pos()] != '#' {
+	for pos < len(d.Src) && (d.Src[pos] == ' ' || d.Src[pos] == '\t') {
+		pos++
+	}
+	if pos >= len(d.Src) || d.Src[pos] != '#' {
 		// Setext heading: the underline follows the last content line.
 		if l := h.Lines(); l.Len() > 0 {
 			endLine = d.Line(b.base+l.At(l.Len()-1).Start) + 1
@@ -317,7 +321,7 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 		Content: NoSpan, Link: NoSpan, Text: NoSpan, Year: NoSpan, YearSep: NoSpan,
 		Name: NoSpan, URL: NoSpan, Separator: NoSpan, Desc: NoSpan,
 	}
-	e.Marker = b.marker(b.base+li.Pos(), lst)
+	e.Marker = b.marker(b.pos(li), lst)
 	end := d.LineSpan(d.Line(e.Marker.Start)).End
 	if last := b.blockEnd(li); last > end {
 		end = last
@@ -432,7 +436,7 @@ func (b *builder) codeBlock(c ast.Node) {
 		if c.Pos() < 0 {
 			return
 		}
-		start = b.lineStart(b.base + c.Pos())
+		start = b.lineStart(b.pos(c))
 		end = b.closingFence(c)
 	default:
 		if l.Len() == 0 {
@@ -448,7 +452,7 @@ func (b *builder) codeBlock(c ast.Node) {
 // line, or of its last line when it has none.
 func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
 	d := b.doc
-	line := d.Line(b.base + c.Pos())
+	line := d.Line(b.pos(c))
 	if l := c.Lines(); l.Len() > 0 {
 		line = d.Line(b.base + l.At(l.Len()-1).Start)
 	}
@@ -464,6 +468,13 @@ func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
 
 // lineStart returns the start of the line holding off, past the BOM on
 // the first line.
+// pos returns n's start offset in Src. goldmark's positions can point
+// past the end of the input (a tab-indented block at the very end), or be
+// unknown (-1): clamp them into the source.
+func (b *builder) pos(n ast.Node) int {
+	return min(max(b.base+n.Pos(), b.base), len(b.doc.Src))
+}
+
 func (b *builder) lineStart(off int) int {
 	return b.doc.LineSpan(b.doc.Line(off)).Start
 }
