@@ -45,12 +45,11 @@ func FromPatch(r io.Reader) (Set, error) {
 // directory, the way git diff writes them, or outside a work tree relative
 // to the current directory.
 func FromPatchFile(name string) (Set, error) {
-	f, err := os.Open(name)
+	patch, err := os.ReadFile(name)
 	if err != nil {
 		return Set{}, fmt.Errorf("patch: %w", err)
 	}
-	defer f.Close()
-	s, err := FromPatch(f)
+	s, err := FromPatch(bytes.NewReader(patch))
 	if err != nil {
 		return Set{}, fmt.Errorf("%s: %w", name, err)
 	}

@@ -183,7 +183,7 @@ index 1111111..2222222 100644
 `,
 		want: map[string]lines{"l.md": {1}},
 	}, {
-		name: "blank context line with its space trimmed",
+		name:  "blank context line with its space trimmed",
 		patch: "--- a/t.md\n+++ b/t.md\n@@ -1,3 +1,4 @@\n # T\n\n+- [A](https://a.example): Ay.\n last\n",
 		want:  map[string]lines{"t.md": {3}},
 	}, {
