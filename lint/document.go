@@ -52,6 +52,10 @@ type Document struct {
 	Items []*Entry
 	// Comments are the spans of HTML comments, block and inline.
 	Comments []Span
+	// Code holds the span of every fenced or indented code block, from
+	// the start of its first line (the opening fence) to the end of its
+	// last line (the closing fence), in document order.
+	Code []Span
 	// AST is the goldmark tree, an escape hatch: rules must not need it.
 	AST ast.Node
 	// Changed holds, in pull-request mode, the sorted 1-based numbers of
@@ -79,7 +83,8 @@ type Section struct {
 	// nested items included.
 	Items []*Entry
 	// Blocks counts the other blocks (paragraphs, code, HTML other than
-	// comments, ...) directly in this section.
+	// comments, ...) directly in this section; thematic breaks are
+	// decoration and do not count.
 	Blocks int
 }
 

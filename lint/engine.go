@@ -12,6 +12,13 @@ type Linter struct {
 	// Configure returns the settings of rule r for the file at path; nil
 	// means every rule runs with its defaults.
 	Configure func(path string, r *Rule) Settings
+	// Limits bound the input Parse accepts.
+	Limits Limits
+}
+
+// Parse parses src within the linter's limits.
+func (l *Linter) Parse(path string, src []byte) (*Document, error) {
+	return ParseLimits(path, src, l.Limits)
 }
 
 // Result holds one document's findings, sorted by position.

@@ -115,6 +115,11 @@ func yearPrefix(src []byte, name Span) (year int, sep Span, ok bool) {
 	if !canonical && (year < 1970 || year > time.Now().Year()+1) {
 		return 0, sep, false
 	}
+	// "2015 年 Quora …" reads "the year 2015": the number belongs to the
+	// title, it is not a prefix.
+	if !canonical && bytes.HasPrefix(src[j:name.End], []byte("年")) {
+		return 0, sep, false
+	}
 	return year, sep, true
 }
 

@@ -15,11 +15,20 @@ var ErrBinary = errors.New("binary file")
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-// Parse builds the document model of src with a single goldmark parse.
-// It fails only on binary input; any text yields a model.
+// Parse builds the document model of src with a single goldmark parse,
+// within the default Limits.
 func Parse(path string, src []byte) (*Document, error) {
+	return ParseLimits(path, src, Limits{})
+}
+
+// ParseLimits is Parse with explicit limits. It fails on binary input and
+// on input beyond the limits; any other text yields a model.
+func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	if err := limits.withDefaults().check(src); err != nil {
+		return nil, err
 	}
 	d := &Document{Path: path, Src: src}
 	base := 0
@@ -144,6 +153,13 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 				b.cur.Blocks++
 			}
 			b.walkBlocks(c, parent, depth)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			b.codeBlock(c)
+			if parent == nil {
+				b.cur.Blocks++
+			}
+		case *ast.ThematicBreak:
+			// A horizontal rule separates sections; it is not content.
 		default:
 			if parent == nil {
 				b.cur.Blocks++
@@ -355,6 +371,28 @@ func (b *builder) blockEnd(n ast.Node) int {
 		end--
 	}
 	return d.LineSpan(d.Line(end)).End
+}
+
+// codeBlock records the line span of a fenced or indented code block.
+func (b *builder) codeBlock(c ast.Node) {
+	d := b.doc
+	l := c.Lines()
+	var start, end int
+	switch c := c.(type) {
+	case *ast.FencedCodeBlock:
+		if c.Pos() < 0 {
+			return
+		}
+		start = b.lineStart(b.base + c.Pos())
+		end = b.closingFence(c)
+	default:
+		if l.Len() == 0 {
+			return
+		}
+		start = b.lineStart(b.base + l.At(0).Start)
+		end = d.LineSpan(d.Line(b.base + l.At(l.Len()-1).Start)).End
+	}
+	d.Code = append(d.Code, Span{start, end})
 }
 
 // closingFence returns the end of a fenced code block's closing fence

@@ -6,7 +6,18 @@ import "github.com/listlint/listlint/lint"
 // All returns every rule, sorted by ID. The list is kept by hand: no init()
 // registration, so what runs is visible here.
 func All() []*lint.Rule {
-	return []*lint.Rule{}
+	return []*lint.Rule{
+		Description,
+		EmptySection,
+		EntryLink,
+		ListMarker,
+		ListSpacing,
+		ProjectTag,
+		Separator,
+		SortOrder,
+		Whitespace,
+		YearPrefix,
+	}
 }
 
 // ByID returns the rule with the given ID, or nil.

@@ -1,0 +1,137 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/lint"
+)
+
+// corpusFiles returns the Markdown files of ../shared/corpus and the seed
+// fixture, skipping the test when they are absent.
+func corpusFiles(t *testing.T) []string {
+	t.Helper()
+	root := filepath.Join("..", "..", "shared")
+	if _, err := os.Stat(filepath.Join(root, "corpus")); err != nil {
+		t.Skipf("no corpus at %s: %v", root, err)
+	}
+	files := []string{filepath.Join(root, "fixtures", "cloud-opensource-list.md")}
+	err := filepath.WalkDir(filepath.Join(root, "corpus"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".md") || strings.HasSuffix(path, ".markdown")) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// entryURLs is the sorted multiset of entry destinations.
+func entryURLs(doc *lint.Document) []string {
+	var urls []string
+	for _, e := range doc.Items {
+		if e.IsEntry {
+			urls = append(urls, e.Dest)
+		}
+	}
+	slices.Sort(urls)
+	return urls
+}
+
+// TestCorpusFixProperties fixes every corpus file with each rule alone,
+// then with all of them, and checks what any fix must keep: findings inside the file, the multiset of
+// entry URLs, the line ending, idempotence, no fixable finding left, and
+// untouched bytes for a file without fixable findings.
+func TestCorpusFixProperties(t *testing.T) {
+	files := corpusFiles(t)
+	all := All()
+	sets := map[string][]*lint.Rule{"together": all}
+	for _, r := range all {
+		sets[r.ID] = []*lint.Rule{r}
+	}
+	for name, rs := range sets {
+		t.Run(name, func(t *testing.T) {
+			if dump && name != "together" {
+				t.Skip("LISTLINT_DUMP prints the findings of all rules together")
+			}
+			l := &lint.Linter{Rules: rs}
+			for _, path := range files {
+				checkCorpusFile(t, l, path)
+			}
+		})
+	}
+}
+
+// dump is set by LISTLINT_DUMP=1: the corpus tests then print every
+// finding with its line, for reading them.
+var dump = os.Getenv("LISTLINT_DUMP") != ""
+
+func checkCorpusFile(t *testing.T, l *lint.Linter, path string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := lint.Parse(path, src)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	fixable := false
+	for _, d := range l.Run([]*lint.Document{doc})[0].Diagnostics {
+		if d.Pos < 0 || d.End < d.Pos || d.End > len(src) {
+			t.Errorf("%s: finding %q spans [%d,%d) outside the file", path, d.Message, d.Pos, d.End)
+			continue
+		}
+		line := doc.Line(d.Pos)
+		if d.Fix != nil {
+			if err := fix.Validate(d.Fix, len(src)); err != nil {
+				t.Errorf("%s:%d: %s: %v", path, line, d.Rule, err)
+			}
+		}
+		if dump {
+			fmt.Printf("%s\t%s:%d\t%s\t%s\n", d.Rule, path, line, d.Message, doc.Text(doc.LineSpan(line)))
+		}
+		fixable = fixable || d.Fix != nil
+	}
+	res, err := fix.File(l, path, src)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if !fixable {
+		if !bytes.Equal(res.Src, src) {
+			t.Errorf("%s: changed without a fixable finding", path)
+		}
+		return
+	}
+	if got, want := entryURLs(res.Doc), entryURLs(doc); !slices.Equal(got, want) {
+		t.Errorf("%s: fixing changed the entry URLs: %d before, %d after", path, len(want), len(got))
+	}
+	if res.Doc.LineEnding != doc.LineEnding && bytes.Count(src, []byte("\n")) > 1 {
+		t.Errorf("%s: line ending %q became %q", path, doc.LineEnding, res.Doc.LineEnding)
+	}
+	for _, d := range res.Remaining {
+		if d.Fix != nil {
+			line, _ := res.Doc.Position(d.Pos)
+			t.Errorf("%s:%d: fixable finding remains after fix: %s", path, line, d.Message)
+		}
+	}
+	again, err := fix.File(l, path, res.Src)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if !bytes.Equal(again.Src, res.Src) {
+		t.Errorf("%s: fix is not idempotent", path)
+	}
+}

@@ -1,0 +1,175 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// EntryLink checks that every item of an entry list starts with a usable
+// link.
+var EntryLink = &lint.Rule{
+	ID:    "entry-link",
+	Title: "items of entry lists start with a well-formed link",
+	Doc: `An entry list is a list more than half of whose items start with a link;
+tables of contents (every link points at an #anchor) are not entry lists,
+and neither are prose lists or nested lists of plain notes, whose items
+mostly do not start with a link. In an entry list:
+
+- every item starts with a link (not bold text, an image or plain text);
+- the link text is not empty and has no spaces just inside "[ ]";
+- the URL is not empty, and is an absolute http(s) URL, a mailto: address
+  or a relative path. Misspelt schemes ("htp://"), other schemes
+  ("javascript:", "ftp:"), host names without a scheme ("www.example.com",
+  "example.com/page") and scheme-relative URLs ("//example.com") are
+  reported: on GitHub they render as broken or relative links.
+
+Spaces between a trailing #Tag# and "]" are left to project-tag.
+
+The fix trims spaces inside "[ ]"; the other findings need a human.`,
+	Bad: `- [ Alpha](https://alpha.example): First project.
+- [Beta](www.beta.example): Second project.
+- **Gamma**: Third project.`,
+	Good: `- [Alpha](https://alpha.example): First project.
+- [Beta](https://www.beta.example): Second project.
+- [Gamma](https://gamma.example): Third project.`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Check:    checkEntryLink,
+}
+
+func checkEntryLink(p *lint.Pass) {
+	doc := p.Doc
+	lists := newEntryLists(doc)
+	for _, it := range doc.Items {
+		if !lists[it.List] || !it.Content.Valid() {
+			continue
+		}
+		if !it.IsEntry {
+			if len(it.Children) > 0 {
+				// A label over a nested list ("- Linux" above its
+				// entries) is a sub-heading, not a broken entry.
+				continue
+			}
+			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
+			p.Report(it.Content.Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
+			continue
+		}
+		checkLinkText(p, it)
+		checkLinkURL(p, it)
+	}
+}
+
+func checkLinkText(p *lint.Pass, it *lint.Entry) {
+	src := p.Doc.Src
+	t := it.Text
+	s, e := t.Start, t.End
+	for s < e && isSpaceByte(src[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(src[e-1]) {
+		e--
+	}
+	if s == e {
+		p.Report(it.Link.Start, it.Link.End, nil, "link text is empty, expected the entry's name")
+		return
+	}
+	if tags := wordTags(src, it.Tags); len(tags) > 0 && tags[len(tags)-1].End == e {
+		// Spaces after a trailing tag belong to project-tag.
+		e = t.End
+	}
+	if s == t.Start && e == t.End {
+		return
+	}
+	var edits []lint.TextEdit
+	if s > t.Start {
+		edits = append(edits, lint.TextEdit{Pos: t.Start, End: s})
+	}
+	if e < t.End {
+		edits = append(edits, lint.TextEdit{Pos: e, End: t.End})
+	}
+	p.Report(t.Start-1, t.End+1, &lint.Fix{Message: "trim spaces inside [ ]", Edits: edits},
+		"link text %q has spaces inside [ ], expected none", p.Doc.Text(t))
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func checkLinkURL(p *lint.Pass, it *lint.Entry) {
+	pos, end := it.Link.Start, it.Link.End
+	if it.URL.Valid() {
+		pos, end = it.URL.Start, it.URL.End
+	}
+	dest := strings.TrimSpace(it.Dest)
+	if dest == "" {
+		p.Report(pos, end, nil, "link has an empty URL")
+		return
+	}
+	if msg := urlProblem(dest); msg != "" {
+		p.Report(pos, end, nil, "URL %s %s", lint.Quote(dest), msg)
+	}
+}
+
+// urlProblem says what is wrong with a link destination, "" when it is an
+// http(s) URL, a mailto: address or a relative path.
+func urlProblem(dest string) string {
+	if scheme, rest, ok := splitScheme(dest); ok {
+		switch strings.ToLower(scheme) {
+		case "http", "https":
+			if !strings.HasPrefix(rest, "//") || len(rest) == 2 || rest[2] == '/' {
+				return "is malformed, expected " + strings.ToLower(scheme) + "://host/path"
+			}
+			return ""
+		case "mailto":
+			return ""
+		}
+		return "has scheme " + scheme + ":, expected http(s) or a relative path"
+	}
+	if strings.HasPrefix(dest, "//") {
+		return "has no scheme, expected https://host/path"
+	}
+	if looksLikeHost(dest) {
+		return "has no scheme, expected https://host/path"
+	}
+	return ""
+}
+
+// splitScheme splits "scheme:rest" as RFC 3986 spells a scheme.
+func splitScheme(s string) (scheme, rest string, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return s[:i], s[i+1:], true
+		default:
+			return "", "", false
+		}
+	}
+	return "", "", false
+}
+
+// isHostTLD reports whether tld, at the end of a relative path's first
+// segment, marks it as a host name that lost its scheme. File extensions
+// such as md or html must not be listed.
+func isHostTLD(tld string) bool {
+	switch strings.ToLower(tld) {
+	case "com", "org", "net", "io", "dev", "cn", "co", "app", "ai", "me", "info", "edu", "gov", "xyz", "tech":
+		return true
+	}
+	return false
+}
+
+// looksLikeHost reports whether a scheme-less destination starts with a
+// host name, like "www.example.com" or "example.com/page".
+func looksLikeHost(dest string) bool {
+	first := dest
+	if i := strings.IndexAny(first, "/?#"); i >= 0 {
+		first = first[:i]
+	}
+	if strings.HasPrefix(strings.ToLower(first), "www.") {
+		return true
+	}
+	dot := strings.LastIndexByte(first, '.')
+	return dot > 0 && first[0] != '.' && isHostTLD(first[dot+1:])
+}

@@ -1,0 +1,160 @@
+package rules
+
+import (
+	"bytes"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// ListSpacing checks that entry lists are all loose or all tight.
+var ListSpacing = &lint.Rule{
+	ID:    "list-spacing",
+	Title: "blank lines between entries follow one style",
+	Doc: `A list is loose when a blank line separates its entries and tight when
+none does. Both are fine; a file that mixes them looks unkempt, and a
+contributor cannot tell which to follow.
+
+The rule looks at the top-level lists of entries (lists with two items or
+more, most of them starting with a link; tables of contents, whose links
+all point at "#anchors", are left out). Each list votes for the style most
+of its gaps have; the file's style is the one most lists have, ties going
+to the first. A list with a gap of the other style is reported once, at
+the first such gap. Nested lists are not checked: sub-lists of a loose list
+are commonly tight.
+
+The fix adds or removes blank lines between the items of the list. It does
+not remove the blank line after an item that ends in an HTML block, which
+would otherwise swallow the next item.
+
+Options:
+  style  "dominant" (default), "loose" or "tight"`,
+	Bad: `- [Helix](https://helix-editor.com/): A modal editor.
+
+- [Kakoune](https://kakoune.org/): A modal editor.
+- [Vim](https://www.vim.org/): A modal editor.
+`,
+	Good: `- [Helix](https://helix-editor.com/): A modal editor.
+
+- [Kakoune](https://kakoune.org/): A modal editor.
+
+- [Vim](https://www.vim.org/): A modal editor.
+`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Options: []lint.Option{{
+		Name:    "style",
+		Default: "dominant",
+		Doc:     `"dominant", "loose" (a blank line between entries) or "tight"`,
+		Allowed: []string{"dominant", "loose", "tight"},
+	}},
+	Check: checkListSpacing,
+}
+
+func checkListSpacing(p *lint.Pass) {
+	doc := p.Doc
+	var lists []*lint.List
+	var votes []bool // loose?
+	for _, l := range doc.Lists {
+		if !isEntryList(l) {
+			continue
+		}
+		loose := 0
+		for i := 1; i < len(l.Items); i++ {
+			if gapIsLoose(doc, l.Items[i-1], l.Items[i]) {
+				loose++
+			}
+		}
+		gaps := len(l.Items) - 1
+		vote := loose*2 > gaps
+		if loose*2 == gaps {
+			vote = gapIsLoose(doc, l.Items[0], l.Items[1])
+		}
+		lists = append(lists, l)
+		votes = append(votes, vote)
+	}
+	var wantLoose bool
+	switch p.String("style") {
+	case "loose":
+		wantLoose = true
+	case "tight":
+	default:
+		d, ok := lint.Dominant(votes)
+		if !ok {
+			return
+		}
+		wantLoose = d
+	}
+	for _, l := range lists {
+		checkSpacing(p, l, wantLoose)
+	}
+}
+
+// isEntryList tells whether l is a top-level list of entries other than a
+// table of contents.
+func isEntryList(l *lint.List) bool {
+	if l.Depth > 0 || len(l.Items) < 2 {
+		return false
+	}
+	var entries []*lint.Entry
+	for _, it := range l.Items {
+		if it.IsEntry {
+			entries = append(entries, it)
+		}
+	}
+	return len(entries)*2 > len(l.Items) && !isTOC(entries)
+}
+
+// gapIsLoose tells whether a blank line stands between two items.
+func gapIsLoose(doc *lint.Document, a, b *lint.Entry) bool {
+	return doc.Line(b.Item.Start)-doc.Line(a.Item.End) > 1
+}
+
+func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool) {
+	doc := p.Doc
+	first := -1
+	var edits []lint.TextEdit
+	for i := 1; i < len(l.Items); i++ {
+		a, b := l.Items[i-1], l.Items[i]
+		if gapIsLoose(doc, a, b) == wantLoose {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		next := doc.LineStarts[doc.Line(b.Item.Start)-1] // start of b's line
+		if wantLoose {
+			edits = append(edits, lint.TextEdit{Pos: next, End: next, NewText: doc.LineEnding})
+			continue
+		}
+		if endsInHTML(doc, a) {
+			continue
+		}
+		after := doc.LineStarts[doc.Line(a.Item.End)] // line after a's last
+		edits = append(edits, lint.TextEdit{Pos: after, End: next})
+	}
+	if first < 0 {
+		return
+	}
+	var fix *lint.Fix
+	if len(edits) > 0 {
+		fix = &lint.Fix{Message: "make the list tight", Edits: edits}
+		if wantLoose {
+			fix.Message = "make the list loose"
+		}
+	}
+	e := l.Items[first]
+	at := lint.Span{Start: e.Marker.Start, End: doc.LineSpan(doc.Line(e.Marker.Start)).End}
+	if wantLoose {
+		p.Report(at.Start, at.End, fix, "no blank line before this item, expected loose lists (blank line between entries)")
+		return
+	}
+	p.Report(at.Start, at.End, fix, "blank line before this item, expected tight lists (no blank line between entries)")
+}
+
+// endsInHTML tells whether an item's last line is raw HTML other than a
+// closed comment: an HTML block runs to the next blank line, so removing
+// it would pull the next item into the HTML.
+func endsInHTML(doc *lint.Document, e *lint.Entry) bool {
+	line := bytes.TrimSpace(doc.Src[doc.LineSpan(doc.Line(e.Item.End)).Start:e.Item.End])
+	return bytes.HasPrefix(line, []byte("<")) && !bytes.HasSuffix(line, []byte("-->"))
+}

@@ -1,0 +1,258 @@
+package rules
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// ProjectTag checks the #Word# tags in entries' link text.
+var ProjectTag = &lint.Rule{
+	ID:    "project-tag",
+	Title: "#Tag# markers in link text are known and well placed",
+	Doc: `Seed-style lists mark what an entry is with a tag at the end of its link
+text: "[Nomad #Project#](…)". A tag is a word of letters between two "#".
+Each tag must:
+
+- be one of the allowed tags, written with the same casing ("#project#" is
+  reported and fixed to "#Project#");
+- stand at the end of the link text, after the name, with exactly one
+  space before it and none before "]" (several tags form a group at the
+  end, one space apart);
+- appear once.
+
+Only entry lists are checked (see entry-link).
+
+Options:
+  allowed   the known tags (default Project, Book, Series, Collection,
+            Course, Blog, Paper, Tool).
+  required  when true, every entry needs a tag (default false).
+
+Fixes: casing and spacing; a tag at the very start of the link text moves
+to the end; a second copy of a tag at the end is dropped. The name itself
+is never edited.`,
+	Bad: `- [#Project# Alpha](https://alpha.example): First project.
+- [Beta #project#](https://beta.example): Second project.
+- [Gamma  #Book# ](https://gamma.example): A book.`,
+	Good: `- [Alpha #Project#](https://alpha.example): First project.
+- [Beta #Project#](https://beta.example): Second project.
+- [Gamma #Book#](https://gamma.example): A book.`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Options: []lint.Option{
+		{
+			Name:    "allowed",
+			Default: []string{"Project", "Book", "Series", "Collection", "Course", "Blog", "Paper", "Tool"},
+			Doc:     "the known tags, with their casing",
+		},
+		{Name: "required", Default: false, Doc: "every entry needs a tag"},
+	},
+	Check: checkProjectTag,
+}
+
+func checkProjectTag(p *lint.Pass) {
+	doc := p.Doc
+	allowed := p.Strings("allowed")
+	required := p.Bool("required")
+	for _, e := range newEntryLists(doc).entries(doc) {
+		tags := wordTags(doc.Src, e.Tags)
+		if len(tags) == 0 {
+			if required {
+				p.Report(e.Text.Start, e.Text.End, nil, "link text has no tag, expected one of %s", tagList(allowed))
+			}
+			continue
+		}
+		checkTags(p, e, tags, allowed)
+	}
+}
+
+// wordTags keeps the tags whose inside is a word of letters: "C#/F#" in a
+// name is not a tag.
+func wordTags(src []byte, spans []lint.Span) []lint.Span {
+	var out []lint.Span
+	for _, s := range spans {
+		ok := true
+		for _, r := range string(src[s.Start+1 : s.End-1]) {
+			if !unicode.IsLetter(r) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func tagList(allowed []string) string {
+	parts := make([]string, len(allowed))
+	for i, a := range allowed {
+		parts[i] = "#" + a + "#"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed []string) {
+	src := p.Doc.Src
+	textEnd := e.Text.End
+	for textEnd > e.Text.Start && isSpaceByte(src[textEnd-1]) {
+		textEnd--
+	}
+	// Tags [group:] form the trailing group: only spaces and badge
+	// images after each.
+	group, pos := len(tags), textEnd
+	for group > 0 && onlyBadges(src[tags[group-1].End:pos]) {
+		group--
+		pos = tags[group].Start
+	}
+	seen := make(map[string]bool, len(tags))
+	for i, t := range tags {
+		word := string(src[t.Start+1 : t.End-1])
+		canon := ""
+		for _, a := range allowed {
+			if strings.EqualFold(a, word) {
+				canon = a
+				break
+			}
+		}
+		tag := string(src[t.Start:t.End])
+		if canon == "" {
+			p.Report(t.Start, t.End, nil, "unknown tag %s, expected one of %s", tag, tagList(allowed))
+			continue
+		}
+		want := "#" + canon + "#"
+		if seen[canon] {
+			var fix *lint.Fix
+			if i >= group {
+				from := t.Start
+				for from > e.Text.Start && isSpaceByte(src[from-1]) {
+					from--
+				}
+				fix = &lint.Fix{Message: "drop the second " + want, Edits: []lint.TextEdit{{Pos: from, End: t.End}}}
+			}
+			p.Report(t.Start, t.End, fix, "tag %s appears twice in the link text", want)
+			continue
+		}
+		seen[canon] = true
+		if tag != want {
+			fix := &lint.Fix{Message: "write " + want, Edits: []lint.TextEdit{{Pos: t.Start, End: t.End, NewText: want}}}
+			p.Report(t.Start, t.End, fix, "tag %s is written %s, expected %s", tag, tag, want)
+		}
+		if i < group {
+			reportMisplacedTag(p, e, t, want, textEnd)
+			continue
+		}
+		checkTagSpacing(p, e, t, want)
+		if i == len(tags)-1 && t.End < e.Text.End && len(bytes.TrimSpace(src[t.End:e.Text.End])) == 0 {
+			fix := &lint.Fix{Message: "remove the space before ]", Edits: []lint.TextEdit{{Pos: t.End, End: e.Text.End}}}
+			p.Report(t.End, e.Text.End+1, fix, "space between tag %s and ], expected none", want)
+		}
+	}
+}
+
+// onlyBadges reports whether b holds nothing but spaces and images
+// ("![star](…)"): badges in link text do not make a tag misplaced.
+func onlyBadges(b []byte) bool {
+	for i := 0; i < len(b); {
+		switch {
+		case isSpaceByte(b[i]):
+			i++
+		case b[i] == '!' && i+1 < len(b) && b[i+1] == '[':
+			closeBr := matchOpenForward(b, i+1, '[', ']')
+			if closeBr < 0 || closeBr+1 >= len(b) || b[closeBr+1] != '(' {
+				return false
+			}
+			closePar := matchOpenForward(b, closeBr+1, '(', ')')
+			if closePar < 0 {
+				return false
+			}
+			i = closePar + 1
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// matchOpenForward returns the index of the closer matching the opener at
+// b[open], or -1.
+func matchOpenForward(b []byte, open int, opener, closer byte) int {
+	depth := 0
+	for i := open; i < len(b); i++ {
+		switch b[i] {
+		case opener:
+			depth++
+		case closer:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// reportMisplacedTag reports a tag before the name; one that starts the
+// link text moves to its end, one inside the name is left to a human.
+func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, textEnd int) {
+	src := p.Doc.Src
+	var fix *lint.Fix
+	if t.Start == e.Text.Start {
+		next := t.End
+		for next < textEnd && isSpaceByte(src[next]) {
+			next++
+		}
+		if next < textEnd {
+			fix = &lint.Fix{Message: "move " + want + " to the end", Edits: []lint.TextEdit{
+				{Pos: t.Start, End: next},
+				{Pos: textEnd, End: textEnd, NewText: " " + want},
+			}}
+		}
+	}
+	p.Report(t.Start, t.End, fix, "tag %s is not at the end of the link text", want)
+}
+
+// checkTagSpacing checks that exactly one space stands before a tag of the
+// trailing group.
+func checkTagSpacing(p *lint.Pass, e *lint.Entry, t lint.Span, want string) {
+	src := p.Doc.Src
+	from := t.Start
+	for from > e.Text.Start && isSpaceByte(src[from-1]) {
+		from--
+	}
+	if onlyYear(src[e.Text.Start:from]) {
+		// The link text is only tags, or a year and tags: there is no
+		// name to separate the tag from (entry-link owns leading spaces).
+		return
+	}
+	gap := string(src[from:t.Start])
+	if gap == " " {
+		return
+	}
+	fix := &lint.Fix{Message: "put one space before " + want, Edits: []lint.TextEdit{{Pos: from, End: t.Start, NewText: " "}}}
+	if gap == "" {
+		p.Report(from, t.End, fix, "no space before tag %s, expected one", want)
+		return
+	}
+	p.Report(from, t.End, fix, "%q before tag %s, expected one space", gap, want)
+}
+
+// onlyYear reports whether b is empty or only a year prefix ("2019~").
+func onlyYear(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return true
+	}
+	if len(b) < 4 {
+		return false
+	}
+	for _, c := range b[:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(bytes.Trim(b[4:], "-~:_ ")) == 0
+}

@@ -1,0 +1,184 @@
+package rules
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// Separator checks what stands between an entry's link and its
+// description.
+var Separator = &lint.Rule{
+	ID:    "separator",
+	Title: "link and description are separated the same way",
+	Doc: `Between an entry's link and its description stands one separator, the
+same in the whole file: ": " (seed style, "[Name](url): Description.") or
+" - " (awesome style, "[Name](url) - Description."). Variants are reported:
+"：", ":" without a space, " :", "-" without spaces, " – ", " — ", and two
+spaces where one belongs.
+
+An entry whose link is followed by ". ", ", ", "; " or "| " and then a
+sentence of four words or more uses that punctuation as a separator and is
+reported too, and so is a link followed by a space and a capitalised
+sentence of four words or more ("[valix](…) Go package for validating
+requests"). Other text after a link without a separator (a second link, a
+badge, "(Chinese)", a sentence that has the link as its subject) is not a
+separator problem and is left alone. Entries without a description are
+left to the description rule. Only entry lists are checked (see
+entry-link).
+
+Options:
+  style  "dominant" (default): ": " or " - ", whichever family (colons or
+         dashes) most separators of the file belong to, ties going to the
+         first; or ": " or " - " to pin it.
+
+The fix rewrites the separator.`,
+	Bad: `- [Alpha](https://alpha.example): First project.
+- [Beta](https://beta.example) - Second project.
+- [Gamma](https://gamma.example)：Third project.`,
+	Good: `- [Alpha](https://alpha.example): First project.
+- [Beta](https://beta.example): Second project.
+- [Gamma](https://gamma.example): Third project.`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Options: []lint.Option{{
+		Name:    "style",
+		Default: "dominant",
+		Doc:     `separator between link and description: "dominant", ": " or " - "`,
+		Allowed: []string{"dominant", ": ", " - "},
+	}},
+	Check: checkSeparator,
+}
+
+const (
+	colonSeparator = ": "
+	dashSeparator  = " - "
+)
+
+func checkSeparator(p *lint.Pass) {
+	doc := p.Doc
+	entries := newEntryLists(doc).entries(doc)
+	var families []string
+	for _, e := range entries {
+		if e.Separator.Valid() && e.Desc.Valid() {
+			families = append(families, separatorFamily(doc.Src, e.Separator))
+		}
+	}
+	want := p.String("style")
+	if want != colonSeparator && want != dashSeparator {
+		d, ok := lint.Dominant(families)
+		if !ok {
+			return
+		}
+		want = d
+	}
+	for _, e := range entries {
+		if !e.Desc.Valid() {
+			continue
+		}
+		if e.Separator.Valid() {
+			checkSeparatorText(p, e, want)
+		} else {
+			checkMissingSeparator(p, e, want)
+		}
+	}
+}
+
+// separatorFamily returns the canonical separator a variant stands for.
+func separatorFamily(src []byte, sep lint.Span) string {
+	for i := sep.Start; i < sep.End; {
+		r, size := utf8.DecodeRune(src[i:sep.End])
+		switch r {
+		case ':', '：':
+			return colonSeparator
+		case '-', '–', '—':
+			return dashSeparator
+		}
+		i += size
+	}
+	return colonSeparator
+}
+
+func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
+	src := p.Doc.Src
+	if leadingPunct(src[e.Desc.Start:e.Desc.End]) > 0 {
+		// ": - text" or "-- text": the description rule strips the
+		// extra punctuation first; rewriting the separator now would
+		// keep it.
+		return
+	}
+	expect := want
+	if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
+		// The description starts on the next line: no trailing space.
+		expect = want[:len(want)-1]
+	}
+	got := p.Doc.Text(e.Separator)
+	if got == expect {
+		return
+	}
+	fix := &lint.Fix{
+		Message: "use separator " + lint.Quote(expect),
+		Edits:   []lint.TextEdit{{Pos: e.Separator.Start, End: e.Separator.End, NewText: expect}},
+	}
+	p.Report(e.Separator.Start, e.Separator.End, fix, "separator is %q, expected %q", got, expect)
+}
+
+// checkMissingSeparator reports a separator that is clearly missing: a
+// link followed by ". ", ", ", "; " or "| " and a sentence of at least
+// four words, or by a space and a capitalised sentence of four words.
+func checkMissingSeparator(p *lint.Pass, e *lint.Entry, want string) {
+	src := p.Doc.Src
+	i := e.Link.End
+	for i < e.Desc.End && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i >= e.Desc.End {
+		return
+	}
+	switch c := src[i]; {
+	case c >= 'A' && c <= 'Z' && i > e.Link.End && words(src[i:e.Desc.End]) >= 4:
+		// "[valix](…) Go package for validating requests": a capitalised
+		// sentence right after the link. A lowercase one ("[jQuery.on](…)
+		// uses delegation") has the link as its subject.
+		fix := &lint.Fix{
+			Message: "insert separator " + lint.Quote(want),
+			Edits:   []lint.TextEdit{{Pos: e.Link.End, End: i, NewText: want}},
+		}
+		p.Report(e.Link.End, i, fix, "separator is missing, expected %q", want)
+		return
+	case c == '.', c == ',', c == ';', c == '|':
+	default:
+		return
+	}
+	j := i + 1
+	if j >= e.Desc.End || src[j] != ' ' {
+		return
+	}
+	for j < e.Desc.End && src[j] == ' ' {
+		j++
+	}
+	r, _ := utf8.DecodeRune(src[j:e.Desc.End])
+	if !unicode.IsLetter(r) || words(src[j:e.Desc.End]) < 4 {
+		return
+	}
+	got := string(src[e.Link.End:j])
+	fix := &lint.Fix{
+		Message: "use separator " + lint.Quote(want),
+		Edits:   []lint.TextEdit{{Pos: e.Link.End, End: j, NewText: want}},
+	}
+	p.Report(e.Link.End, j, fix, "separator is %q, expected %q", got, want)
+}
+
+// words counts the space-separated words of b.
+func words(b []byte) int {
+	n, in := 0, false
+	for _, c := range b {
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}

@@ -1,0 +1,303 @@
+package rules
+
+import (
+	"bytes"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// SortOrder checks that the entries of each list are in order.
+var SortOrder = &lint.Rule{
+	ID:    "sort-order",
+	Title: "entries of a list are in alphabetical order",
+	Doc: `Readers scan a long list for a name; an alphabetical list lets them find
+it, and lets contributors see where a new entry goes.
+
+The rule looks at runs of entries: consecutive items of one list that start
+with a link. A heading, an HTML comment at the start of a line, a change of
+bullet or an item without a link ends a run, so a maintainer can split a
+list into groups that are sorted on their own. Nested lists are sorted
+independently of their parent. A table of contents (a run whose links all
+point at "#anchors") follows the document's order and is not checked.
+
+Names are compared the way a reader compares them: case and accents are
+ignored, and so are the year prefix, the #Tag# and any leading punctuation,
+so "gVisor" sorts between "Firecracker" and "Hyper", "1Backend" before
+"faas", and "2017-REX-Ray" as "REX-Ray". Entries with equal keys keep their
+order.
+
+One finding per unsorted run, at the first entry that sorts before the one
+above it. The fix reorders the whole run in one edit: each entry moves with
+its nested items, continuation lines and indented comments, and the blank
+lines between entries stay where they are, so the list keeps its style.
+
+Options:
+  by   "name" (default) sorts by name; "year" checks that dated entries
+       ("2019-Name") ascend by year, undated entries may stand anywhere;
+       "none" turns the check off.`,
+	Bad: `- [LightVM](https://example.org/lightvm): A tiny VM.
+- [gVisor](https://example.org/gvisor): A user-space kernel.
+`,
+	Good: `- [gVisor](https://example.org/gvisor): A user-space kernel.
+- [LightVM](https://example.org/lightvm): A tiny VM.
+`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Options: []lint.Option{{
+		Name:    "by",
+		Default: "name",
+		Doc:     `what orders a run: "name", "year" (dated entries ascending) or "none"`,
+		Allowed: []string{"name", "year", "none"},
+	}},
+	Check: checkSortOrder,
+}
+
+func checkSortOrder(p *lint.Pass) {
+	by := p.String("by")
+	if by == "none" {
+		return
+	}
+	s := sorter{doc: p.Doc, byYear: by == "year"}
+	for _, l := range p.Doc.Lists {
+		start := 0
+		for i := 0; i <= len(l.Items); i++ {
+			if i < len(l.Items) && l.Items[i].IsEntry {
+				continue
+			}
+			if i-start >= 2 {
+				s.run(p, l, l.Items[start:i])
+			}
+			start = i + 1
+		}
+	}
+}
+
+// sorter checks and fixes runs of one document.
+type sorter struct {
+	doc    *lint.Document
+	byYear bool
+	runes  []rune // scratch for nameKey
+}
+
+func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
+	if isTOC(run) {
+		return
+	}
+	// keys[i] orders run[i]; with byYear, undated entries have no key and
+	// do not take part.
+	keys := make([][]byte, len(run))
+	var ranked []int // indexes of the entries that take part
+	for i, e := range run {
+		if s.byYear {
+			if e.YearValue == 0 {
+				continue
+			}
+			keys[i] = []byte{byte(e.YearValue >> 8), byte(e.YearValue)}
+		} else {
+			keys[i] = s.nameKey(e)
+		}
+		ranked = append(ranked, i)
+	}
+	// The first entry that sorts before the one above it, and the first
+	// entry above it that it belongs before (the prefix is sorted).
+	bad, before := -1, -1
+	for k := 1; k < len(ranked); k++ {
+		if bytes.Compare(keys[ranked[k]], keys[ranked[k-1]]) < 0 {
+			bad = ranked[k]
+			for _, j := range ranked[:k] {
+				if bytes.Compare(keys[bad], keys[j]) < 0 {
+					before = j
+					break
+				}
+			}
+			break
+		}
+	}
+	if bad < 0 {
+		return
+	}
+	sorted := slices.Clone(ranked)
+	slices.SortStableFunc(sorted, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
+	order := make([]int, len(run)) // order[k] is the entry that goes to position k
+	for k := range order {
+		order[k] = k
+	}
+	for k, pos := range ranked {
+		order[pos] = sorted[k]
+	}
+	e := run[bad]
+	p.Report(e.Link.Start, e.Link.End, s.fix(l, run, order),
+		"%s is out of order: it belongs before %s", lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, run[before])))
+}
+
+// nameKey is the sort key of an entry's name without year prefix, tags
+// and leading punctuation. Letters are compared without case, accents or
+// width ("Bärner" as "barner", "Ｇo" as "go"); numbers by value ("Part 2"
+// before "Part 10"); spaces and punctuation sort before digits and digits
+// before letters, and punctuation among itself in ASCII order, as in the
+// byte order most sorted lists keep ("Go plugin" < "go-mode" < "go_json" <
+// "go2" < "goa"). Each unit is encoded as a class byte and three bytes so
+// that bytes.Compare orders keys.
+func (s *sorter) nameKey(e *lint.Entry) []byte {
+	name := s.doc.Src[e.Name.Start:e.Name.End]
+	for len(name) > 0 {
+		r, size := utf8.DecodeRune(name)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		name = name[size:]
+	}
+	// Fold first: NFKD, drop accents, lower case, one space per run.
+	runes := s.runes[:0]
+	var it norm.Iter
+	it.Init(norm.NFKD, name)
+	for !it.Done() {
+		for seg := it.Next(); len(seg) > 0; {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			switch {
+			case unicode.Is(unicode.Mn, r):
+				continue // accents, once decomposed
+			case unicode.IsSpace(r):
+				if n := len(runes); n > 0 && runes[n-1] == ' ' {
+					continue
+				}
+				r = ' '
+			default:
+				r = unicode.ToLower(r)
+			}
+			runes = append(runes, r)
+		}
+	}
+	s.runes = runes
+	key := make([]byte, 0, 4*len(runes)+8)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		switch {
+		case r >= '0' && r <= '9':
+			// A number: its length without leading zeros, then its digits.
+			j := i
+			for j < len(runes) && runes[j] >= '0' && runes[j] <= '9' {
+				j++
+			}
+			for i < j-1 && runes[i] == '0' {
+				i++
+			}
+			key = append(key, 1, 0, byte((j-i)>>8), byte(j-i))
+			for ; i < j; i++ {
+				key = append(key, 1, 0, 0, byte(runes[i]))
+			}
+			i--
+			continue
+		case unicode.IsLetter(r):
+			key = append(key, 2)
+		case unicode.IsDigit(r):
+			key = append(key, 1)
+		default:
+			key = append(key, 0)
+		}
+		key = append(key, byte(r>>16), byte(r>>8), byte(r))
+	}
+	return key
+}
+
+// display is the link text an entry is known by: year prefix and name,
+// without tags.
+func display(doc *lint.Document, e *lint.Entry) string {
+	start := e.Name.Start
+	if e.Year.Valid() {
+		start = e.Year.Start
+	}
+	return doc.Text(lint.Span{Start: start, End: e.Name.End})
+}
+
+// isTOC reports whether every link of the run points into the document:
+// a table of contents follows the document's order, not the alphabet.
+func isTOC(run []*lint.Entry) bool {
+	for _, e := range run {
+		if len(e.Dest) == 0 || e.Dest[0] != '#' {
+			return false
+		}
+	}
+	return true
+}
+
+// fix moves the entries of run so that order[k] stands at position k. The
+// text between entries (line breaks, blank lines, indentation) stays in
+// place. It returns nil when moving text could change the Markdown: items
+// at different indentations, ordinals of different widths, or something
+// other than white space between items.
+func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
+	src := s.doc.Src
+	first, last := -1, -1
+	for k, i := range order {
+		if k != i {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	col := s.column(run[0])
+	for i, e := range run {
+		if s.column(e) != col || e.Marker.Len() != run[0].Marker.Len() {
+			return nil
+		}
+		if i > 0 && !allBlank(src[run[i-1].Item.End:e.Item.Start]) {
+			return nil
+		}
+	}
+	// An ordered list keeps its numbers in place; bullets travel.
+	body := func(e *lint.Entry) lint.Span {
+		if l.Ordered {
+			return lint.Span{Start: e.Marker.End, End: e.Item.End}
+		}
+		return e.Item
+	}
+	start := body(run[first]).Start
+	end := run[last].Item.End
+	var b bytes.Buffer
+	b.Grow(end - start)
+	for k := first; k <= last; k++ {
+		if k > first {
+			if l.Ordered {
+				b.Write(src[run[k-1].Item.End:run[k].Marker.End])
+			} else {
+				b.Write(src[run[k-1].Item.End:run[k].Item.Start])
+			}
+		}
+		sp := body(run[order[k]])
+		b.Write(src[sp.Start:sp.End])
+	}
+	return &lint.Fix{
+		Message: "sort the list",
+		Edits:   []lint.TextEdit{{Pos: start, End: end, NewText: b.String()}},
+	}
+}
+
+// column is the byte offset of an item's marker in its line.
+func (s *sorter) column(e *lint.Entry) int {
+	line := s.doc.Line(e.Marker.Start)
+	start := s.doc.LineStarts[line-1]
+	if line == 1 && s.doc.BOM {
+		start += 3
+	}
+	return e.Marker.Start - start
+}
+
+func allBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"time"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// YearPrefix checks the "2019-Name" year prefix of entries.
+var YearPrefix = &lint.Rule{
+	ID:    "year-prefix",
+	Title: "a year prefix is written YYYY-Name",
+	Doc: `Many lists date their entries with a year in front of the name:
+"2019-Kuma". Written one way throughout, the prefix is easy to scan and to
+sort on; written as "2019 Kuma", "2019- Kuma", "2019 - Kuma", "2019:Kuma" or
+"2019_Kuma" it reads as part of the name.
+
+The separator is the file's own: "-" or "~", whichever its entries use
+most ("-" when none does). Variants are rewritten to it. A prefix whose
+year lies outside [min, current year] is reported without a fix, but only
+when it is written "YYYY-" or "YYYY~" and could be a year (1900 to ten
+years ahead); otherwise four leading digits are part of the name. Names
+that merely start with digits ("1Backend", "2048", "3D Slicer") are never
+touched, nor is "2015 年…" ("the year 2015" in Chinese titles).
+
+Options:
+  separator  "dominant" (default), "-" or "~"
+  min        the earliest plausible year (default 1970)`,
+	Bad: `- [2019 Kuma](https://kuma.io/): A control plane.
+- [2018- Envoy](https://www.envoyproxy.io/): An edge proxy.
+`,
+	Good: `- [2019-Kuma](https://kuma.io/): A control plane.
+- [2018-Envoy](https://www.envoyproxy.io/): An edge proxy.
+`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Options: []lint.Option{
+		{
+			Name:    "separator",
+			Default: "dominant",
+			Doc:     `what stands between year and name: "dominant", "-" or "~"`,
+			Allowed: []string{"dominant", "-", "~"},
+		},
+		{Name: "min", Default: 1970, Doc: "the earliest year a prefix may carry"},
+	},
+	Check: checkYearPrefix,
+}
+
+func checkYearPrefix(p *lint.Pass) {
+	doc := p.Doc
+	lo, hi := p.Int("min"), time.Now().Year()
+	inRange := func(y int) bool { return y >= lo && y <= hi }
+	want := p.String("separator")
+	if want == "dominant" {
+		var seps []string
+		for _, e := range doc.Items {
+			if sep := doc.Text(e.YearSep); e.Year.Valid() && inRange(e.YearValue) && (sep == "-" || sep == "~") {
+				seps = append(seps, sep)
+			}
+		}
+		want = "-"
+		if d, ok := lint.Dominant(seps); ok {
+			want = d
+		}
+	}
+	for _, e := range doc.Items {
+		if !e.Year.Valid() {
+			continue
+		}
+		sep := doc.Text(e.YearSep)
+		canonical := sep == "-" || sep == "~"
+		y := e.YearValue
+		if !inRange(y) {
+			// "2048-cli" is a name; "2037-Foo" or "1960-Foo" a slip.
+			if canonical && y >= 1900 && y <= hi+10 {
+				p.Report(e.Year.Start, e.YearSep.End, nil,
+					"year %d is outside %d..%d", y, lo, hi)
+			}
+			continue
+		}
+		if sep == want {
+			continue
+		}
+		p.Report(e.Year.Start, e.Name.End, &lint.Fix{
+			Message: "write the year prefix as YYYY" + want,
+			Edits:   []lint.TextEdit{{Pos: e.YearSep.Start, End: e.YearSep.End, NewText: want}},
+		}, "year prefix separator is %q, expected %q", sep, want)
+	}
+}
