@@ -52,6 +52,9 @@ type Document struct {
 	Items []*Entry
 	// Comments are the spans of HTML comments, block and inline.
 	Comments []Span
+	// Directives are the inline suppression comments (listlint-disable
+	// and friends) in document order; see Suppressed.
+	Directives []*Directive
 	// Code holds the span of every fenced or indented code block, from
 	// the start of its first line (the opening fence) to the end of its
 	// last line (the closing fence), in document order.
@@ -174,9 +177,13 @@ func (d *Document) Position(off int) (line, col int) {
 	return line, utf8.RuneCount(d.Src[start:off]) + 1
 }
 
-// LineSpan returns the span of the 1-based line n without its ending.
+// LineSpan returns the span of the 1-based line n without its ending (and
+// without the BOM on the first line).
 func (d *Document) LineSpan(n int) Span {
 	start := d.LineStarts[n-1]
+	if n == 1 && d.BOM {
+		start = len(bom)
+	}
 	end := len(d.Src)
 	if n < len(d.LineStarts) {
 		end = d.LineStarts[n]

@@ -59,8 +59,9 @@ func (l *Linter) CheckFile(doc *Document) []Diagnostic {
 }
 
 // Run checks every document: per-file rules in parallel on all cores,
-// then the cross-file rules over the whole run. Results come in the order
-// of docs and do not depend on scheduling.
+// then the cross-file rules over the whole run, then drops the findings
+// that inline suppression comments silence (adding unused-suppression's
+// own). Results come in the order of docs and do not depend on scheduling.
 func (l *Linter) Run(docs []*Document) []Result {
 	res := make([]Result, len(docs))
 	Parallel(len(docs), func(i int) {
@@ -68,6 +69,7 @@ func (l *Linter) Run(docs []*Document) []Result {
 	})
 	l.checkRun(docs, res)
 	for i := range res {
+		res[i].Diagnostics = l.applySuppressions(res[i].Doc, res[i].Diagnostics)
 		SortDiagnostics(res[i].Diagnostics)
 	}
 	return res

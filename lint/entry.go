@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // entry fills the link, name, year, tag, separator and description spans
@@ -35,19 +36,31 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 			end = after
 			// Only a destination spelled exactly as goldmark read it may
 			// be edited; escapes and entities make them differ.
-			if bytes.Equal(src[url.Start:url.End], link.Destination) {
+			raw := b.str[url.Start:url.End]
+			if bytes.Equal(src[url.Start:url.End], link.Destination) &&
+				(!escaped(link.Destination) || destValue(link.Destination) == raw) {
 				e.URL = url
-				e.Dest = b.str[url.Start:url.End]
+				e.Dest = raw
 			}
 		}
 	}
 	if !e.URL.Valid() {
-		e.Dest = string(link.Destination)
+		e.Dest = destValue(link.Destination)
 	}
 	e.Link = Span{open, end}
 	b.linkText(e)
 	b.tail(e)
-	b.scratch = appendNameKey(b.scratch[:0], src[e.Name.Start:e.Name.End])
+	// Tags inside the name (one followed by a badge is not at the end of
+	// the link text) are not part of it.
+	b.scratch = b.scratch[:0]
+	from := e.Name.Start
+	for _, t := range e.Tags {
+		if t.Start >= from && t.End <= e.Name.End {
+			b.scratch = appendNameKey(b.scratch, src[from:t.Start])
+			from = t.End
+		}
+	}
+	b.scratch = appendNameKey(b.scratch, src[from:e.Name.End])
 	e.NameKey = string(b.scratch)
 	e.URLKey = URLKey(e.Dest)
 }
@@ -62,7 +75,7 @@ func (b *builder) linkText(e *Entry) {
 			continue
 		}
 		j := i + 1
-		for j < t.End && src[j] != '#' && src[j] != ' ' && src[j] != '\t' {
+		for j < t.End && isTagByte(src[j]) {
 			j++
 		}
 		if j < t.End && src[j] == '#' && j > i+1 {
@@ -70,14 +83,15 @@ func (b *builder) linkText(e *Entry) {
 			i = j
 		}
 	}
+	// The name is what the tags at either end leave: "Nomad #Project#
+	// #Tool#" is named "Nomad".
 	name := t
-	if n := len(e.Tags); n > 0 && e.Tags[n-1].End == t.End {
-		name.End = e.Tags[n-1].Start
+	for k := len(e.Tags) - 1; k >= 0 && e.Tags[k].End == name.End; k-- {
+		name = trimSpan(src, Span{name.Start, e.Tags[k].Start})
 	}
-	if len(e.Tags) > 0 && e.Tags[0].Start == t.Start {
-		name.Start = e.Tags[0].End
+	for k := 0; k < len(e.Tags) && e.Tags[k].Start == name.Start && e.Tags[k].End <= name.End; k++ {
+		name = trimSpan(src, Span{e.Tags[k].End, name.End})
 	}
-	name = trimSpan(src, name)
 	if y, sep, ok := yearPrefix(src, name); ok {
 		e.Year = Span{name.Start, name.Start + 4}
 		e.YearSep = sep
@@ -85,6 +99,14 @@ func (b *builder) linkText(e *Entry) {
 		name.Start = sep.End
 	}
 	e.Name = name
+}
+
+// isTagByte reports whether c may stand inside a #Word# tag: letters
+// (any UTF-8 byte of a non-ASCII letter), digits, "-" and "_". "C#/F#" or
+// "C# and F#" hold no tag.
+func isTagByte(c byte) bool {
+	return c >= 0x80 || c == '-' || c == '_' ||
+		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
 // yearPrefix recognises "2019-Name" and its variants ("2019~Name",
@@ -301,7 +323,8 @@ func skipLinkSpace(src []byte, i, limit int) int {
 }
 
 // NameKey normalises a name for duplicate detection: letters and digits
-// only, case-folded.
+// only, case-folded. Images ("![stars](https://img.shields.io/...)", badges
+// in link text) do not count: their alt text and URL are not the name.
 func NameKey(name []byte) string {
 	return string(appendNameKey(make([]byte, 0, len(name)), name))
 }
@@ -309,6 +332,12 @@ func NameKey(name []byte) string {
 func appendNameKey(dst, name []byte) []byte {
 	for i := 0; i < len(name); {
 		c := name[i]
+		if c == '!' && i+1 < len(name) && name[i+1] == '[' {
+			if end := skipImage(name, i+1); end > 0 {
+				i = end
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -326,4 +355,43 @@ func appendNameKey(dst, name []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// skipImage returns the offset after the "[alt](dest)" of an image whose
+// "[" is at open, or -1 when it is not one.
+func skipImage(s []byte, open int) int {
+	c := matchBracket(s, open, len(s))
+	if c < 0 || c+1 >= len(s) || s[c+1] != '(' {
+		return -1
+	}
+	depth := 0
+	for i := c + 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+// escaped reports whether a destination holds a backslash escape or a
+// character reference, whose value differs from its spelling.
+func escaped(dest []byte) bool {
+	return bytes.IndexByte(dest, '\\') >= 0 || bytes.IndexByte(dest, '&') >= 0
+}
+
+// destValue is a destination's value: goldmark keeps it as spelled, a
+// renderer resolves backslash escapes and character references.
+func destValue(dest []byte) string {
+	if !escaped(dest) {
+		return string(dest)
+	}
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
 }

@@ -38,6 +38,16 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	}
 	d.LineStarts, d.LineEnding = scanLines(src)
 	body := src[base:]
+	if hasLoneCR(body) {
+		// goldmark ends lines at LF only; CommonMark also at a lone CR.
+		// Give it LF in their place: one byte for one, offsets unchanged.
+		body = append([]byte(nil), body...)
+		for i, c := range body {
+			if c == '\r' && (i+1 == len(body) || body[i+1] != '\n') {
+				body[i] = '\n'
+			}
+		}
+	}
 	// Plain CommonMark: GFM linkify would split text nodes and shift
 	// positions.
 	root := goldmark.New().Parser().Parse(text.NewReader(body))
@@ -57,6 +67,7 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 		s.Items = d.Items[i:j:j]
 		i = j
 	}
+	d.Directives = parseDirectives(d)
 	return d, nil
 }
 
@@ -105,6 +116,21 @@ func scanLines(src []byte) (starts []int, ending string) {
 	return starts, ending
 }
 
+// hasLoneCR reports whether src holds a CR not followed by LF.
+func hasLoneCR(src []byte) bool {
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 == len(src) || src[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // builder turns the goldmark tree into the flat model in one walk.
 type builder struct {
 	doc  *Document
@@ -148,6 +174,8 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 			if parent == nil {
 				b.cur.Blocks++
 			}
+		case *ast.LinkReferenceDefinition:
+			// "[id]: url" renders as nothing: not content of a section.
 		case *ast.Blockquote:
 			if parent == nil {
 				b.cur.Blocks++
@@ -278,7 +306,7 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 		Content: NoSpan, Link: NoSpan, Text: NoSpan, Year: NoSpan, YearSep: NoSpan,
 		Name: NoSpan, URL: NoSpan, Separator: NoSpan, Desc: NoSpan,
 	}
-	e.Marker = b.marker(b.base+li.Pos(), lst.Ordered)
+	e.Marker = b.marker(b.base+li.Pos(), lst)
 	end := d.LineSpan(d.Line(e.Marker.Start)).End
 	if last := b.blockEnd(li); last > end {
 		end = last
@@ -309,33 +337,43 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 }
 
 // marker returns the span of the list marker at or after off. goldmark
-// points at the marker, except for tab-indented items: rescan the line.
-func (b *builder) marker(off int, ordered bool) Span {
+// points at the marker, except for tab-indented items, where it points at
+// the content (which may itself start with "*" or "1."): rescan the line.
+func (b *builder) marker(off int, lst *List) Span {
 	src := b.doc.Src
-	i := off
-	if i >= len(src) || !isMarkerStart(src[i], ordered) {
-		i = b.lineStart(off)
-		for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '>') {
-			i++
-		}
+	if s, ok := markerAt(src, off, lst); ok {
+		return s
 	}
-	j := i
-	if ordered {
-		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
-			j++
-		}
+	i := b.lineStart(off)
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '>') {
+		i++
 	}
-	if j < len(src) {
-		j++
+	if s, ok := markerAt(src, i, lst); ok {
+		return s
 	}
-	return Span{i, j}
+	return Span{i, min(i+1, len(src))}
 }
 
-func isMarkerStart(c byte, ordered bool) bool {
-	if ordered {
-		return c >= '0' && c <= '9'
+// markerAt returns the span of lst's marker at i, if one stands there
+// followed by a space, a tab or the end of the line.
+func markerAt(src []byte, i int, lst *List) (Span, bool) {
+	j := i
+	if lst.Ordered {
+		for j < len(src) && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		if j == i {
+			return Span{}, false
+		}
 	}
-	return c == '-' || c == '*' || c == '+'
+	if j >= len(src) || src[j] != lst.Marker {
+		return Span{}, false
+	}
+	j++
+	if j < len(src) && src[j] != ' ' && src[j] != '\t' && src[j] != '\n' && src[j] != '\r' {
+		return Span{}, false
+	}
+	return Span{i, j}, true
 }
 
 // blockEnd returns the end of the last non-blank source line of any block
@@ -413,8 +451,10 @@ func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
 	return d.LineSpan(line).End
 }
 
+// lineStart returns the start of the line holding off, past the BOM on
+// the first line.
 func (b *builder) lineStart(off int) int {
-	return b.doc.LineStarts[b.doc.Line(off)-1]
+	return b.doc.LineSpan(b.doc.Line(off)).Start
 }
 
 // inlineText appends the text content of n's inline descendants to buf.

@@ -5,20 +5,29 @@ import (
 )
 
 // URLKey normalises a link destination so that two spellings of the same
-// target compare equal: the scheme, "www.", the host's case, a trailing
-// "/", a "#fragment", utm_* query parameters and a ".git" suffix do not
-// count, nor does the case of a GitHub owner and repository. The common
-// case returns a substring of dest without allocating.
+// target compare equal: the scheme, "www.", the host's case, a default
+// port, a trailing "/", a "#fragment", utm_* query parameters and a ".git"
+// suffix do not count, nor does the case of a GitHub or GitLab owner and
+// repository. A relative destination keeps its case: only its fragment and
+// trailing "/" are dropped. The common case returns a substring of dest
+// without allocating.
 func URLKey(dest string) string {
 	u := strings.TrimSpace(dest)
 	if i := strings.IndexByte(u, '#'); i >= 0 {
 		u = u[:i]
 	}
+	web := len(u) >= 4 && strings.EqualFold(u[:4], "www.")
 	for _, scheme := range []string{"https://", "http://", "//"} {
 		if len(u) >= len(scheme) && strings.EqualFold(u[:len(scheme)], scheme) {
 			u = u[len(scheme):]
+			web = true
 			break
 		}
+	}
+	if !web {
+		// A relative path ("docs/Guide.md") or another scheme
+		// ("mailto:"): no host to normalise, and paths keep their case.
+		return strings.TrimRight(u, "/")
 	}
 	query := ""
 	if i := strings.IndexByte(u, '?'); i >= 0 {
@@ -31,6 +40,12 @@ func URLKey(dest string) string {
 	if len(u) >= 4 && strings.EqualFold(u[:4], "www.") && hostEnd > 4 {
 		u = u[4:]
 		hostEnd -= 4
+	}
+	if h := u[:hostEnd]; strings.HasSuffix(h, ".") || strings.HasSuffix(h, ":80") || strings.HasSuffix(h, ":443") {
+		// "example.com.", "example.com:443": the same host.
+		h = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(h, ":443"), ":80"), ".")
+		u = h + u[hostEnd:]
+		hostEnd = len(h)
 	}
 	u = strings.TrimRight(u, "/")
 	u = strings.TrimSuffix(u, ".git")

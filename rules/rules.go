@@ -8,6 +8,8 @@ import "github.com/listlint/listlint/lint"
 func All() []*lint.Rule {
 	return []*lint.Rule{
 		Description,
+		DuplicateName,
+		DuplicateURL,
 		EmptySection,
 		EntryLink,
 		ListMarker,
@@ -15,6 +17,7 @@ func All() []*lint.Rule {
 		ProjectTag,
 		Separator,
 		SortOrder,
+		UnusedSuppression,
 		Whitespace,
 		YearPrefix,
 	}

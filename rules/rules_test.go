@@ -26,19 +26,54 @@ var update = flag.Bool("update", false, "rewrite the golden files of rule fixtur
 // file NAME.md.want, one `LINE "regexp"` per line. A first line
 // <!-- options: {"name": value} --> sets rule options. A rule that fixes
 // must have NAME.md.golden holding the fixed file; -update rewrites it.
+//
+// A sub-folder testdata/rules/<id>/<run>/ is one run of all its *.md files
+// together, in path order, for rules that compare files (CheckRun); each
+// file carries its own expectations and options.
 func TestFixtures(t *testing.T) {
 	for _, r := range All() {
-		files, err := filepath.Glob(filepath.Join("..", "testdata", "rules", r.ID, "*.md"))
+		dir := filepath.Join("..", "testdata", "rules", r.ID)
+		files, err := filepath.Glob(filepath.Join(dir, "*.md"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(files) == 0 {
+		runs, err := fixtureRuns(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) == 0 && len(runs) == 0 {
 			t.Errorf("rule %s has no fixtures in testdata/rules/%s", r.ID, r.ID)
 		}
 		for _, f := range files {
-			t.Run(r.ID+"/"+filepath.Base(f), func(t *testing.T) { runFixture(t, r, f) })
+			t.Run(r.ID+"/"+filepath.Base(f), func(t *testing.T) { runFixture(t, r, []string{f}) })
+		}
+		for _, run := range runs {
+			t.Run(r.ID+"/"+filepath.Base(filepath.Dir(run[0]))+"/", func(t *testing.T) { runFixture(t, r, run) })
 		}
 	}
+}
+
+// fixtureRuns returns the *.md files of each sub-folder of dir, one run
+// per folder.
+func fixtureRuns(dir string) ([][]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		return nil, err
+	}
+	var runs [][]string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		files, err := filepath.Glob(filepath.Join(dir, e.Name(), "*.md"))
+		if err != nil {
+			return nil, err
+		}
+		if len(files) > 0 {
+			runs = append(runs, files)
+		}
+	}
+	return runs, nil
 }
 
 var (
@@ -53,33 +88,54 @@ type want struct {
 	used bool
 }
 
-func runFixture(t *testing.T, r *lint.Rule, path string) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	settings := r.Defaults()
-	if m := optionsRe.FindSubmatch(bytes.TrimPrefix(src, []byte("\uFEFF"))); m != nil {
-		setOptions(t, r, settings.Options, m[1])
+// runFixture lints paths as one run and checks each file's findings
+// against its expectations and golden file.
+func runFixture(t *testing.T, r *lint.Rule, paths []string) {
+	srcs := make(map[string][]byte, len(paths))
+	settings := make(map[string]lint.Settings, len(paths))
+	docs := make([]*lint.Document, 0, len(paths))
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := r.Defaults()
+		if m := optionsRe.FindSubmatch(bytes.TrimPrefix(src, []byte("\uFEFF"))); m != nil {
+			setOptions(t, r, s.Options, m[1])
+		}
+		doc, err := lint.Parse(path, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[path], settings[path] = src, s
+		docs = append(docs, doc)
 	}
 	l := &lint.Linter{
 		Rules:     []*lint.Rule{r},
-		Configure: func(string, *lint.Rule) lint.Settings { return settings },
+		Configure: func(path string, _ *lint.Rule) lint.Settings { return settings[path] },
 	}
-	doc, err := lint.Parse(path, src)
-	if err != nil {
-		t.Fatal(err)
+	for _, res := range l.Run(docs) {
+		checkFindings(t, r, res)
+		path := res.Doc.Path
+		one := &lint.Linter{
+			Rules:     []*lint.Rule{r},
+			Configure: func(string, *lint.Rule) lint.Settings { return settings[path] },
+		}
+		checkGolden(t, one, path, srcs[path], hasFix(res.Diagnostics))
 	}
+}
+
+// checkFindings matches one file's findings with its expectations.
+func checkFindings(t *testing.T, r *lint.Rule, res lint.Result) {
+	doc, src := res.Doc, res.Doc.Src
+	path := doc.Path
 	wants := parseWants(t, doc, path)
-	diags := l.Run([]*lint.Document{doc})[0].Diagnostics
-	fixable := false
-	for _, d := range diags {
+	for _, d := range res.Diagnostics {
 		if d.Pos < 0 || d.End < d.Pos || d.End > len(src) {
 			t.Errorf("finding %q has span [%d,%d) outside the file (size %d)", d.Message, d.Pos, d.End, len(src))
 			continue
 		}
 		if d.Fix != nil {
-			fixable = true
 			if !r.Fixable {
 				t.Errorf("rule %s is not declared fixable but offers a fix", r.ID)
 			}
@@ -97,7 +153,15 @@ func runFixture(t *testing.T, r *lint.Rule, path string) {
 			t.Errorf("%s:%d: no finding matched %q", filepath.Base(path), w.line, w.re)
 		}
 	}
-	checkGolden(t, l, path, src, fixable)
+}
+
+func hasFix(ds []lint.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Fix != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func setOptions(t *testing.T, r *lint.Rule, opts map[string]any, raw []byte) {

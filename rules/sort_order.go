@@ -66,14 +66,40 @@ func checkSortOrder(p *lint.Pass) {
 	for _, l := range p.Doc.Lists {
 		start := 0
 		for i := 0; i <= len(l.Items); i++ {
-			if i < len(l.Items) && l.Items[i].IsEntry {
+			pinned := i < len(l.Items) && l.Items[i].IsEntry && p.Doc.Pinned(l.Items[i], "sort-order")
+			if i < len(l.Items) && l.Items[i].IsEntry && !pinned {
 				continue
 			}
 			if i-start >= 2 {
 				s.run(p, l, l.Items[start:i])
 			}
+			if pinned {
+				s.pinned(p, l.Items, i)
+			}
 			start = i + 1
 		}
+	}
+}
+
+// pinned reports, without a fix, a pinned entry (suppressed, or carrying
+// a suppression comment) that is out of order with the entry above or
+// below it: it bounds the runs around it and never moves, but a
+// suppression must see the finding it silences.
+func (s *sorter) pinned(p *lint.Pass, items []*lint.Entry, i int) {
+	e := items[i]
+	less := func(a, b *lint.Entry) bool {
+		if s.byYear {
+			return a.YearValue != 0 && b.YearValue != 0 && a.YearValue < b.YearValue
+		}
+		return bytes.Compare(s.nameKey(a), s.nameKey(b)) < 0
+	}
+	switch {
+	case i > 0 && items[i-1].IsEntry && less(e, items[i-1]):
+		p.Report(e.Link.Start, e.Link.End, nil, "%s is out of order: it belongs before %s",
+			lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, items[i-1])))
+	case i+1 < len(items) && items[i+1].IsEntry && less(items[i+1], e):
+		p.Report(e.Link.Start, e.Link.End, nil, "%s is out of order: it belongs after %s",
+			lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, items[i+1])))
 	}
 }
 

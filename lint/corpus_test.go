@@ -1,0 +1,170 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/lint"
+	"github.com/listlint/listlint/rules"
+)
+
+// within reports whether inner lies inside outer (absent parts always do).
+func within(inner, outer lint.Span) bool {
+	return !inner.Valid() || (outer.Valid() && outer.Start <= inner.Start && inner.End <= outer.End)
+}
+
+// checkModel checks the invariants of a document model: every span inside
+// the file, the parts of an entry nested in order, items in source order.
+func checkModel(t *testing.T, d *lint.Document) {
+	t.Helper()
+	file := lint.Span{Start: 0, End: len(d.Src)}
+	bad := func(e *lint.Entry, format string, args ...any) {
+		t.Helper()
+		line, _ := d.Position(max(e.Item.Start, 0))
+		t.Errorf("%s:%d: "+format, append([]any{d.Path, line}, args...)...)
+	}
+	for _, s := range d.Sections {
+		if !within(s.Heading, file) {
+			t.Errorf("%s: heading span %v outside the file", d.Path, s.Heading)
+		}
+	}
+	for _, c := range d.Comments {
+		if !c.Valid() || !within(c, file) || !strings.HasPrefix(d.Text(c), "<!--") {
+			t.Errorf("%s: comment span %v", d.Path, c)
+		}
+	}
+	for _, l := range d.Lists {
+		if !within(l.Span, file) {
+			t.Errorf("%s: list span %v outside the file", d.Path, l.Span)
+		}
+		for i, e := range l.Items {
+			if e.List != l || e.Index != i || !within(e.Item, l.Span) {
+				bad(e, "item %d of its list: list, index or span wrong", i)
+			}
+		}
+	}
+	prev := -1
+	for _, e := range d.Items {
+		if !e.Item.Valid() || !within(e.Item, file) || e.Marker.Start != e.Item.Start || !within(e.Marker, e.Item) {
+			bad(e, "item %v marker %v", e.Item, e.Marker)
+			continue
+		}
+		if e.Item.Start <= prev {
+			bad(e, "items out of source order")
+		}
+		prev = e.Item.Start
+		if !within(e.Content, e.Item) || (e.Content.Valid() && e.Content.Start < e.Marker.End) {
+			bad(e, "content %v outside item %v or before the marker", e.Content, e.Item)
+		}
+		for _, c := range e.Children {
+			if !within(c.Item, e.Item) || c.List.Parent != e {
+				bad(e, "child %v outside its parent %v", c.Item, e.Item)
+			}
+		}
+		if !e.IsEntry {
+			if e.Link != lint.NoSpan || e.Text != lint.NoSpan || e.Name != lint.NoSpan || e.URL != lint.NoSpan || e.Desc != lint.NoSpan {
+				bad(e, "a non-entry has entry spans")
+			}
+			continue
+		}
+		ok := e.Link.Start == e.Content.Start && within(e.Link, e.Content) &&
+			e.Text.Start == e.Link.Start+1 && within(e.Text, e.Link) &&
+			e.Name.Valid() && within(e.Name, e.Text) &&
+			within(e.Year, e.Text) && within(e.YearSep, e.Text) &&
+			within(e.URL, e.Link) && (!e.URL.Valid() || e.URL.Start > e.Text.End) &&
+			within(e.Separator, e.Content) && (!e.Separator.Valid() || e.Separator.Start == e.Link.End) &&
+			within(e.Desc, e.Content) && (!e.Desc.Valid() || e.Desc.Start >= e.Link.End) &&
+			(!e.Separator.Valid() || !e.Desc.Valid() || e.Separator.End <= e.Desc.Start)
+		if e.Year.Valid() {
+			ok = ok && e.Year.Len() == 4 && e.YearSep.Start == e.Year.End && e.YearSep.End <= e.Name.Start && e.YearValue > 0
+		}
+		for _, tag := range e.Tags {
+			ok = ok && within(tag, e.Text) && strings.HasPrefix(d.Text(tag), "#") && strings.HasSuffix(d.Text(tag), "#")
+		}
+		if e.URL.Valid() && d.Text(e.URL) != e.Dest {
+			ok = false
+		}
+		if !ok {
+			bad(e, "entry spans not nested: link %v text %v year %v/%v name %v url %v sep %v desc %v content %v",
+				e.Link, e.Text, e.Year, e.YearSep, e.Name, e.URL, e.Separator, e.Desc, e.Content)
+		}
+	}
+}
+
+// corpusFiles lists the real lists of ../shared (relative to the repo
+// root), or skips when they are absent.
+func corpusFiles(t *testing.T) []string {
+	root := filepath.Join("..", "..", "shared")
+	if _, err := os.Stat(root); err != nil {
+		t.Skip("../shared absent")
+	}
+	files := []string{filepath.Join(root, "fixtures", "cloud-opensource-list.md")}
+	err := filepath.WalkDir(filepath.Join(root, "corpus"), func(p string, de os.DirEntry, err error) error {
+		if err == nil && !de.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestCorpus parses every real list and runs every rule over all of them
+// as one run: the model holds its invariants, and every finding lies in
+// its file, on the line Position names, with a valid fix.
+func TestCorpus(t *testing.T) {
+	files := corpusFiles(t)
+	docs := make([]*lint.Document, 0, len(files))
+	for _, p := range files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := lint.Parse(p, src)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		checkModel(t, d)
+		docs = append(docs, d)
+	}
+	byPath := make(map[string]*lint.Document, len(docs))
+	for _, d := range docs {
+		byPath[d.Path] = d
+	}
+	l := &lint.Linter{Rules: rules.All()}
+	n := 0
+	for _, res := range l.Run(docs) {
+		d := res.Doc
+		for _, f := range res.Diagnostics {
+			n++
+			if f.Pos < 0 || f.End < f.Pos || f.End > len(d.Src) {
+				t.Errorf("%s: %s finding %q at [%d,%d) outside the file", d.Path, f.Rule, f.Message, f.Pos, f.End)
+				continue
+			}
+			line, _ := d.Position(f.Pos)
+			if ls := d.LineSpan(line); f.Pos < ls.Start || f.Pos > ls.End {
+				t.Errorf("%s:%d: %s finding at %d is not on the line Position names (%v)", d.Path, line, f.Rule, f.Pos, ls)
+			}
+			if f.Fix != nil {
+				if err := fix.Validate(f.Fix, len(d.Src)); err != nil {
+					t.Errorf("%s:%d: %s: %v", d.Path, line, f.Rule, err)
+				}
+			}
+			if r := f.Related; r != nil {
+				other := byPath[r.Path]
+				if other == nil || r.Offset < 0 || r.Offset > len(other.Src) {
+					t.Errorf("%s:%d: %s: related %+v outside its file", d.Path, line, f.Rule, r)
+				} else if l, c := other.Position(r.Offset); l != r.Line || c != r.Column {
+					t.Errorf("%s:%d: %s: related %+v, Position says %d:%d", d.Path, line, f.Rule, r, l, c)
+				}
+			}
+		}
+	}
+	t.Logf("%d files, %d findings", len(docs), n)
+}

@@ -1,0 +1,154 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// Scopes of the duplicate rules: one file, or every file of the run.
+const (
+	scopeFile = "file"
+	scopeRun  = "run"
+)
+
+// copyOf is one occurrence of an entry in a run.
+type copyOf struct {
+	doc *lint.Document
+	e   *lint.Entry
+}
+
+// absoluteURL reports whether dest names a target outside the file: an
+// http(s) or protocol-relative URL. Anchors ("#usage") and relative paths
+// ("docs/x.md") are navigation, not projects, and mean different files in
+// different folders.
+func absoluteURL(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	i := strings.IndexByte(dest, ':')
+	if i < 0 {
+		return false
+	}
+	s := strings.ToLower(dest[:i])
+	return (s == "http" || s == "https") && len(dest) > i+3 && dest[i+1:i+3] == "//"
+}
+
+// related points at the first copy, at off inside it.
+func related(c copyOf, off int) *lint.Related {
+	line, col := c.doc.Position(off)
+	return &lint.Related{Path: c.doc.Path, Offset: off, Line: line, Column: col}
+}
+
+// where names the first copy for a message seen from doc: its line, its
+// path when it is in another file, and its section when it has a title.
+func where(doc *lint.Document, c copyOf, off int) string {
+	s := lint.Where(doc, c.doc, off)
+	if t := c.e.Section.Title; t != "" {
+		s += fmt.Sprintf(" in section %s", lint.Quote(t))
+	}
+	return s
+}
+
+// site is who publishes a link's target, read from its URL key: the host,
+// and on a code forge the repository ("owner/repo") or account.
+type site struct {
+	host, repo string
+}
+
+// forges host many unrelated projects, one per repository.
+var forges = map[string]bool{
+	"github.com": true, "gitlab.com": true, "bitbucket.org": true,
+	"gitee.com": true, "codeberg.org": true, "git.sr.ht": true, "sr.ht": true,
+}
+
+// shorteners hide their target: a short link and a long one with the same
+// name are most likely the same page.
+var shorteners = map[string]bool{
+	"bit.ly": true, "t.co": true, "goo.gl": true, "tinyurl.com": true,
+	"ow.ly": true, "is.gd": true, "buff.ly": true, "git.io": true,
+	"t.cn": true, "dwz.cn": true, "url.cn": true, "parg.co": true,
+	"6me.us": true, "rebrand.ly": true, "cutt.ly": true,
+}
+
+// publishers host pages of many authors on one host: two pages there with
+// one title are not one project.
+var publishers = map[string]bool{
+	"medium.com": true, "dev.to": true, "hackernoon.com": true,
+	"youtube.com": true, "youtu.be": true, "vimeo.com": true, "bilibili.com": true,
+	"twitter.com": true, "x.com": true, "reddit.com": true,
+	"news.ycombinator.com": true, "stackoverflow.com": true,
+	"slideshare.net": true, "speakerdeck.com": true, "docs.google.com": true,
+	"npmjs.com": true, "pypi.org": true, "gist.github.com": true,
+	"segmentfault.com": true, "zhihu.com": true, "zhuanlan.zhihu.com": true,
+	"juejin.cn": true, "juejin.im": true, "jianshu.com": true,
+	"cnblogs.com": true, "blog.csdn.net": true, "mp.weixin.qq.com": true,
+	"infoq.com": true, "infoq.cn": true, "dzone.com": true,
+	"freecodecamp.org": true, "en.wikipedia.org": true,
+}
+
+func siteOf(urlKey string) site {
+	host, path, _ := strings.Cut(urlKey, "/")
+	if i := strings.IndexByte(host, '?'); i >= 0 {
+		host = host[:i]
+	}
+	s := site{host: host}
+	if forges[host] {
+		parts := strings.SplitN(path, "/", 3)
+		s.repo = strings.Join(parts[:min(2, len(parts))], "/")
+	}
+	return s
+}
+
+// sameProject reports whether two links under one name point at one
+// project: the same forge repository, the same host (not a publisher of
+// many authors), a short link, or a forge repository named like the entry
+// whose owner names the other link's host (github.com/popmotion/popmotion
+// and popmotion.io). Anything else is taken for two projects that share a
+// name: awesome-go lists a dozen packages called "log", and "goblin" the
+// test framework is not goblin.run. A moved repository or a project's site
+// on a host of another name is missed rather than risk those.
+func sameProject(a, b site, nameKey string) bool {
+	fa, fb := forges[a.host], forges[b.host]
+	switch {
+	case fa && fb:
+		return a.host == b.host && a.repo == b.repo
+	case shorteners[a.host] || shorteners[b.host]:
+		return true
+	case a.host == b.host:
+		return !publishers[a.host]
+	case fa:
+		return ownSite(a, b.host, nameKey)
+	case fb:
+		return ownSite(b, a.host, nameKey)
+	}
+	return false
+}
+
+// ownSite reports whether host is the site of the forge repository
+// "owner/repo" named nameKey: the repository is named after the entry and
+// a label of host, the top-level domain aside, is its owner.
+func ownSite(repo site, host, nameKey string) bool {
+	owner, name, ok := strings.Cut(repo.repo, "/")
+	if !ok || lint.NameKey([]byte(name)) != nameKey {
+		return false
+	}
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:len(labels)-1] {
+		if l == owner {
+			return true
+		}
+	}
+	return false
+}
+
+// nameOf is an entry's name for a message, without the badges that
+// follow it in some lists ("applied-ml ![code](https://...)").
+func nameOf(doc *lint.Document, e *lint.Entry) string {
+	s := doc.Text(e.Name)
+	if i := strings.Index(s, "!["); i > 0 {
+		s = s[:i]
+	}
+	return lint.Quote(s)
+}

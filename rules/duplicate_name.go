@@ -1,0 +1,209 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// DuplicateName reports an entry whose name is already listed with
+// another target.
+var DuplicateName = &lint.Rule{
+	ID:    "duplicate-name",
+	Title: "one name is not listed with two different targets",
+	Doc: `An entry has the same name as an earlier entry but links elsewhere,
+like "Kuma" and "2019-Kuma" pointing at two versions of the same docs. It is
+usually the same project added twice; keep one entry and one link.
+
+Names are compared by their key (lint.NameKey): the year prefix, tags,
+badges, case and punctuation do not count; a nested entry's name is
+qualified by the entries it is nested in ("Learning" under "Go" and under
+"Rust" are two names). The same name with the same target is a
+duplicate-url finding, not this one.
+
+Two links under one name count as one project only when they say so: the
+same repository on a code forge (GitHub, GitLab, Bitbucket, Gitee,
+Codeberg, sourcehut), the same host elsewhere (except hosts that publish
+many authors, such as medium.com or youtube.com), a short link (bit.ly,
+parg.co, ...), or a forge repository named like the entry together with a
+site of its owner (github.com/popmotion/popmotion and popmotion.io).
+Different repositories are different projects even under one name (many
+Go packages are called "log"), so a moved or mirrored repository is not
+reported. Not compared at all: entries linking to anchors or relative
+paths (tables of contents, links to other files), generic link texts
+("Demo", "Source Code", "Website", "GitHub", "link", ...) and bare
+numbers, two dated entries with different years (editions of a report),
+and entries with different tags ("#Book#" and "#Project#" of one name are
+two things).
+
+Each later copy is reported once, naming the first one (its line, its file
+when it is another one, and its section).
+
+Options:
+  scope  "file" (default): compare each file's entries among themselves;
+         "run": compare the entries of every file of the run. The default
+         is "file" because separate lists often use one name for different
+         things (a project in one, its book or course in another).`,
+	Bad: `## Service Mesh
+
+- [Kuma](https://kuma.io/): A control plane for service meshes.
+
+## Sidecar
+
+- [2019-Kuma](https://kuma.io/docs/0.1.0/): A universal control plane.
+`,
+	Good: `## Service Mesh
+
+- [Kuma](https://kuma.io/): A control plane for service meshes.
+`,
+	Severity: lint.Warning,
+	Options: []lint.Option{{
+		Name: "scope", Default: scopeFile, Allowed: []string{scopeFile, scopeRun},
+		Doc: `"file" compares each file alone, "run" every file of the run`,
+	}},
+	CheckRun: checkDuplicateName,
+}
+
+// named is what duplicate-name remembers of one name: its copies so far,
+// one per target, and those targets.
+type named struct {
+	copies []copyOf
+	urls   map[string]bool
+}
+
+func checkDuplicateName(p *lint.RunPass) {
+	run := map[string]*named{}
+	for _, doc := range p.Docs {
+		inRun := p.Options(doc).String("scope") == scopeRun
+		file := map[string]*named{}
+		for _, e := range doc.Items {
+			if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
+				continue
+			}
+			c := copyOf{doc, e}
+			key := qualifiedName(e)
+			earlier := note(file, key, c)
+			if r := note(run, key, c); inRun {
+				earlier = r
+			}
+			first, ok := firstCopy(earlier, c)
+			if !ok {
+				continue
+			}
+			from := first.e.Name.Start
+			p.Report(doc, lint.Diagnostic{
+				Pos: e.Name.Start, End: e.Name.End,
+				Message: "name " + nameOf(doc, e) + " already listed at " + where(doc, first, from) +
+					" with another url, expected one entry per project",
+				Related: related(first, from),
+			})
+		}
+	}
+}
+
+// qualifiedName is the entry's name key prefixed with those of the entries
+// it is nested in: "[Learning]" under "[Common Lisp]" and under "[Go]" are
+// two different lists.
+func qualifiedName(e *lint.Entry) string {
+	key := e.NameKey
+	for p := e.List.Parent; p != nil; p = p.List.Parent {
+		if p.IsEntry {
+			key = p.NameKey + "/" + key
+		}
+	}
+	return key
+}
+
+// note records c under key in m and returns the copies listed before it,
+// none when c's target is already listed under that name (a duplicate-url
+// finding, not this one).
+func note(m map[string]*named, key string, c copyOf) []copyOf {
+	n, ok := m[key]
+	if !ok {
+		m[key] = &named{copies: []copyOf{c}, urls: map[string]bool{c.e.URLKey: true}}
+		return nil
+	}
+	if n.urls[c.e.URLKey] {
+		return nil
+	}
+	earlier := n.copies
+	n.urls[c.e.URLKey] = true
+	n.copies = append(n.copies, c)
+	return earlier
+}
+
+// firstCopy returns the first of the earlier copies that names the same
+// thing as c: not another year's edition, not another kind of thing by
+// its tags, and the same project by its link.
+func firstCopy(earlier []copyOf, c copyOf) (copyOf, bool) {
+	s := siteOf(c.e.URLKey)
+	for _, f := range earlier {
+		if f.e.YearValue != 0 && c.e.YearValue != 0 && f.e.YearValue != c.e.YearValue {
+			continue
+		}
+		if !sameTags(f.doc, f.e, c.doc, c.e) || !sameProject(siteOf(f.e.URLKey), s, c.e.NameKey) {
+			continue
+		}
+		return f, true
+	}
+	return copyOf{}, false
+}
+
+// genericNames are link texts that name a kind of link, not a project:
+// "[Demo](...)" under two projects is not a duplicate. Keys as NameKey
+// writes them.
+var genericNames = map[string]bool{
+	"demo": true, "livedemo": true, "onlinedemo": true, "playground": true,
+	"source": true, "sourcecode": true, "code": true, "src": true,
+	"github": true, "gitlab": true, "repo": true, "repository": true,
+	"website": true, "site": true, "officialsite": true, "officialwebsite": true,
+	"homepage": true, "home": true, "web": true,
+	"link": true, "links": true, "here": true, "clickhere": true, "url": true,
+	"more": true, "readmore": true,
+	"docs": true, "doc": true, "documentation": true, "wiki": true, "manual": true,
+	"blog": true, "post": true, "article": true, "video": true, "slides": true,
+	"paper": true, "pdf": true, "book": true, "download": true, "downloads": true,
+	"english": true, "chinese": true, "en": true, "zh": true, "cn": true,
+	"官网": true, "链接": true, "地址": true, "源码": true, "源代码": true,
+	"文档": true, "项目地址": true, "原文": true, "中文": true, "英文": true,
+	"视频": true, "下载": true, "在线演示": true, "演示": true,
+}
+
+// genericName reports whether a name key is a generic link text or a
+// bare number ("[1](...)", "[2019](...)").
+func genericName(key string) bool {
+	if genericNames[key] {
+		return true
+	}
+	for i := 0; i < len(key); i++ {
+		if key[i] < '0' || key[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTags reports whether two entries may name the same thing by their
+// tags: an entry without tags matches any, two tagged entries must carry
+// the same tags (in any case and order).
+func sameTags(da *lint.Document, a *lint.Entry, db *lint.Document, b *lint.Entry) bool {
+	if len(a.Tags) == 0 || len(b.Tags) == 0 {
+		return true
+	}
+	if len(a.Tags) != len(b.Tags) {
+		return false
+	}
+	for _, ta := range a.Tags {
+		found := false
+		for _, tb := range b.Tags {
+			if strings.EqualFold(da.Text(ta), db.Text(tb)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,90 @@
+package rules
+
+import "github.com/listlint/listlint/lint"
+
+// DuplicateURL reports an entry whose target is already listed.
+var DuplicateURL = &lint.Rule{
+	ID:    "duplicate-url",
+	Title: "the same target is listed only once",
+	Doc: `An entry links to a target that an earlier entry already lists, in
+the same file or, with scope "run", in another file of the same run. Readers
+meet the same project twice and maintainers update one copy but not the
+other; keep one entry and, if it belongs to two sections, say so in its
+description.
+
+URLs are compared after normalising them (lint.URLKey): the scheme, "www.",
+the host's case, a trailing "/", a "#fragment", utm_* parameters, a ".git"
+suffix and the case of a GitHub or GitLab owner and repository do not count.
+Only entries (items that start with a link) to absolute http(s) URLs count:
+anchors and relative links are navigation, such as a table of contents.
+
+Files are taken in path order and entries in source order; each later copy
+is reported once, naming the first one (its line, its file when it is
+another one, and its section).
+
+Options:
+  scope  "run" (default): compare the entries of every file of the run;
+         "file": compare each file's entries among themselves.`,
+	Bad: `## Tools
+
+- [dive](https://github.com/wagoodman/dive): Explore image layers.
+
+## Images
+
+- [Dive](http://github.com/Wagoodman/dive/): Explore image layers.
+`,
+	Good: `## Tools
+
+- [dive](https://github.com/wagoodman/dive): Explore image layers.
+`,
+	Severity: lint.Error,
+	Options: []lint.Option{{
+		Name: "scope", Default: scopeRun, Allowed: []string{scopeFile, scopeRun},
+		Doc: `"run" compares every file of the run, "file" each file alone`,
+	}},
+	CheckRun: checkDuplicateURL,
+}
+
+func checkDuplicateURL(p *lint.RunPass) {
+	run := map[string]copyOf{}
+	for _, doc := range p.Docs {
+		inRun := p.Options(doc).String("scope") == scopeRun
+		file := map[string]copyOf{}
+		for _, e := range doc.Items {
+			if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
+				continue
+			}
+			c := copyOf{doc, e}
+			first, seen := file[e.URLKey]
+			if inRun {
+				first, seen = run[e.URLKey]
+			}
+			if _, ok := run[e.URLKey]; !ok {
+				run[e.URLKey] = c
+			}
+			if _, ok := file[e.URLKey]; !ok {
+				file[e.URLKey] = c
+			}
+			if !seen {
+				continue
+			}
+			at := urlSpan(e)
+			from := urlSpan(first.e).Start
+			p.Report(doc, lint.Diagnostic{
+				Pos: at.Start, End: at.End,
+				Message: "url already listed as " + nameOf(first.doc, first.e) +
+					" at " + where(doc, first, from) + ", expected one entry per target",
+				Related: related(first, from),
+			})
+		}
+	}
+}
+
+// urlSpan is where a duplicate target is shown: the URL, or the whole
+// link when the destination lives in a reference definition.
+func urlSpan(e *lint.Entry) lint.Span {
+	if e.URL.Valid() {
+		return e.URL
+	}
+	return e.Link
+}
