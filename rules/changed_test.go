@@ -180,3 +180,86 @@ func TestSortOrderChanged(t *testing.T) {
 		want: []string{`5: "Delta" is out of order: it belongs before "Zulu"`},
 	}})
 }
+
+func TestDuplicatesChanged(t *testing.T) {
+	rules := []*lint.Rule{DuplicateName, DuplicateURL}
+	checkChanged(t, rules, []changedCase{{
+		name: "new copy above the old one",
+		src: `# L
+
++- [Dive](https://github.com/wagoodman/dive): Explore layers.
+- [Alpha](https://a.example): A.
+
+## More
+
+- [dive](https://github.com/wagoodman/dive/): Explore image layers.
+`,
+		want: []string{`3: url already listed as "dive" at line 8 in section "More", expected one entry per target`},
+	}, {
+		name: "new copy below the old one",
+		src: `# L
+
+- [dive](https://github.com/wagoodman/dive/): Explore image layers.
++- [Dive](https://github.com/wagoodman/dive): Explore layers.
+`,
+		want: []string{`4: url already listed as "dive" at line 3 in section "L", expected one entry per target`},
+	}, {
+		name: "one finding per new copy, naming the first old one",
+		src: `# L
+
++- [Dive](https://github.com/wagoodman/dive): New.
+- [dive](https://github.com/wagoodman/dive): Old.
+- [dive](https://github.com/wagoodman/dive): Older duplicate.
++- [Dive 2](https://github.com/wagoodman/dive): New again.
+`,
+		want: []string{
+			`3: url already listed as "dive" at line 4 in section "L", expected one entry per target`,
+			// Old copies among themselves: the usual finding, on an
+			// unchanged line, which changes.Filter drops.
+			`5: url already listed as "dive" at line 4 in section "L", expected one entry per target`,
+			`6: url already listed as "dive" at line 4 in section "L", expected one entry per target`,
+		},
+	}, {
+		name: "two new copies of a new entry",
+		src: `# L
+
+- [Alpha](https://a.example): A.
++- [Dive](https://github.com/wagoodman/dive): New.
++- [dive](https://github.com/wagoodman/dive): New again.
+`,
+		want: []string{`5: url already listed as "Dive" at line 4 in section "L", expected one entry per target`},
+	}, {
+		name: "new name above an old one with another url of the same site",
+		src: `# Service Mesh
+
++- [2019-Kuma](https://kuma.io/docs/0.1.0/): A universal control plane.
+- [Kuma](https://kuma.io/): A control plane for service meshes.
+`,
+		want: []string{`3: name "Kuma" already listed at line 4 in section "Service Mesh" with another url, expected one entry per project`},
+	}, {
+		name: "outside pull-request mode the later copy",
+		src: `# L
+
+- [Dive](https://github.com/wagoodman/dive): One.
+- [Kuma](https://kuma.io/): A control plane.
+- [dive](https://github.com/wagoodman/dive): Two.
+- [2019-Kuma](https://kuma.io/docs/0.1.0/): A control plane.
+`,
+		want: []string{
+			`5: url already listed as "Dive" at line 3 in section "L", expected one entry per target`,
+			`6: name "Kuma" already listed at line 4 in section "L" with another url, expected one entry per project`,
+		},
+	}})
+}
+
+// TestDuplicatesChangedAcrossFiles: a new entry in a file before the old
+// copy's file by path is the one reported.
+func TestDuplicatesChangedAcrossFiles(t *testing.T) {
+	a := parseChanged(t, "a.md", "# A\n\n- [Alpha](https://a.example): A.\n+- [Dive](https://github.com/wagoodman/dive): New.\n")
+	b := parseChanged(t, "b.md", "# B\n\n- [dive](https://github.com/wagoodman/dive): Old.\n")
+	got := runChanged([]*lint.Rule{DuplicateURL}, a, b)
+	want := []string{`a.md:4: url already listed as "dive" at b.md:3 in section "B", expected one entry per target`}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings\n got %q\nwant %q", got, want)
+	}
+}

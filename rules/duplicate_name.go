@@ -38,6 +38,9 @@ two things).
 
 Each later copy is reported once, naming the first one (its line, its file
 when it is another one, and its section).
+When only what a change added is checked (--new-from-rev,
+--new-from-patch), a new or changed entry that duplicates an unchanged one
+is reported on the new entry, naming the old one, wherever the two stand.
 
 Options:
   scope  "file" (default): compare each file's entries among themselves;
@@ -73,31 +76,29 @@ type named struct {
 
 func checkDuplicateName(p *lint.RunPass) {
 	run := map[string]*named{}
-	for _, doc := range p.Docs {
-		inRun := p.Options(doc).String("scope") == scopeRun
-		file := map[string]*named{}
-		for _, e := range doc.Items {
-			if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
-				continue
-			}
-			c := copyOf{doc, e}
-			key := qualifiedName(e)
-			earlier := note(file, key, c)
-			if r := note(run, key, c); inRun {
-				earlier = r
-			}
-			first, ok := firstCopy(earlier, c)
-			if !ok {
-				continue
-			}
-			from := first.e.Name.Start
-			p.Report(doc, lint.Diagnostic{
-				Pos: e.Name.Start, End: e.Name.End,
-				Message: "name " + nameOf(doc, e) + " already listed at " + where(doc, first, from) +
-					" with another url, expected one entry per project",
-				Related: related(first, from),
-			})
+	files := fileScopes[*named](p)
+	for doc, e := range reviewOrder(p.Docs) {
+		inRun, file := files[doc].inRun, files[doc].seen
+		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
+			continue
 		}
+		c := copyOf{doc, e}
+		key := qualifiedName(e)
+		earlier := note(file, key, c)
+		if r := note(run, key, c); inRun {
+			earlier = r
+		}
+		first, ok := firstCopy(earlier, c)
+		if !ok {
+			continue
+		}
+		from := first.e.Name.Start
+		p.Report(doc, lint.Diagnostic{
+			Pos: e.Name.Start, End: e.Name.End,
+			Message: "name " + nameOf(doc, e) + " already listed at " + where(doc, first, from) +
+				" with another url, expected one entry per project",
+			Related: related(first, from),
+		})
 	}
 }
 

@@ -21,6 +21,9 @@ anchors and relative links are navigation, such as a table of contents.
 Files are taken in path order and entries in source order; each later copy
 is reported once, naming the first one (its line, its file when it is
 another one, and its section).
+When only what a change added is checked (--new-from-rev,
+--new-from-patch), a new or changed entry that duplicates an unchanged one
+is reported on the new entry, naming the old one, wherever the two stand.
 
 Options:
   scope  "run" (default): compare the entries of every file of the run;
@@ -47,36 +50,34 @@ Options:
 
 func checkDuplicateURL(p *lint.RunPass) {
 	run := map[string]copyOf{}
-	for _, doc := range p.Docs {
-		inRun := p.Options(doc).String("scope") == scopeRun
-		file := map[string]copyOf{}
-		for _, e := range doc.Items {
-			if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
-				continue
-			}
-			c := copyOf{doc, e}
-			first, seen := file[e.URLKey]
-			if inRun {
-				first, seen = run[e.URLKey]
-			}
-			if _, ok := run[e.URLKey]; !ok {
-				run[e.URLKey] = c
-			}
-			if _, ok := file[e.URLKey]; !ok {
-				file[e.URLKey] = c
-			}
-			if !seen {
-				continue
-			}
-			at := urlSpan(e)
-			from := urlSpan(first.e).Start
-			p.Report(doc, lint.Diagnostic{
-				Pos: at.Start, End: at.End,
-				Message: "url already listed as " + nameOf(first.doc, first.e) +
-					" at " + where(doc, first, from) + ", expected one entry per target",
-				Related: related(first, from),
-			})
+	files := fileScopes[copyOf](p)
+	for doc, e := range reviewOrder(p.Docs) {
+		inRun, file := files[doc].inRun, files[doc].seen
+		if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
+			continue
 		}
+		c := copyOf{doc, e}
+		first, seen := file[e.URLKey]
+		if inRun {
+			first, seen = run[e.URLKey]
+		}
+		if _, ok := run[e.URLKey]; !ok {
+			run[e.URLKey] = c
+		}
+		if _, ok := file[e.URLKey]; !ok {
+			file[e.URLKey] = c
+		}
+		if !seen {
+			continue
+		}
+		at := urlSpan(e)
+		from := urlSpan(first.e).Start
+		p.Report(doc, lint.Diagnostic{
+			Pos: at.Start, End: at.End,
+			Message: "url already listed as " + nameOf(first.doc, first.e) +
+				" at " + where(doc, first, from) + ", expected one entry per target",
+			Related: related(first, from),
+		})
 	}
 }
 
