@@ -76,7 +76,7 @@ func (s Set) Lines(path string, n int) []int {
 		return nil
 	}
 	if !f.whole {
-		return f.lines
+		return slices.Clone(f.lines)
 	}
 	all := make([]int, n)
 	for i := range all {
