@@ -104,6 +104,12 @@ type List struct {
 	// Parent is the item that holds a nested list, nil at top level.
 	Parent *Entry
 	Items  []*Entry
+	// EntryList is true when more than half of the items are entries and
+	// the list is not a table of contents (entries that all link to
+	// "#anchors"). The majority keeps prose lists and nested notes out even
+	// when a few of their items start with a link; a table of contents is
+	// generated from headings and follows no entry style.
+	EntryList bool
 }
 
 // Entry is one list item. IsEntry tells whether it starts with a link.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -296,6 +297,16 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 	if n := len(lst.Items); n > 0 {
 		lst.Span = Span{lst.Items[0].Item.Start, lst.Items[n-1].Item.End}
 	}
+	entries, anchors := 0, 0
+	for _, it := range lst.Items {
+		if it.IsEntry {
+			entries++
+			if strings.HasPrefix(it.Dest, "#") {
+				anchors++
+			}
+		}
+	}
+	lst.EntryList = entries*2 > len(lst.Items) && anchors < entries
 }
 
 func (b *builder) item(li *ast.ListItem, lst *List) *Entry {

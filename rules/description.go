@@ -93,7 +93,10 @@ func checkDescription(p *lint.Pass) {
 	src := doc.Src
 	var ends []sentenceEnd
 	punctuated := 0
-	for _, e := range newEntryLists(doc).entries(doc) {
+	for _, e := range doc.Items {
+		if !e.IsEntry || !e.List.EntryList {
+			continue
+		}
 		if !e.Separator.Valid() {
 			if p.Bool("required") && !e.Desc.Valid() {
 				p.Report(e.Link.Start, e.Link.End, nil, "entry has no description, expected one after the link")

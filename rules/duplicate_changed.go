@@ -31,23 +31,3 @@ func reviewOrder(docs []*lint.Document) iter.Seq2[*lint.Document, *lint.Entry] {
 		}
 	}
 }
-
-// fileScope is what a duplicate rule keeps of one file while it takes the
-// items of the run in review order: whether the file's option compares
-// across the run, and the copies seen in the file so far.
-type fileScope[T any] struct {
-	inRun bool
-	seen  map[string]T
-}
-
-// fileScopes returns a fresh fileScope for each document of the run.
-func fileScopes[T any](p *lint.RunPass) map[*lint.Document]fileScope[T] {
-	m := make(map[*lint.Document]fileScope[T], len(p.Docs))
-	for _, doc := range p.Docs {
-		m[doc] = fileScope[T]{
-			inRun: p.Options(doc).String("scope") == scopeRun,
-			seen:  map[string]T{},
-		}
-	}
-	return m
-}

@@ -38,9 +38,10 @@ two things).
 
 Each later copy is reported once, naming the first one (its line, its file
 when it is another one, and its section).
-When only what a change added is checked (--new-from-rev,
---new-from-patch), a new or changed entry that duplicates an unchanged one
-is reported on the new entry, naming the old one, wherever the two stand.
+
+In pull-request mode (check --new-from-rev, --new-from-patch), a new or
+changed entry that duplicates an unchanged one is reported on the new
+entry, naming the old one, wherever the two stand.
 
 Options:
   scope  "file" (default): compare each file's entries among themselves;
@@ -67,26 +68,33 @@ Options:
 	CheckRun: checkDuplicateName,
 }
 
-// named is what duplicate-name remembers of one name: its copies so far,
-// one per target, and those targets.
-type named struct {
-	copies []copyOf
-	urls   map[string]bool
-}
-
 func checkDuplicateName(p *lint.RunPass) {
-	run := map[string]*named{}
-	files := fileScopes[*named](p)
+	// Only the scopes in use are indexed: the run index when any file
+	// compares across the run, a file index for the files that do not.
+	var run *nameIndex
+	for _, doc := range p.Docs {
+		if p.Options(doc).String("scope") == scopeRun {
+			run = newNameIndex(0)
+			break
+		}
+	}
+	idxs := make(map[*lint.Document]*nameIndex, len(p.Docs))
+	for _, doc := range p.Docs {
+		idxs[doc] = run
+		if p.Options(doc).String("scope") == scopeFile {
+			idxs[doc] = newNameIndex(len(doc.Items))
+		}
+	}
 	for doc, e := range reviewOrder(p.Docs) {
-		inRun, file := files[doc].inRun, files[doc].seen
+		idx := idxs[doc]
 		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
 			continue
 		}
 		c := copyOf{doc, e}
 		key := qualifiedName(e)
-		earlier := note(file, key, c)
-		if r := note(run, key, c); inRun {
-			earlier = r
+		earlier := idx.note(key, c)
+		if run != nil && idx != run {
+			run.note(key, c)
 		}
 		first, ok := firstCopy(earlier, c)
 		if !ok {
@@ -102,6 +110,18 @@ func checkDuplicateName(p *lint.RunPass) {
 	}
 }
 
+// nameIndex remembers the copies listed under each name, one per target.
+// Nearly every name is listed once, so the first copy is kept apart and
+// only a name's later copies cost a slice.
+type nameIndex struct {
+	first map[string]copyOf
+	more  map[string][]copyOf
+}
+
+func newNameIndex(size int) *nameIndex {
+	return &nameIndex{first: make(map[string]copyOf, size), more: map[string][]copyOf{}}
+}
+
 // qualifiedName is the entry's name key prefixed with those of the entries
 // it is nested in: "[Learning]" under "[Common Lisp]" and under "[Go]" are
 // two different lists.
@@ -115,21 +135,22 @@ func qualifiedName(e *lint.Entry) string {
 	return key
 }
 
-// note records c under key in m and returns the copies listed before it,
-// none when c's target is already listed under that name (a duplicate-url
+// note records c under key and returns the copies listed before it, none
+// when c's target is already listed under that name (a duplicate-url
 // finding, not this one).
-func note(m map[string]*named, key string, c copyOf) []copyOf {
-	n, ok := m[key]
+func (x *nameIndex) note(key string, c copyOf) []copyOf {
+	f, ok := x.first[key]
 	if !ok {
-		m[key] = &named{copies: []copyOf{c}, urls: map[string]bool{c.e.URLKey: true}}
+		x.first[key] = c
 		return nil
 	}
-	if n.urls[c.e.URLKey] {
-		return nil
+	earlier := append([]copyOf{f}, x.more[key]...)
+	for _, o := range earlier {
+		if o.e.URLKey == c.e.URLKey {
+			return nil
+		}
 	}
-	earlier := n.copies
-	n.urls[c.e.URLKey] = true
-	n.copies = append(n.copies, c)
+	x.more[key] = append(x.more[key], c)
 	return earlier
 }
 

@@ -21,9 +21,10 @@ anchors and relative links are navigation, such as a table of contents.
 Files are taken in path order and entries in source order; each later copy
 is reported once, naming the first one (its line, its file when it is
 another one, and its section).
-When only what a change added is checked (--new-from-rev,
---new-from-patch), a new or changed entry that duplicates an unchanged one
-is reported on the new entry, naming the old one, wherever the two stand.
+
+In pull-request mode (check --new-from-rev, --new-from-patch), a new or
+changed entry that duplicates an unchanged one is reported on the new
+entry, naming the old one, wherever the two stand.
 
 Options:
   scope  "run" (default): compare the entries of every file of the run;
@@ -49,23 +50,36 @@ Options:
 }
 
 func checkDuplicateURL(p *lint.RunPass) {
-	run := map[string]copyOf{}
-	files := fileScopes[copyOf](p)
+	// The run index holds every file's entries when any file compares
+	// across the run; a file that does not gets an index of its own.
+	var run map[string]copyOf
+	for _, doc := range p.Docs {
+		if p.Options(doc).String("scope") == scopeRun {
+			run = map[string]copyOf{}
+			break
+		}
+	}
+	idxs := make(map[*lint.Document]map[string]copyOf, len(p.Docs))
+	for _, doc := range p.Docs {
+		idxs[doc] = run
+		if p.Options(doc).String("scope") == scopeFile {
+			idxs[doc] = make(map[string]copyOf, len(doc.Items))
+		}
+	}
 	for doc, e := range reviewOrder(p.Docs) {
-		inRun, file := files[doc].inRun, files[doc].seen
+		idx := idxs[doc]
 		if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
 			continue
 		}
 		c := copyOf{doc, e}
-		first, seen := file[e.URLKey]
-		if inRun {
-			first, seen = run[e.URLKey]
+		first, seen := idx[e.URLKey]
+		if !seen {
+			idx[e.URLKey] = c
 		}
-		if _, ok := run[e.URLKey]; !ok {
-			run[e.URLKey] = c
-		}
-		if _, ok := file[e.URLKey]; !ok {
-			file[e.URLKey] = c
+		if run != nil {
+			if _, ok := run[e.URLKey]; !ok {
+				run[e.URLKey] = c
+			}
 		}
 		if !seen {
 			continue

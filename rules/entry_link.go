@@ -40,9 +40,8 @@ The fix trims spaces inside "[ ]"; the other findings need a human.`,
 
 func checkEntryLink(p *lint.Pass) {
 	doc := p.Doc
-	lists := newEntryLists(doc)
 	for _, it := range doc.Items {
-		if !lists[it.List] || !it.Content.Valid() {
+		if !it.List.EntryList || !it.Content.Valid() {
 			continue
 		}
 		if !it.IsEntry {

@@ -39,11 +39,10 @@ The fix rewrites the bullet.`,
 
 func checkListMarker(p *lint.Pass) {
 	doc := p.Doc
-	lists := newEntryLists(doc)
 	var items []*lint.Entry
 	var markers []byte
 	for _, it := range doc.Items {
-		if !it.List.Ordered && lists[it.List] && it.Marker.Len() == 1 {
+		if !it.List.Ordered && it.List.EntryList && it.Marker.Len() == 1 {
 			items = append(items, it)
 			markers = append(markers, doc.Src[it.Marker.Start])
 		}

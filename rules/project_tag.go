@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -55,8 +56,15 @@ is never edited.`,
 func checkProjectTag(p *lint.Pass) {
 	doc := p.Doc
 	allowed := p.Strings("allowed")
+	wants := make([]string, len(allowed))
+	for i, a := range allowed {
+		wants[i] = "#" + a + "#"
+	}
 	required := p.Bool("required")
-	for _, e := range newEntryLists(doc).entries(doc) {
+	for _, e := range doc.Items {
+		if !e.IsEntry || !e.List.EntryList {
+			continue
+		}
 		tags := wordTags(doc.Src, e.Tags)
 		if len(tags) == 0 {
 			if required {
@@ -64,7 +72,7 @@ func checkProjectTag(p *lint.Pass) {
 			}
 			continue
 		}
-		checkTags(p, e, tags, allowed)
+		checkTags(p, e, tags, allowed, wants)
 	}
 }
 
@@ -72,19 +80,32 @@ func checkProjectTag(p *lint.Pass) {
 // name is not a tag.
 func wordTags(src []byte, spans []lint.Span) []lint.Span {
 	var out []lint.Span
-	for _, s := range spans {
-		ok := true
-		for _, r := range string(src[s.Start+1 : s.End-1]) {
-			if !unicode.IsLetter(r) {
-				ok = false
-				break
+	for i, s := range spans {
+		if isWordTag(src[s.Start+1 : s.End-1]) {
+			if out != nil {
+				out = append(out, s)
 			}
+			continue
 		}
-		if ok {
-			out = append(out, s)
+		// The first tag that is not a word: copy the ones before it.
+		// Until then spans itself is the answer, without allocating.
+		if out == nil {
+			out = append(make([]lint.Span, 0, len(spans)), spans[:i]...)
 		}
 	}
+	if out == nil {
+		return spans
+	}
 	return out
+}
+
+func isWordTag(b []byte) bool {
+	for _, r := range string(b) {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func tagList(allowed []string) string {
@@ -95,7 +116,7 @@ func tagList(allowed []string) string {
 	return strings.Join(parts, ", ")
 }
 
-func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed []string) {
+func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []string) {
 	src := p.Doc.Src
 	textEnd := e.Text.End
 	for textEnd > e.Text.Start && isSpaceByte(src[textEnd-1]) {
@@ -108,23 +129,21 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed []string) 
 		group--
 		pos = tags[group].Start
 	}
-	seen := make(map[string]bool, len(tags))
+	var seen []string // canonical tags so far; an entry has one or two
 	for i, t := range tags {
-		word := string(src[t.Start+1 : t.End-1])
-		canon := ""
-		for _, a := range allowed {
-			if strings.EqualFold(a, word) {
-				canon = a
+		word := src[t.Start+1 : t.End-1]
+		canon, want := "", ""
+		for k, a := range allowed {
+			if len(a) == len(word) && bytes.EqualFold([]byte(a), word) {
+				canon, want = a, wants[k]
 				break
 			}
 		}
-		tag := string(src[t.Start:t.End])
 		if canon == "" {
-			p.Report(t.Start, t.End, nil, "unknown tag %s, expected one of %s", tag, tagList(allowed))
+			p.Report(t.Start, t.End, nil, "unknown tag %s, expected one of %s", p.Doc.Text(t), tagList(allowed))
 			continue
 		}
-		want := "#" + canon + "#"
-		if seen[canon] {
+		if slices.Contains(seen, canon) {
 			var fix *lint.Fix
 			if i >= group {
 				from := t.Start
@@ -136,8 +155,9 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed []string) 
 			p.Report(t.Start, t.End, fix, "tag %s appears twice in the link text", want)
 			continue
 		}
-		seen[canon] = true
-		if tag != want {
+		seen = append(seen, canon)
+		if string(src[t.Start:t.End]) != want {
+			tag := p.Doc.Text(t)
 			fix := &lint.Fix{Message: "write " + want, Edits: []lint.TextEdit{{Pos: t.Start, End: t.End, NewText: want}}}
 			p.Report(t.Start, t.End, fix, "tag %s is written %s, expected %s", tag, tag, want)
 		}

@@ -58,7 +58,12 @@ const (
 
 func checkSeparator(p *lint.Pass) {
 	doc := p.Doc
-	entries := newEntryLists(doc).entries(doc)
+	var entries []*lint.Entry
+	for _, e := range doc.Items {
+		if e.IsEntry && e.List.EntryList {
+			entries = append(entries, e)
+		}
+	}
 	var families []string
 	for _, e := range entries {
 		if e.Separator.Valid() && e.Desc.Valid() {

@@ -108,6 +108,7 @@ type sorter struct {
 	doc    *lint.Document
 	byYear bool
 	runes  []rune // scratch for nameKey
+	arena  []byte // backs the keys nameKey returns
 }
 
 func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
@@ -184,28 +185,27 @@ func (s *sorter) nameKey(e *lint.Entry) []byte {
 	}
 	// Fold first: NFKD, drop accents, lower case, one space per run.
 	runes := s.runes[:0]
-	var it norm.Iter
-	it.Init(norm.NFKD, name)
-	for !it.Done() {
-		for seg := it.Next(); len(seg) > 0; {
-			r, size := utf8.DecodeRune(seg)
-			seg = seg[size:]
-			switch {
-			case unicode.Is(unicode.Mn, r):
-				continue // accents, once decomposed
-			case unicode.IsSpace(r):
-				if n := len(runes); n > 0 && runes[n-1] == ' ' {
-					continue
-				}
-				r = ' '
-			default:
-				r = unicode.ToLower(r)
+	if isASCII(name) {
+		// Nothing to decompose: skip the normaliser, the common case.
+		for _, c := range name {
+			runes = foldRune(runes, rune(c))
+		}
+	} else {
+		var it norm.Iter
+		it.Init(norm.NFKD, name)
+		for !it.Done() {
+			for seg := it.Next(); len(seg) > 0; {
+				r, size := utf8.DecodeRune(seg)
+				seg = seg[size:]
+				runes = foldRune(runes, r)
 			}
-			runes = append(runes, r)
 		}
 	}
 	s.runes = runes
-	key := make([]byte, 0, 4*len(runes)+8)
+	// Keys live in one arena per document: one allocation for many keys.
+	// Growing it leaves earlier keys in the old array, still valid.
+	start := len(s.arena)
+	key := s.arena
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
 		switch {
@@ -233,7 +233,43 @@ func (s *sorter) nameKey(e *lint.Entry) []byte {
 		}
 		key = append(key, byte(r>>16), byte(r>>8), byte(r))
 	}
-	return key
+	s.arena = key
+	return key[start:len(key):len(key)]
+}
+
+// foldRune appends r folded for comparison: accents (once decomposed)
+// dropped, lower case, one space for a run of white space.
+func foldRune(runes []rune, r rune) []rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r == ' ' || '\t' <= r && r <= '\r' {
+			if n := len(runes); n > 0 && runes[n-1] == ' ' {
+				return runes
+			}
+			r = ' '
+		}
+	case unicode.Is(unicode.Mn, r):
+		return runes
+	case unicode.IsSpace(r):
+		if n := len(runes); n > 0 && runes[n-1] == ' ' {
+			return runes
+		}
+		r = ' '
+	default:
+		r = unicode.ToLower(r)
+	}
+	return append(runes, r)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // display is the link text an entry is known by: year prefix and name,

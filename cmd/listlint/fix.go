@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"github.com/spf13/pflag"
+
+	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/lint"
+	"github.com/listlint/listlint/report"
+)
+
+// fixModes are the flags only fix has: what it does instead of writing.
+type fixModes struct {
+	diff, check bool
+}
+
+func (c *cli) fixFlags(fs *pflag.FlagSet) func([]string) int {
+	var (
+		f  lintFlags
+		ff fixModes
+	)
+	f.register(fs)
+	fs.BoolVar(&ff.diff, "diff", false, "write nothing; print a unified diff of the changes")
+	fs.BoolVar(&ff.check, "check", false, "write nothing; list the files that would change")
+	return func(args []string) int { return c.fix(&f, &ff, args) }
+}
+
+// fixed is the outcome of fixing one source.
+type fixed struct {
+	source
+	fix.Result
+}
+
+func (x *fixed) changed() bool { return !bytes.Equal(x.src, x.Src) }
+
+// fix repairs the files args name. By default it rewrites them in place;
+// --diff and --check only say what would change; "-" (stdin) writes the
+// fixed text to stdout, for editors.
+func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
+	if ff.diff && ff.check {
+		return c.usageError("fix", "--diff and --check exclude each other")
+	}
+	args, err := stdinArgs(args, f.stdinFilename)
+	if err != nil {
+		return c.usageError("fix", "%v", err)
+	}
+	for _, a := range args {
+		// stdout carries the fixed text, which must not mix with other
+		// files' output.
+		if a == "-" && len(args) > 1 {
+			return c.usageError("fix", "- (stdin) must be the only path")
+		}
+	}
+	ins, errs := discover(args, f.stdinFilename)
+	srcs, readErrs := c.readAll(ins)
+	errs = append(errs, readErrs...)
+	l := f.linter()
+	results := make([]fixed, len(srcs))
+	fixErrs := make([]error, len(srcs))
+	lint.Parallel(len(srcs), func(i int) {
+		results[i].source = srcs[i]
+		results[i].Result, fixErrs[i] = fix.File(l, srcs[i].path, srcs[i].src)
+	})
+	results, fixErrs = keepOK(results, fixErrs)
+	errs = append(errs, fixErrs...)
+	sort.SliceStable(results, func(i, j int) bool { return results[i].path < results[j].path })
+
+	switch {
+	case len(ins) == 1 && ins[0].stdin && !ff.diff && !ff.check:
+		if len(errs) > 0 {
+			// Nothing on stdout: an editor keeps its text.
+			c.printErrors(errs)
+			return exitError
+		}
+		return c.fixStdin(f, &results[0])
+	case ff.diff || ff.check:
+		return c.fixPreview(ff, results, errs)
+	}
+	return c.fixInPlace(f, l, results, errs)
+}
+
+// fixStdin writes the fixed text to stdout and what remains to stderr.
+// Findings do not fail the run: an editor formatting on save wants the
+// text, and exit 0 tells it to take it.
+func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
+	if _, err := c.stdout.Write(x.Src); err != nil {
+		return c.fail(err)
+	}
+	findings := report.Findings([]lint.Result{{Doc: x.Doc, Diagnostics: x.Remaining}})
+	if err := report.Write(c.stderr, findings, f.reportOptions(false)); err != nil {
+		return c.fail(err)
+	}
+	return exitClean
+}
+
+// fixPreview prints a unified diff of each file that would change
+// (--diff), or its path (--check), and writes nothing.
+func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
+	c.printErrors(errs)
+	var out bytes.Buffer
+	n := 0
+	for i := range results {
+		x := &results[i]
+		if !x.changed() {
+			continue
+		}
+		n++
+		if ff.diff {
+			out.Write(fix.Diff(filepath.ToSlash(x.path), x.src, x.Src))
+		} else {
+			out.WriteString(x.path + "\n")
+		}
+	}
+	if _, err := c.stdout.Write(out.Bytes()); err != nil {
+		return c.fail(err)
+	}
+	switch {
+	case len(errs) > 0:
+		return exitError
+	case n > 0:
+		return exitFindings
+	}
+	return exitClean
+}
+
+// fixInPlace rewrites each changed file, says what it fixed, then reports
+// what remains as check does. A file whose write fails keeps its original
+// content, and its findings are reported on that content.
+func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []error) int {
+	docs := make([]*lint.Document, 0, len(results))
+	written := make([]bool, len(results))
+	for i := range results {
+		x := &results[i]
+		doc := x.Doc
+		if x.changed() {
+			if err := fix.WriteFile(x.path, x.Src); err != nil {
+				errs = append(errs, err)
+				if doc, err = l.Parse(x.path, x.src); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", x.path, err))
+					continue
+				}
+			} else {
+				written[i] = true
+			}
+		}
+		docs = append(docs, doc)
+	}
+	// Lint the run again as a whole: cross-file rules (duplicates across
+	// files) see every file together only here.
+	res := l.Run(docs)
+	remain := make(map[string]int, len(res))
+	for _, r := range res {
+		remain[r.Doc.Path] = len(r.Diagnostics)
+	}
+	var notes bytes.Buffer
+	for i := range results {
+		if x := &results[i]; written[i] && !f.quiet {
+			n := remain[x.path]
+			verb := "remain"
+			if n == 1 {
+				verb = "remains"
+			}
+			fmt.Fprintf(&notes, "fixed %s in %s (%d %s)\n", report.Plural(x.Fixed, "finding", "findings"), x.path, n, verb)
+		}
+	}
+	c.printErrors(errs)
+	// The notes go to stderr when stdout carries a machine format.
+	w := c.stdout
+	if f.format != "text" {
+		w = c.stderr
+	}
+	if _, err := w.Write(notes.Bytes()); err != nil {
+		return c.fail(err)
+	}
+	findings := report.Findings(res)
+	report.Sort(findings)
+	if err := report.Write(c.stdout, findings, f.reportOptions(c.color)); err != nil {
+		return c.fail(err)
+	}
+	switch {
+	case len(errs) > 0:
+		return exitError
+	case f.failOn.fails(findings):
+		return exitFindings
+	}
+	return exitClean
+}

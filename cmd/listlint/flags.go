@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/listlint/listlint/lint"
+	"github.com/listlint/listlint/report"
+	"github.com/listlint/listlint/rules"
+)
+
+// lintFlags are the flags check and fix share.
+type lintFlags struct {
+	format        formatFlag
+	quiet         bool
+	failOn        failLevel
+	stdinFilename string
+	limits        lint.Limits
+}
+
+func (f *lintFlags) register(fs *pflag.FlagSet) {
+	f.format = formatFlag(report.Formats[0])
+	f.failOn = failLevel{level: lint.Warning}
+	fs.VarP(&f.format, "format", "f", "output format: "+strings.Join(report.Formats, ", "))
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
+	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
+	fs.IntVar(&f.limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
+	fs.IntVar(&f.limits.MaxDepth, "max-depth", lint.DefaultMaxDepth, "deepest nesting of lists and quotes accepted")
+}
+
+func (f *lintFlags) reportOptions(color bool) report.Options {
+	info, _ := debug.ReadBuildInfo()
+	return report.Options{
+		Format: string(f.format), Quiet: f.quiet, Color: color,
+		Rules: f.linter().Rules, Version: version(info),
+	}
+}
+
+// linter returns the linter a run uses: every rule with its defaults,
+// within the input limits of the flags.
+func (f *lintFlags) linter() *lint.Linter {
+	return &lint.Linter{Rules: rules.All(), Limits: f.limits}
+}
+
+// formatFlag is --format, checked against report.Formats when parsed.
+type formatFlag string
+
+func (v *formatFlag) String() string { return string(*v) }
+
+func (v *formatFlag) Set(s string) error {
+	for _, f := range report.Formats {
+		if s == f {
+			*v = formatFlag(s)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown format %q (want %s)", s, strings.Join(report.Formats, ", "))
+}
+
+func (v *formatFlag) Type() string { return "format" }
+
+// failLevel is --fail-on: a severity, or never.
+type failLevel struct {
+	level lint.Severity
+	never bool
+}
+
+func (v *failLevel) String() string {
+	if v.never {
+		return "never"
+	}
+	return v.level.String()
+}
+
+func (v *failLevel) Set(s string) error {
+	if s == "never" {
+		*v = failLevel{never: true}
+		return nil
+	}
+	sev, err := lint.ParseSeverity(s)
+	if err != nil {
+		return fmt.Errorf("unknown level %q (want error, warning, info or never)", s)
+	}
+	*v = failLevel{level: sev}
+	return nil
+}
+
+func (v *failLevel) Type() string { return "level" }
+
+// fails reports whether findings fail the run at this level.
+func (v *failLevel) fails(findings []report.Finding) bool {
+	return !v.never && report.Failing(findings, v.level)
+}

@@ -1,0 +1,222 @@
+// Command listlint lints and fixes awesome-style Markdown lists.
+//
+//	listlint check [paths]    report findings
+//	listlint fix [paths]      repair what can be repaired
+//	listlint rules [id]       list the rules or show one rule's doc
+//	listlint version          print the version
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/pflag"
+)
+
+// Exit codes, as linters and formatters use them.
+const (
+	// exitClean: no finding at or above the failing level, nothing to fix.
+	exitClean = 0
+	// exitFindings: findings remain, or fix --diff/--check would change a file.
+	exitFindings = 1
+	// exitError: usage, configuration or I/O error.
+	exitError = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// cli holds what one run of the program talks to; commands are its
+// methods so tests can run them with any reader and writers.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// color is true when stdout is a terminal and NO_COLOR is unset.
+	color bool
+}
+
+// command is one subcommand: its synopsis, a one-line summary for the
+// usage text, its flags and what it does with the arguments left.
+type command struct {
+	name, args, summary string
+	// flags declares the command's flags on fs and returns the function
+	// that runs the command once fs has parsed the arguments.
+	flags func(c *cli, fs *pflag.FlagSet) func(args []string) int
+}
+
+func commands() []*command {
+	return []*command{
+		{name: "check", args: "[flags] [paths]", summary: "report findings in Markdown lists", flags: (*cli).checkFlags},
+		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags},
+		{name: "rules", args: "[id]", summary: "list the rules, or show one rule's doc", flags: (*cli).rulesFlags},
+		{name: "version", args: "", summary: "print listlint's version", flags: (*cli).versionFlags},
+	}
+}
+
+func findCommand(name string) *command {
+	for _, cmd := range commands() {
+		if cmd.name == name {
+			return cmd
+		}
+	}
+	return nil
+}
+
+// run runs listlint with args (without the program name) and returns the
+// exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, color: colorOutput(stdout)}
+	if len(args) == 0 {
+		if err := c.usage(c.stderr); err != nil {
+			return c.fail(err)
+		}
+		return exitError
+	}
+	switch name := args[0]; name {
+	case "help", "-h", "--help":
+		return c.help(args[1:])
+	default:
+		if cmd := findCommand(name); cmd != nil {
+			return c.runCommand(cmd, args[1:])
+		}
+		if strings.HasPrefix(name, "-") {
+			return c.usageError("", "unknown flag %s: flags follow the command, as in listlint check %s", name, name)
+		}
+		return c.usageError("", "unknown command %q", name)
+	}
+}
+
+// runCommand parses the command's flags and runs it. -h and --help print
+// the command's usage on stdout.
+func (c *cli) runCommand(cmd *command, args []string) int {
+	fs := newFlagSet(cmd.name)
+	do := cmd.flags(c, fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			if err := c.commandUsage(c.stdout, cmd, fs); err != nil {
+				return c.fail(err)
+			}
+			return exitClean
+		}
+		return c.usageError(cmd.name, "%v", err)
+	}
+	return do(fs.Args())
+}
+
+func newFlagSet(name string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	// Errors are printed by runCommand as one line; pflag's own printing
+	// would add the whole usage text after it.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.SortFlags = false
+	return fs
+}
+
+// help prints the general usage, or one command's usage.
+func (c *cli) help(args []string) int {
+	var err error
+	switch len(args) {
+	case 0:
+		err = c.usage(c.stdout)
+	case 1:
+		cmd := findCommand(args[0])
+		if cmd == nil {
+			return c.usageError("help", "unknown command %q", args[0])
+		}
+		fs := newFlagSet(cmd.name)
+		cmd.flags(c, fs)
+		err = c.commandUsage(c.stdout, cmd, fs)
+	default:
+		return c.usageError("help", "takes at most one command, got %d arguments", len(args))
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	return exitClean
+}
+
+func (c *cli) usage(w io.Writer) error {
+	rows := make([][]string, 0, len(commands())+1)
+	for _, cmd := range commands() {
+		rows = append(rows, []string{"  " + strings.TrimSpace("listlint "+cmd.name+" "+cmd.args), cmd.summary})
+	}
+	rows = append(rows, []string{"  listlint help [command]", "show a command's flags"})
+	_, err := io.WriteString(w, "listlint lints and fixes awesome-style Markdown lists.\n\nUsage:\n\n"+align(rows)+
+		"\nExit status: 0 clean, 1 findings (or files fix would change), 2 usage or I/O error.\n")
+	return err
+}
+
+func (c *cli) commandUsage(w io.Writer, cmd *command, fs *pflag.FlagSet) error {
+	s := fmt.Sprintf("Usage: %s\n\n%s\n", strings.TrimSpace("listlint "+cmd.name+" "+cmd.args), cmd.summary)
+	if fs.HasFlags() {
+		s += "\nFlags:\n" + fs.FlagUsages()
+	}
+	_, err := io.WriteString(w, s)
+	return err
+}
+
+// align lays rows out in columns two spaces apart, one line per row.
+func align(rows [][]string) string {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// usageError prints a usage problem with the command cmd ("" for none) as
+// one line, with where to find help, and returns exitError.
+func (c *cli) usageError(cmd, format string, args ...any) int {
+	msg := fmt.Sprintf(format, args...)
+	if cmd == "" {
+		c.stderrLine("listlint: %s (see listlint help)", msg)
+	} else {
+		c.stderrLine("listlint %s: %s (see listlint help %s)", cmd, msg, cmd)
+	}
+	return exitError
+}
+
+// fail prints err as one line and returns exitError.
+func (c *cli) fail(err error) int {
+	c.stderrLine("listlint: %v", err)
+	return exitError
+}
+
+// stderrLine prints one line on stderr. Its write error is dropped on
+// purpose: stderr is where errors go, so a failure there has nowhere left
+// to be reported, and the exit code still tells.
+func (c *cli) stderrLine(format string, args ...any) {
+	_, _ = fmt.Fprintf(c.stderr, format+"\n", args...)
+}
+
+// colorOutput reports whether w is a terminal that should get colours:
+// a character device, and NO_COLOR (no-color.org) unset.
+func colorOutput(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

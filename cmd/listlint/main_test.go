@@ -1,0 +1,128 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+
+// TestMain lets the test binary act as listlint when a script runs
+// "exec listlint": testscript puts a copy of it named listlint on PATH.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"listlint": main})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script against the
+// real program: arguments, exit codes, output and files written.
+//
+// Commands:
+//
+//   - binfile NAME TEXT writes TEXT, a NUL byte and a newline to NAME
+//     (txtar files hold text only);
+//   - age FILE sets FILE's modification time to an old date, and aged FILE
+//     checks it still has it (the file was not written);
+//   - perm FILE MODE checks FILE's permission bits (octal);
+//   - islink FILE checks FILE is a symbolic link.
+//
+// Conditions: [root] holds when the tests run as root (permission bits do
+// not stop root from writing); [shared] when ../shared, the team's real
+// lists, is present, whose folder is then $SHARED.
+func TestScripts(t *testing.T) {
+	shared, err := filepath.Abs(filepath.Join("..", "..", "..", "shared"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = os.Stat(filepath.Join(shared, "fixtures"))
+	haveShared := err == nil
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SHARED", shared)
+			env.Setenv("NO_COLOR", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"binfile": binfile,
+			"age":     age,
+			"aged":    aged,
+			"perm":    perm,
+			"islink":  islink,
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "root":
+				return os.Geteuid() == 0, nil
+			case "shared":
+				return haveShared, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
+	})
+}
+
+func binfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: binfile NAME TEXT")
+	}
+	path := ts.MkAbs(args[0])
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
+	ts.Check(os.WriteFile(path, []byte(args[1]+"\x00\n"), 0o644))
+}
+
+// oldTime is the modification time age gives a file.
+func oldTime() time.Time { return time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC) }
+
+func age(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: age FILE")
+	}
+	ts.Check(os.Chtimes(ts.MkAbs(args[0]), oldTime(), oldTime()))
+}
+
+func aged(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: aged FILE")
+	}
+	st, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	switch same := st.ModTime().Equal(oldTime()); {
+	case same && neg:
+		ts.Fatalf("%s was not written (modification time %v)", args[0], st.ModTime())
+	case !same && !neg:
+		ts.Fatalf("%s was written (modification time %v)", args[0], st.ModTime())
+	}
+}
+
+func perm(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: perm FILE MODE")
+	}
+	want, err := strconv.ParseUint(args[1], 8, 32)
+	ts.Check(err)
+	st, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := st.Mode().Perm(); got != os.FileMode(want) {
+		ts.Fatalf("%s has mode %#o, want %#o", args[0], got, want)
+	}
+}
+
+func islink(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: islink FILE")
+	}
+	st, err := os.Lstat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if st.Mode()&os.ModeSymlink == 0 {
+		ts.Fatalf("%s is not a symbolic link (mode %v)", args[0], st.Mode())
+	}
+}

@@ -1,0 +1,135 @@
+// Package bench measures listlint against goldmark itself on generated
+// lists of 1k, 10k and 100k entries. Run:
+//
+//	go test ./internal/bench -run '^$' -bench . -benchmem -count 6 > new.txt
+//	benchstat new.txt
+package bench
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/listgen"
+	"github.com/listlint/listlint/lint"
+	"github.com/listlint/listlint/rules"
+)
+
+var sizes = []int{1_000, 10_000, 100_000}
+
+var styles = []struct {
+	name  string
+	style listgen.Style
+}{{"seed", listgen.Seed}, {"awesome", listgen.Awesome}}
+
+// each runs f as a sub-benchmark for every style and size.
+func each(b *testing.B, clean bool, f func(b *testing.B, src []byte)) {
+	for _, st := range styles {
+		for _, n := range sizes {
+			src := listgen.List(st.style, n, clean)
+			b.Run(fmt.Sprintf("%s/%dk", st.name, n/1000), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				b.ReportAllocs()
+				f(b, src)
+			})
+		}
+	}
+}
+
+// BenchmarkParse is the yardstick: a goldmark parse and a walk of the
+// whole tree, nothing else.
+func BenchmarkParse(b *testing.B) {
+	each(b, true, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			root := goldmark.New().Parser().Parse(text.NewReader(src))
+			n := 0
+			_ = ast.Walk(root, func(ast.Node, bool) (ast.WalkStatus, error) {
+				n++
+				return ast.WalkContinue, nil
+			})
+		}
+	})
+}
+
+// BenchmarkModel is lint.Parse: the goldmark parse plus the flat model.
+func BenchmarkModel(b *testing.B) {
+	each(b, true, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			if _, err := lint.Parse("list.md", src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkCheck parses and runs every default rule.
+func BenchmarkCheck(b *testing.B) {
+	l := &lint.Linter{Rules: rules.All()}
+	each(b, true, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			doc, err := lint.Parse("list.md", src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			l.Run([]*lint.Document{doc})
+		}
+	})
+}
+
+// BenchmarkFixClean fixes a list that needs nothing.
+func BenchmarkFixClean(b *testing.B) {
+	l := &lint.Linter{Rules: rules.All()}
+	each(b, true, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			if _, err := fix.File(l, "list.md", src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkFixAll fixes a list where every entry needs a fix and every
+// section needs sorting.
+func BenchmarkFixAll(b *testing.B) {
+	l := &lint.Linter{Rules: rules.All()}
+	each(b, false, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			if _, err := fix.File(l, "list.md", src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// TestInputs keeps the benchmarks honest: the clean lists have no finding,
+// the dirty ones a fixable finding on every entry, and fixing them leaves
+// nothing.
+func TestInputs(t *testing.T) {
+	l := &lint.Linter{Rules: rules.All()}
+	for _, st := range styles {
+		clean := listgen.List(st.style, 300, true)
+		doc, err := lint.Parse("clean.md", clean)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range l.Run([]*lint.Document{doc})[0].Diagnostics {
+			line, col := doc.Position(d.Pos)
+			t.Errorf("%s clean list: %d:%d: %s %s", st.name, line, col, d.Rule, d.Message)
+		}
+		dirty := listgen.List(st.style, 300, false)
+		res, err := fix.File(l, "dirty.md", dirty)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Fixed < 300 {
+			t.Errorf("%s dirty list: %d fixes, want at least one per entry", st.name, res.Fixed)
+		}
+		for _, d := range res.Remaining {
+			t.Errorf("%s dirty list after fix: %s %s", st.name, d.Rule, d.Message)
+		}
+	}
+}

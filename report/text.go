@@ -1,0 +1,146 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// Formats lists the values --format accepts, the default first.
+var Formats = []string{"text", "json", "github", "sarif", "rdjson", "markdown"}
+
+// Options selects how findings are printed.
+type Options struct {
+	// Format is one of Formats.
+	Format string
+	// Quiet prints the findings only, without the summary line.
+	Quiet bool
+	// Color marks up the text format with ANSI colours.
+	Color bool
+	// Rules and Version describe the tool in SARIF output.
+	Rules   []*lint.Rule
+	Version string
+}
+
+// Write prints findings in the format o names.
+func Write(w io.Writer, findings []Finding, o Options) error {
+	switch o.Format {
+	case "", "text":
+		return WriteText(w, findings, o)
+	case "json":
+		return WriteJSON(w, findings)
+	case "github":
+		return GitHub(w, findings)
+	case "sarif":
+		return SARIF(w, findings, o.Rules, o.Version)
+	case "rdjson":
+		return RDJSON(w, findings)
+	case "markdown":
+		return Markdown(w, findings)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", o.Format, strings.Join(Formats, ", "))
+}
+
+// Sort orders findings by path, line, column, then rule ID, as every
+// format prints them.
+func Sort(findings []Finding) {
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := &findings[i], &findings[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// ANSI escapes for the text format. Severity picks the rule ID's colour so
+// errors stand out from warnings at a glance.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+)
+
+var severityColor = map[lint.Severity]string{
+	lint.Error:   ansiRed,
+	lint.Warning: ansiYellow,
+	lint.Info:    ansiBlue,
+}
+
+// WriteText prints one line per finding,
+//
+//	path:line:col: rule-id [*] message
+//
+// where [*] marks findings listlint fix can repair, followed, unless
+// o.Quiet, by the summary line when there is any finding.
+func WriteText(w io.Writer, findings []Finding, o Options) error {
+	var b bytes.Buffer
+	for i := range findings {
+		f := &findings[i]
+		mark := ""
+		if f.Fixable() {
+			mark = " [*]"
+		}
+		if o.Color {
+			if mark != "" {
+				mark = " " + ansiDim + "[*]" + ansiReset
+			}
+			fmt.Fprintf(&b, "%s%s:%d:%d:%s %s%s%s%s %s\n",
+				ansiBold, f.Path, f.Line, f.Column, ansiReset,
+				severityColor[f.Severity], f.Rule, ansiReset, mark, f.Message)
+			continue
+		}
+		fmt.Fprintf(&b, "%s:%d:%d: %s%s %s\n", f.Path, f.Line, f.Column, f.Rule, mark, f.Message)
+	}
+	if !o.Quiet && len(findings) > 0 {
+		fmt.Fprintln(&b, Summary(findings))
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// Summary sums findings up: "N findings (M fixable) in K files", K being
+// the number of files with findings.
+func Summary(findings []Finding) string {
+	fixable := 0
+	files := make(map[string]bool)
+	for i := range findings {
+		if findings[i].Fixable() {
+			fixable++
+		}
+		files[findings[i].Path] = true
+	}
+	return fmt.Sprintf("%s (%d fixable) in %s",
+		Plural(len(findings), "finding", "findings"), fixable, Plural(len(files), "file", "files"))
+}
+
+// Plural writes n followed by the singular or plural noun.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Failing reports whether any finding is at or above level.
+func Failing(findings []Finding, level lint.Severity) bool {
+	for i := range findings {
+		if findings[i].Severity >= level {
+			return true
+		}
+	}
+	return false
+}
