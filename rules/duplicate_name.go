@@ -39,6 +39,10 @@ two things).
 Each later copy is reported once, naming the first one (its line, its file
 when it is another one, and its section).
 
+In pull-request mode (check --new-from-rev, --new-from-patch), a new or
+changed entry that duplicates an unchanged one is reported on the new
+entry, naming the old one, wherever the two stand.
+
 Options:
   scope  "file" (default): compare each file's entries among themselves;
          "run": compare the entries of every file of the run. The default
@@ -74,33 +78,35 @@ func checkDuplicateName(p *lint.RunPass) {
 			break
 		}
 	}
+	idxs := make(map[*lint.Document]*nameIndex, len(p.Docs))
 	for _, doc := range p.Docs {
-		idx := run
+		idxs[doc] = run
 		if p.Options(doc).String("scope") == scopeFile {
-			idx = newNameIndex(len(doc.Items))
+			idxs[doc] = newNameIndex(len(doc.Items))
 		}
-		for _, e := range doc.Items {
-			if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
-				continue
-			}
-			c := copyOf{doc, e}
-			key := qualifiedName(e)
-			earlier := idx.note(key, c)
-			if run != nil && idx != run {
-				run.note(key, c)
-			}
-			first, ok := firstCopy(earlier, c)
-			if !ok {
-				continue
-			}
-			from := first.e.Name.Start
-			p.Report(doc, lint.Diagnostic{
-				Pos: e.Name.Start, End: e.Name.End,
-				Message: "name " + nameOf(doc, e) + " already listed at " + where(doc, first, from) +
-					" with another url, expected one entry per project",
-				Related: related(first, from),
-			})
+	}
+	for doc, e := range reviewOrder(p.Docs) {
+		idx := idxs[doc]
+		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
+			continue
 		}
+		c := copyOf{doc, e}
+		key := qualifiedName(e)
+		earlier := idx.note(key, c)
+		if run != nil && idx != run {
+			run.note(key, c)
+		}
+		first, ok := firstCopy(earlier, c)
+		if !ok {
+			continue
+		}
+		from := first.e.Name.Start
+		p.Report(doc, lint.Diagnostic{
+			Pos: e.Name.Start, End: e.Name.End,
+			Message: "name " + nameOf(doc, e) + " already listed at " + where(doc, first, from) +
+				" with another url, expected one entry per project",
+			Related: related(first, from),
+		})
 	}
 }
 

@@ -22,6 +22,10 @@ Files are taken in path order and entries in source order; each later copy
 is reported once, naming the first one (its line, its file when it is
 another one, and its section).
 
+In pull-request mode (check --new-from-rev, --new-from-patch), a new or
+changed entry that duplicates an unchanged one is reported on the new
+entry, naming the old one, wherever the two stand.
+
 Options:
   scope  "run" (default): compare the entries of every file of the run;
          "file": compare each file's entries among themselves.`,
@@ -55,37 +59,39 @@ func checkDuplicateURL(p *lint.RunPass) {
 			break
 		}
 	}
+	idxs := make(map[*lint.Document]map[string]copyOf, len(p.Docs))
 	for _, doc := range p.Docs {
-		idx := run
+		idxs[doc] = run
 		if p.Options(doc).String("scope") == scopeFile {
-			idx = make(map[string]copyOf, len(doc.Items))
+			idxs[doc] = make(map[string]copyOf, len(doc.Items))
 		}
-		for _, e := range doc.Items {
-			if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
-				continue
-			}
-			c := copyOf{doc, e}
-			first, seen := idx[e.URLKey]
-			if !seen {
-				idx[e.URLKey] = c
-			}
-			if run != nil {
-				if _, ok := run[e.URLKey]; !ok {
-					run[e.URLKey] = c
-				}
-			}
-			if !seen {
-				continue
-			}
-			at := urlSpan(e)
-			from := urlSpan(first.e).Start
-			p.Report(doc, lint.Diagnostic{
-				Pos: at.Start, End: at.End,
-				Message: "url already listed as " + nameOf(first.doc, first.e) +
-					" at " + where(doc, first, from) + ", expected one entry per target",
-				Related: related(first, from),
-			})
+	}
+	for doc, e := range reviewOrder(p.Docs) {
+		idx := idxs[doc]
+		if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
+			continue
 		}
+		c := copyOf{doc, e}
+		first, seen := idx[e.URLKey]
+		if !seen {
+			idx[e.URLKey] = c
+		}
+		if run != nil {
+			if _, ok := run[e.URLKey]; !ok {
+				run[e.URLKey] = c
+			}
+		}
+		if !seen {
+			continue
+		}
+		at := urlSpan(e)
+		from := urlSpan(first.e).Start
+		p.Report(doc, lint.Diagnostic{
+			Pos: at.Start, End: at.End,
+			Message: "url already listed as " + nameOf(first.doc, first.e) +
+				" at " + where(doc, first, from) + ", expected one entry per target",
+			Related: related(first, from),
+		})
 	}
 }
 

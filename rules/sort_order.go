@@ -157,8 +157,12 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 	for k, pos := range ranked {
 		order[pos] = sorted[k]
 	}
+	fix := s.fix(l, run, order)
+	if s.reportChanged(p, run, keys, ranked, fix) {
+		return
+	}
 	e := run[bad]
-	p.Report(e.Link.Start, e.Link.End, s.fix(l, run, order),
+	p.Report(e.Link.Start, e.Link.End, fix,
 		"%s is out of order: it belongs before %s", lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, run[before])))
 }
 
