@@ -88,7 +88,7 @@ type sentenceEnd struct {
 func checkDescription(p *lint.Pass) {
 	doc := p.Doc
 	src := doc.Src
-	var ends []sentenceEnd
+	ends := make([]sentenceEnd, 0, len(doc.Items))
 	punctuated := 0
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
