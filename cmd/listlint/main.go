@@ -54,7 +54,7 @@ func commands() []*command {
 	return []*command{
 		{name: "check", args: "[flags] [paths]", summary: "report findings in Markdown lists", flags: (*cli).checkFlags},
 		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags},
-		{name: "init", args: "[folder]", summary: "write a starter .listlint.yml from the lists in a folder", flags: (*cli).initFlags},
+		{name: "init", args: "[flags] [folder]", summary: "write a starter .listlint.yml from the lists in a folder", flags: (*cli).initFlags},
 		{name: "rules", args: "[id]", summary: "list the rules, or show one rule's doc", flags: (*cli).rulesFlags},
 		{name: "version", args: "", summary: "print listlint's version", flags: (*cli).versionFlags},
 	}
