@@ -32,7 +32,9 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,7 +134,13 @@ func newConfig(path string, rules []*lint.Rule) (*Config, error) {
 func Load(path string, rules []*lint.Rule) (*Config, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
+		// "x.yml: no such file or directory", as the CLI words a path
+		// that cannot be used, without the operation's name.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return parse(path, src, rules)
 }

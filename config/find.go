@@ -34,7 +34,7 @@ func Find(dir string) (string, error) {
 			}
 		}
 		if len(found) > 1 {
-			return "", fmt.Errorf("config: both %s and %s exist: remove one", found[0], found[1])
+			return "", fmt.Errorf("both %s and %s exist: remove one", relTo(dir, found[0]), relTo(dir, found[1]))
 		}
 		if len(found) == 1 {
 			return relTo(dir, found[0]), nil

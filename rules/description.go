@@ -224,6 +224,9 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 	if hasWord(strings.ToLower(doc.Text(e.Name)), key, false) || hasWord(strings.ToLower(e.Dest), key, len(key) >= 3) {
 		return true
 	}
+	if base, ok := strings.CutPrefix(key, "lib"); ok && len(base) >= 3 && strings.Contains(e.NameKey, base) {
+		return true // "gosamplerate: libsamplerate bindings": the C library wrapped
+	}
 	next := bytes.Fields(rest)
 	if len(next) == 0 {
 		return false

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"io"
+	"os"
+	"path/filepath"
+
 	"github.com/spf13/pflag"
 
 	"github.com/listlint/listlint/report"
@@ -8,17 +12,25 @@ import (
 
 func (c *cli) checkFlags(fs *pflag.FlagSet) func([]string) int {
 	var (
-		f  lintFlags
-		cf changedFlags
+		f          lintFlags
+		cf         changedFlags
+		showConfig bool
 	)
 	f.register(fs)
 	cf.register(fs)
-	return func(args []string) int { return c.check(&f, &cf, args) }
+	fs.BoolVar(&showConfig, "show-config", false, "print the configuration that applies to the path (default: the current folder) and lint nothing")
+	return func(args []string) int {
+		if showConfig {
+			return c.showConfig(&f, args)
+		}
+		return c.check(&f, &cf, args)
+	}
 }
 
 // check lints the files args name and prints the findings. Files that
 // cannot be read are reported and the others still linted; the exit code
-// is then exitError.
+// is then exitError. A configuration error stops the run before any file
+// is linted: which rules apply would be a guess.
 func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 	args, err := stdinArgs(args, f.stdinFilename)
 	if err != nil {
@@ -28,8 +40,16 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	ins, errs := discover(args, f.stdinFilename)
-	l := f.linter()
+	cs, err := f.configs()
+	if err != nil {
+		return c.configErrors([]error{err})
+	}
+	ins, errs := discover(args, f.stdinFilename, cs.excluded)
+	ins = cs.resolve(ins, f.stdinFilename)
+	if len(cs.errs) > 0 {
+		return c.configErrors(cs.errs)
+	}
+	l := f.linter(cs)
 	docs, loadErrs := c.load(l, ins)
 	errs = append(errs, loadErrs...)
 	c.printErrors(errs)
@@ -45,6 +65,51 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// showConfig prints the effective configuration of one path: a file,
+// which need not exist yet, or a folder, for the files directly in it.
+// With no path it is the current folder; "-" is --stdin-filename's path.
+func (c *cli) showConfig(f *lintFlags, args []string) int {
+	path := "."
+	switch {
+	case len(args) > 1:
+		return c.usageError("check", "--show-config takes at most one path, got %d", len(args))
+	case len(args) == 1 && args[0] == "-" && f.stdinFilename != "":
+		path = f.stdinFilename
+	case len(args) == 1:
+		path = args[0]
+	case f.stdinFilename != "":
+		path = f.stdinFilename
+	}
+	cs, err := f.configs()
+	if err != nil {
+		return c.configErrors([]error{err})
+	}
+	lookup := path
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		// The resolver looks at a path's folder: name a file in it.
+		lookup = filepath.Join(path, "-")
+	}
+	cfg := cs.lookup(lookup)
+	if cfg == nil {
+		return c.configErrors(cs.errs)
+	}
+	if _, err := io.WriteString(c.stdout, cfg.Effective(path)); err != nil {
+		return c.fail(err)
+	}
+	return exitClean
+}
+
+// configErrors prints configuration errors, one line each, and returns
+// exitError.
+func (c *cli) configErrors(errs []error) int {
+	for _, err := range errs {
+		for _, e := range splitErrors(err) {
+			c.fail(e)
+		}
+	}
+	return exitError
 }
 
 func (c *cli) printErrors(errs []error) {

@@ -63,10 +63,12 @@ func stdinArgs(args []string, stdinName string) ([]string, error) {
 // argument order, each file once. No path means the current folder; "-"
 // means stdin, shown as stdinName. Folders are walked for *.md and
 // *.markdown, skipping the folders skipDir names; a file named explicitly
-// is linted whatever its name. Every path that cannot be used yields one
-// error naming it, and the others are still returned: no file is skipped
-// silently.
-func discover(args []string, stdinName string) ([]input, []error) {
+// is linted whatever its name. Folders for which excluded holds
+// (files.exclude) are not walked, and files for which it holds are left
+// out; a folder whose Markdown files are all excluded is no error. Every
+// path that cannot be used yields one error naming it, and the others are
+// still returned: no file is skipped silently.
+func discover(args []string, stdinName string, excluded func(path string) bool) ([]input, []error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -95,9 +97,9 @@ func discover(args []string, stdinName string) ([]input, []error) {
 		case err != nil:
 			errs = append(errs, pathError(arg, err))
 		case st.IsDir():
-			found, walkErrs := walk(arg)
+			found, skipped, walkErrs := walk(arg, excluded)
 			errs = append(errs, walkErrs...)
-			if len(found) == 0 && len(walkErrs) == 0 {
+			if len(found) == 0 && skipped == 0 && len(walkErrs) == 0 {
 				errs = append(errs, fmt.Errorf("%s: no Markdown files", arg))
 			}
 			for _, p := range found {
@@ -110,14 +112,11 @@ func discover(args []string, stdinName string) ([]input, []error) {
 	return ins, errs
 }
 
-// walk lists the Markdown files under root in lexical order. Symbolic
-// links to files are followed; links to folders are not, so a walk cannot
-// loop.
-func walk(root string) ([]string, []error) {
-	var (
-		found []string
-		errs  []error
-	)
+// walk lists the Markdown files under root in lexical order, leaving out
+// the files and folders for which excluded holds (root included), and
+// counts those. Symbolic links to files are followed; links to folders
+// are not, so a walk cannot loop.
+func walk(root string, excluded func(path string) bool) (found []string, skipped int, errs []error) {
 	// WalkDir does not follow a root that is a symbolic link to a folder;
 	// with a trailing separator the link resolves, and paths below it
 	// still read as the user wrote them.
@@ -136,9 +135,17 @@ func walk(root string) ([]string, []error) {
 			if path != root && skipDir(d.Name()) {
 				return fs.SkipDir
 			}
+			if excluded(path) {
+				skipped++
+				return fs.SkipDir
+			}
 			return nil
 		}
 		if !isMarkdown(d.Name()) {
+			return nil
+		}
+		if excluded(path) {
+			skipped++
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -159,7 +166,7 @@ func walk(root string) ([]string, []error) {
 	if err != nil {
 		errs = append(errs, pathError(root, err))
 	}
-	return found, errs
+	return found, skipped, errs
 }
 
 // pathError words err as "path: problem", without the operation name

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 
@@ -55,10 +56,24 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 			return c.usageError("fix", "- (stdin) must be the only path")
 		}
 	}
-	ins, errs := discover(args, f.stdinFilename)
+	cs, err := f.configs()
+	if err != nil {
+		return c.configErrors([]error{err})
+	}
+	ins, errs := discover(args, f.stdinFilename, cs.excluded)
+	named := ins
+	ins = cs.resolve(ins, f.stdinFilename)
+	if len(cs.errs) > 0 {
+		// Nothing written, nothing on stdout: an editor keeps its text.
+		return c.configErrors(cs.errs)
+	}
+	if len(named) == 1 && named[0].stdin && len(ins) == 0 && !ff.diff && !ff.check {
+		// An editor formatting an excluded file gets its text back.
+		return c.passThrough()
+	}
 	srcs, readErrs := c.readAll(ins)
 	errs = append(errs, readErrs...)
-	l := f.linter()
+	l := f.linter(cs)
 	results := make([]fixed, len(srcs))
 	fixErrs := make([]error, len(srcs))
 	lint.Parallel(len(srcs), func(i int) {
@@ -93,6 +108,14 @@ func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
 	findings := report.Findings([]lint.Result{{Doc: x.Doc, Diagnostics: x.Remaining}})
 	if err := report.Write(c.stderr, findings, f.reportOptions(false)); err != nil {
 		return c.fail(err)
+	}
+	return exitClean
+}
+
+// passThrough copies stdin to stdout unchanged.
+func (c *cli) passThrough() int {
+	if _, err := io.Copy(c.stdout, c.stdin); err != nil {
+		return c.fail(fmt.Errorf("%s: %w", stdinPath, err))
 	}
 	return exitClean
 }

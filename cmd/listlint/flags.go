@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/listlint/listlint/config"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/report"
 	"github.com/listlint/listlint/rules"
@@ -19,6 +20,11 @@ type lintFlags struct {
 	failOn        failLevel
 	stdinFilename string
 	limits        lint.Limits
+	// Configuration: see configs.
+	configFile      string
+	noConfig        bool
+	preset          string
+	enable, disable []string
 }
 
 func (f *lintFlags) register(fs *pflag.FlagSet) {
@@ -30,20 +36,25 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
 	fs.IntVar(&f.limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
 	fs.IntVar(&f.limits.MaxDepth, "max-depth", lint.DefaultMaxDepth, "deepest nesting of lists and quotes accepted")
+	fs.StringVar(&f.configFile, "config", "", "use the configuration `FILE` for every file instead of finding .listlint.yml")
+	fs.BoolVar(&f.noConfig, "no-config", false, "ignore configuration files: every rule with its defaults, or --preset's")
+	fs.StringVar(&f.preset, "preset", "", "preset `NAME` replacing the configuration's own: "+strings.Join(config.Presets(), ", "))
+	fs.StringSliceVar(&f.enable, "enable", nil, "turn the rules `RULE,...` on, whatever the configuration says")
+	fs.StringSliceVar(&f.disable, "disable", nil, "turn the rules `RULE,...` off, whatever the configuration says")
 }
 
 func (f *lintFlags) reportOptions(color bool) report.Options {
 	info, _ := debug.ReadBuildInfo()
 	return report.Options{
 		Format: string(f.format), Quiet: f.quiet, Color: color,
-		Rules: f.linter().Rules, Version: version(info),
+		Rules: rules.All(), Version: version(info),
 	}
 }
 
-// linter returns the linter a run uses: every rule with its defaults,
-// within the input limits of the flags.
-func (f *lintFlags) linter() *lint.Linter {
-	return &lint.Linter{Rules: rules.All(), Limits: f.limits}
+// linter returns the linter a run uses: every rule, configured for each
+// file as cs resolved it, within the input limits of the flags.
+func (f *lintFlags) linter(cs *configs) *lint.Linter {
+	return &lint.Linter{Rules: rules.All(), Configure: cs.settings, Limits: f.limits}
 }
 
 // formatFlag is --format, checked against report.Formats when parsed.

@@ -2,6 +2,7 @@
 //
 //	listlint check [paths]    report findings
 //	listlint fix [paths]      repair what can be repaired
+//	listlint init [folder]    write a starter .listlint.yml
 //	listlint rules [id]       list the rules or show one rule's doc
 //	listlint version          print the version
 package main
@@ -53,6 +54,7 @@ func commands() []*command {
 	return []*command{
 		{name: "check", args: "[flags] [paths]", summary: "report findings in Markdown lists", flags: (*cli).checkFlags},
 		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags},
+		{name: "init", args: "[flags] [folder]", summary: "write a starter .listlint.yml from the lists in a folder", flags: (*cli).initFlags},
 		{name: "rules", args: "[id]", summary: "list the rules, or show one rule's doc", flags: (*cli).rulesFlags},
 		{name: "version", args: "", summary: "print listlint's version", flags: (*cli).versionFlags},
 	}
@@ -148,7 +150,11 @@ func (c *cli) usage(w io.Writer) error {
 	}
 	rows = append(rows, []string{"  listlint help [command]", "show a command's flags"})
 	_, err := io.WriteString(w, "listlint lints and fixes awesome-style Markdown lists.\n\nUsage:\n\n"+align(rows)+
-		"\nExit status: 0 clean, 1 findings (or files fix would change), 2 usage or I/O error.\n")
+		"\nConfiguration: .listlint.yml (or .listlint.yaml), the first one found\n"+
+		"walking up from each file's folder to the repository root. listlint init\n"+
+		"writes one; listlint check --show-config FILE shows what applies to FILE.\n"+
+		"\nExit status: 0 clean, 1 findings (or files fix would change), 2 usage,\n"+
+		"configuration or I/O error.\n")
 	return err
 }
 

@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 //   - perm FILE MODE checks FILE's permission bits (octal);
 //   - islink FILE checks FILE is a symbolic link.
 //
+// Every script's $WORK holds an empty .git folder, so configuration
+// discovery stops there.
+//
 // Conditions: [root] holds when the tests run as root (permission bits do
 // not stop root from writing); [shared] when ../shared, the team's real
 // lists, is present, whose folder is then $SHARED.
@@ -49,7 +52,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SHARED", shared)
 			env.Setenv("NO_COLOR", "")
-			return nil
+			// $WORK is a repository root: configuration discovery stops
+			// there and never picks up a .listlint.yml above it.
+			return os.Mkdir(filepath.Join(env.WorkDir, ".git"), 0o755)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"binfile": binfile,
