@@ -56,14 +56,17 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 		}
 	}
 	ins, errs := discover(args, f.stdinFilename)
-	srcs, readErrs := c.readAll(ins)
-	errs = append(errs, readErrs...)
 	l := f.linter()
-	results := make([]fixed, len(srcs))
-	fixErrs := make([]error, len(srcs))
-	lint.Parallel(len(srcs), func(i int) {
-		results[i].source = srcs[i]
-		results[i].Result, fixErrs[i] = fix.File(l, srcs[i].path, srcs[i].src)
+	// As in check's load, a worker reads a file and fixes it before it
+	// takes the next.
+	results := make([]fixed, len(ins))
+	fixErrs := make([]error, len(ins))
+	lint.Parallel(len(ins), func(i int) {
+		x := &results[i]
+		x.input = ins[i]
+		if x.src, fixErrs[i] = c.read(ins[i]); fixErrs[i] == nil {
+			x.Result, fixErrs[i] = fix.File(l, x.path, x.src)
+		}
 	})
 	results, fixErrs = keepOK(results, fixErrs)
 	errs = append(errs, fixErrs...)
