@@ -94,7 +94,7 @@ func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
 		return c.fail(err)
 	}
 	findings := report.Findings([]lint.Result{{Doc: x.Doc, Diagnostics: x.Remaining}})
-	if err := report.Write(c.stderr, findings, f.reportOptions(false)); err != nil {
+	if err := report.Write(c.stderr, findings, f.reportOptions(c.stderr)); err != nil {
 		return c.fail(err)
 	}
 	return exitClean
@@ -181,7 +181,7 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 	}
 	findings := report.Findings(res)
 	report.Sort(findings)
-	if err := report.Write(c.stdout, findings, f.reportOptions(c.color)); err != nil {
+	if err := report.Write(c.stdout, findings, f.reportOptions(c.stdout)); err != nil {
 		return c.fail(err)
 	}
 	switch {
