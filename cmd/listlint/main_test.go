@@ -12,6 +12,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/listlint/listlint/report"
 )
@@ -39,6 +40,8 @@ func TestMain(m *testing.M) {
 //     a script cannot write (a line break in a file name);
 //   - unescape SRC DST writes to DST the content of SRC read as a Go
 //     string literal, for bytes a txtar file does not keep (CR, a BOM);
+//   - actionstep NAME FILE writes the run script of the step NAME of the
+//     repository's action.yml to FILE, to run it with bash;
 //   - sarifvalid FILE validates FILE against the official SARIF 2.1.0
 //     JSON schema vendored in report/testdata (! sarifvalid: FILE must
 //     fail it).
@@ -71,6 +74,7 @@ func TestScripts(t *testing.T) {
 			"cpname":     cpname,
 			"unescape":   unescape,
 			"sarifvalid": sarifvalid,
+			"actionstep": actionstep,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -157,6 +161,23 @@ func unescape(ts *testscript.TestScript, neg bool, args []string) {
 	text, err := strconv.Unquote(strings.TrimSpace(ts.ReadFile(args[0])))
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(text), 0o644))
+}
+
+func actionstep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: actionstep NAME FILE")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "action.yml"))
+	ts.Check(err)
+	var a action
+	ts.Check(yaml.Unmarshal(data, &a))
+	for _, s := range a.Runs.Steps {
+		if s.Name == args[0] {
+			ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(s.Run), 0o644))
+			return
+		}
+	}
+	ts.Fatalf("action.yml has no step %q", args[0])
 }
 
 func sarifvalid(ts *testscript.TestScript, neg bool, args []string) {
