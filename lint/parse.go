@@ -392,29 +392,36 @@ func markerAt(src []byte, i int, lst *List) (Span, bool) {
 }
 
 // blockEnd returns the end of the last non-blank source line of any block
-// inside n (line ending excluded), or -1 when n holds none.
+// inside n (line ending excluded), or -1 when n holds none. Blocks come in
+// source order, so the last one ends last: following last children costs
+// the depth of n, not its size.
 func (b *builder) blockEnd(n ast.Node) int {
 	end := -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || c.Type() != ast.TypeBlock {
-			return ast.WalkContinue, nil
-		}
-		if l := c.Lines(); l.Len() > 0 {
-			if stop := b.base + l.At(l.Len()-1).Stop; stop > end {
-				end = stop
-			}
+	for c := n; c != nil; {
+		l := c.Lines()
+		if l.Len() > 0 {
+			end = max(end, b.base+l.At(l.Len()-1).Stop)
 		}
 		switch c := c.(type) {
 		case *ast.HTMLBlock:
-			if c.HasClosure() && b.base+c.ClosureLine.Stop > end {
-				end = b.base + c.ClosureLine.Stop
+			if c.HasClosure() {
+				end = max(end, b.base+c.ClosureLine.Stop)
 			}
 		case *ast.FencedCodeBlock:
 			// Lines() holds the content only: include the closing fence.
 			end = max(end, b.closingFence(c))
 		}
-		return ast.WalkContinue, nil
-	})
+		last := c.LastChild()
+		if last == nil || last.Type() != ast.TypeBlock {
+			if l.Len() == 0 && c != n && c.Pos() >= 0 {
+				// An empty block, such as an item with nothing after its
+				// marker, still occupies its line.
+				end = max(end, b.doc.LineSpan(b.doc.Line(b.pos(c))).End)
+			}
+			break
+		}
+		c = last
+	}
 	if end < 0 {
 		return -1
 	}

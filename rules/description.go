@@ -73,9 +73,9 @@ reported, not fixed.`,
 // sentenceEnd is what checkDescription learns about a description's end.
 type sentenceEnd struct {
 	e *lint.Entry
-	// end is the end of the sentence: the description without trailing
+	// start and end bound the sentence: the description without trailing
 	// metadata and spaces.
-	end int
+	start, end int
 	// last is the offset of the last rune before closing brackets and
 	// quotes, and r that rune.
 	last int
@@ -83,15 +83,12 @@ type sentenceEnd struct {
 	// fixable is false when code spans or decorations trail the
 	// sentence: a final "." could belong before or after them.
 	fixable bool
-	// cjk is true when the description is mostly CJK text, which ends
-	// with "。".
-	cjk bool
 }
 
 func checkDescription(p *lint.Pass) {
 	doc := p.Doc
 	src := doc.Src
-	var ends []sentenceEnd
+	ends := make([]sentenceEnd, 0, len(doc.Items))
 	punctuated := 0
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
@@ -318,8 +315,7 @@ func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok b
 		// of the URL, and none is expected after one.
 		return se, false
 	}
-	se.end = end
-	se.cjk = mostlyCJK(src[start:end])
+	se.start, se.end = start, end
 	i := end
 	for i > start {
 		r, size := utf8.DecodeLastRune(src[start:i])
@@ -499,7 +495,7 @@ func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 			continue
 		}
 		mark := "."
-		if se.cjk {
+		if mostlyCJK(src[se.start:se.end]) {
 			mark = "。"
 		}
 		var fix *lint.Fix
@@ -582,5 +578,6 @@ func mostlyCJK(b []byte) bool {
 // isCJK reports whether r belongs to a script written without spaces
 // that ends sentences with "。".
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	// Below U+2E80 (the CJK radicals) no rune is CJK: skip the tables.
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }

@@ -152,3 +152,12 @@ func nameOf(doc *lint.Document, e *lint.Entry) string {
 	}
 	return lint.Quote(s)
 }
+
+// runSize counts the items of a run, to size its indexes once.
+func runSize(docs []*lint.Document) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Items)
+	}
+	return n
+}

@@ -74,7 +74,7 @@ func checkDuplicateName(p *lint.RunPass) {
 	var run *nameIndex
 	for _, doc := range p.Docs {
 		if p.Options(doc).String("scope") == scopeRun {
-			run = newNameIndex(0)
+			run = newNameIndex(runSize(p.Docs))
 			break
 		}
 	}

@@ -55,7 +55,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 	var run map[string]copyOf
 	for _, doc := range p.Docs {
 		if p.Options(doc).String("scope") == scopeRun {
-			run = map[string]copyOf{}
+			run = make(map[string]copyOf, runSize(p.Docs))
 			break
 		}
 	}

@@ -58,13 +58,13 @@ const (
 
 func checkSeparator(p *lint.Pass) {
 	doc := p.Doc
-	var entries []*lint.Entry
+	entries := make([]*lint.Entry, 0, len(doc.Items))
 	for _, e := range doc.Items {
 		if e.IsEntry && e.List.EntryList {
 			entries = append(entries, e)
 		}
 	}
-	var families []string
+	families := make([]string, 0, len(entries))
 	for _, e := range entries {
 		if e.Separator.Valid() && e.Desc.Valid() {
 			families = append(families, separatorFamily(doc.Src, e.Separator))

@@ -115,6 +115,8 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 	if isTOC(run) {
 		return
 	}
+	// Keys are needed only while this run is checked: reuse the arena.
+	s.arena = s.arena[:0]
 	// keys[i] orders run[i]; with byYear, undated entries have no key and
 	// do not take part.
 	keys := make([][]byte, len(run))
@@ -202,8 +204,8 @@ func (s *sorter) nameKey(e *lint.Entry) []byte {
 		}
 	}
 	s.runes = runes
-	// Keys live in one arena per document: one allocation for many keys.
-	// Growing it leaves earlier keys in the old array, still valid.
+	// Keys live in one arena, reset for each run: one allocation for many
+	// keys. Growing it leaves earlier keys in the old array, still valid.
 	start := len(s.arena)
 	key := s.arena
 	for i := 0; i < len(runes); i++ {
