@@ -54,10 +54,7 @@ func checkWhitespace(p *lint.Pass) {
 	n := doc.LineCount()
 	blankRun := 0 // blank lines seen in a row, outside code
 	for i := 1; i <= n; i++ {
-		ln := doc.LineSpan(i)
-		if i == 1 && doc.BOM {
-			ln.Start = min(ln.Start+3, ln.End)
-		}
+		ln := doc.LineSpan(i) // after the BOM on line 1
 		if inCode(ln.Start) {
 			blankRun = 0
 			continue

@@ -55,7 +55,7 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 	c.printErrors(errs)
 	findings := report.Findings(lintChanged(l, docs, set))
 	report.Sort(findings)
-	if err := report.Write(c.stdout, findings, f.reportOptions(c.color)); err != nil {
+	if err := report.Write(c.stdout, findings, f.reportOptions(c.stdout)); err != nil {
 		return c.fail(err)
 	}
 	switch {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/listlint/listlint/lint"
 )
 
@@ -61,13 +63,17 @@ func stdinArgs(args []string, stdinName string) ([]string, error) {
 
 // discover resolves the command-line paths to the files to lint, in
 // argument order, each file once. No path means the current folder; "-"
-// means stdin, shown as stdinName. Folders are walked for *.md and
-// *.markdown, skipping the folders skipDir names; a file named explicitly
-// is linted whatever its name. Folders for which excluded holds
-// (files.exclude) are not walked, and files for which it holds are left
-// out; a folder whose Markdown files are all excluded is no error. Every
-// path that cannot be used yields one error naming it, and the others are
-// still returned: no file is skipped silently.
+// means stdin, shown as stdinName. A path that exists is a file, linted
+// whatever its name (and whatever .gitignore says: it was named), or a
+// folder, walked for *.md and *.markdown. A path that does not exist and
+// holds glob syntax (*, ?, [...], {a,b}, ** for any depth) is a pattern:
+// the folder before its first wildcard is walked for the files whose path
+// below it matches, whatever their extension. Walks skip the folders
+// skipDir names and, inside a git work tree, what git ignores. Folders for
+// which excluded holds (files.exclude) are not walked, and files for which
+// it holds are left out; a folder whose Markdown files are all excluded is
+// no error. Every path that cannot be used yields one error naming it, and
+// the others are still returned: no file is skipped silently.
 func discover(args []string, stdinName string, excluded func(path string) bool) ([]input, []error) {
 	if len(args) == 0 {
 		args = []string{"."}
@@ -92,38 +98,78 @@ func discover(args []string, stdinName string, excluded func(path string) bool) 
 			ins = append(ins, input{path: name, stdin: true})
 			continue
 		}
+		var (
+			found    []string
+			skipped  int
+			walkErrs []error
+			empty    string
+		)
 		st, err := os.Stat(arg)
 		switch {
+		case err != nil && isGlob(arg):
+			found, skipped, walkErrs = glob(arg, excluded)
+			empty = "no file matches"
 		case err != nil:
 			errs = append(errs, pathError(arg, err))
+			continue
 		case st.IsDir():
-			found, skipped, walkErrs := walk(arg, excluded)
-			errs = append(errs, walkErrs...)
-			if len(found) == 0 && skipped == 0 && len(walkErrs) == 0 {
-				errs = append(errs, fmt.Errorf("%s: no Markdown files", arg))
-			}
-			for _, p := range found {
-				add(p)
-			}
+			found, skipped, walkErrs = walk(arg, isMarkdown, excluded)
+			empty = "no Markdown files"
 		default:
 			add(filepath.Clean(arg))
+			continue
+		}
+		errs = append(errs, walkErrs...)
+		if len(found) == 0 && skipped == 0 && len(walkErrs) == 0 {
+			errs = append(errs, fmt.Errorf("%s: %s", arg, empty))
+		}
+		for _, p := range found {
+			add(p)
 		}
 	}
 	return ins, errs
 }
 
-// walk lists the Markdown files under root in lexical order, leaving out
-// the files and folders for which excluded holds (root included), and
-// counts those. Symbolic links to files are followed; links to folders
-// are not, so a walk cannot loop.
-func walk(root string, excluded func(path string) bool) (found []string, skipped int, errs []error) {
+// isGlob reports whether a path holds glob syntax.
+func isGlob(path string) bool {
+	return strings.ContainsAny(filepath.ToSlash(path), "*?[{")
+}
+
+// glob lists the files pattern matches, in lexical order, and counts the
+// excluded ones. The folder before the first wildcard is walked as a
+// folder argument is, and each file's slash-separated path below it is
+// matched against the rest.
+func glob(pattern string, excluded func(path string) bool) ([]string, int, []error) {
+	base, rest := doublestar.SplitPattern(filepath.ToSlash(pattern))
+	if !doublestar.ValidatePattern(rest) {
+		return nil, 0, []error{fmt.Errorf("%s: malformed glob pattern", pattern)}
+	}
+	base = filepath.FromSlash(base)
+	if st, err := os.Stat(base); err != nil || !st.IsDir() {
+		// Nothing can match below a folder that is not there.
+		return nil, 0, nil
+	}
+	return walk(base, func(rel string) bool { return doublestar.MatchUnvalidated(rest, rel) }, excluded)
+}
+
+// walk lists the files under root whose slash-separated path relative to
+// root keep accepts, in lexical order, leaving out the files and folders
+// for which excluded holds and counting those. Symbolic links to files are
+// followed; links to folders are not, so a walk cannot loop. Inside a git
+// work tree, files and folders git ignores are passed over, unless root
+// itself is ignored: the user named it.
+func walk(root string, keep, excluded func(path string) bool) (found []string, skipped int, errs []error) {
 	// WalkDir does not follow a root that is a symbolic link to a folder;
 	// with a trailing separator the link resolves, and paths below it
 	// still read as the user wrote them.
 	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		root += string(filepath.Separator)
 	}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	tracked, err := gitFiles(root)
+	if err != nil {
+		return nil, 0, []error{pathError(root, err)}
+	}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, pathError(path, err))
 			if d != nil && d.IsDir() {
@@ -131,8 +177,13 @@ func walk(root string, excluded func(path string) bool) (found []string, skipped
 			}
 			return nil
 		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if path != root && skipDir(d.Name()) {
+			if rel != "." && (skipDir(d.Name()) || !tracked.dir(rel)) {
 				return fs.SkipDir
 			}
 			if excluded(path) {
@@ -141,7 +192,7 @@ func walk(root string, excluded func(path string) bool) (found []string, skipped
 			}
 			return nil
 		}
-		if !isMarkdown(d.Name()) {
+		if !keep(rel) || !tracked.file(rel) {
 			return nil
 		}
 		if excluded(path) {
@@ -207,32 +258,26 @@ type source struct {
 	src []byte
 }
 
-// readAll reads every input, in parallel. It returns the sources in input
-// order, leaving out the inputs that failed, and one error for each of
-// those.
-func (c *cli) readAll(ins []input) ([]source, []error) {
-	srcs := make([]source, len(ins))
+// load reads every input and parses it within l's limits, in parallel. A
+// worker reads a file and parses it before it takes the next, so no more
+// files than workers are read and not yet parsed: memory holds the
+// documents the run needs, not a second copy of every input. It returns
+// the documents in input order, leaving out the inputs that failed, and
+// one error for each of those.
+func (c *cli) load(l *lint.Linter, ins []input) ([]*lint.Document, []error) {
+	docs := make([]*lint.Document, len(ins))
 	errs := make([]error, len(ins))
 	lint.Parallel(len(ins), func(i int) {
-		srcs[i].input = ins[i]
-		srcs[i].src, errs[i] = c.read(ins[i])
-	})
-	return keepOK(srcs, errs)
-}
-
-// load reads every input and parses it within l's limits, in parallel,
-// with readAll's contract.
-func (c *cli) load(l *lint.Linter, ins []input) ([]*lint.Document, []error) {
-	srcs, failed := c.readAll(ins)
-	docs := make([]*lint.Document, len(srcs))
-	errs := make([]error, len(srcs))
-	lint.Parallel(len(srcs), func(i int) {
-		if docs[i], errs[i] = l.Parse(srcs[i].path, srcs[i].src); errs[i] != nil {
-			errs[i] = fmt.Errorf("%s: %w", srcs[i].path, errs[i])
+		src, err := c.read(ins[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		if docs[i], err = l.Parse(ins[i].path, src); err != nil {
+			errs[i] = fmt.Errorf("%s: %w", ins[i].path, err)
 		}
 	})
-	docs, errs = keepOK(docs, errs)
-	return docs, append(failed, errs...)
+	return keepOK(docs, errs)
 }
 
 // keepOK returns the values whose error is nil, and the non-nil errors.

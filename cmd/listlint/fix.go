@@ -71,14 +71,17 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 		// An editor formatting an excluded file gets its text back.
 		return c.passThrough()
 	}
-	srcs, readErrs := c.readAll(ins)
-	errs = append(errs, readErrs...)
 	l := f.linter(cs)
-	results := make([]fixed, len(srcs))
-	fixErrs := make([]error, len(srcs))
-	lint.Parallel(len(srcs), func(i int) {
-		results[i].source = srcs[i]
-		results[i].Result, fixErrs[i] = fix.File(l, srcs[i].path, srcs[i].src)
+	// As in check's load, a worker reads a file and fixes it before it
+	// takes the next.
+	results := make([]fixed, len(ins))
+	fixErrs := make([]error, len(ins))
+	lint.Parallel(len(ins), func(i int) {
+		x := &results[i]
+		x.input = ins[i]
+		if x.src, fixErrs[i] = c.read(ins[i]); fixErrs[i] == nil {
+			x.Result, fixErrs[i] = fix.File(l, x.path, x.src)
+		}
 	})
 	results, fixErrs = keepOK(results, fixErrs)
 	errs = append(errs, fixErrs...)
@@ -106,7 +109,7 @@ func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
 		return c.fail(err)
 	}
 	findings := report.Findings([]lint.Result{{Doc: x.Doc, Diagnostics: x.Remaining}})
-	if err := report.Write(c.stderr, findings, f.reportOptions(false)); err != nil {
+	if err := report.Write(c.stderr, findings, f.reportOptions(c.stderr)); err != nil {
 		return c.fail(err)
 	}
 	return exitClean
@@ -201,7 +204,7 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 	}
 	findings := report.Findings(res)
 	report.Sort(findings)
-	if err := report.Write(c.stdout, findings, f.reportOptions(c.color)); err != nil {
+	if err := report.Write(c.stdout, findings, f.reportOptions(c.stdout)); err != nil {
 		return c.fail(err)
 	}
 	switch {

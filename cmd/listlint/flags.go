@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 
@@ -25,6 +26,7 @@ type lintFlags struct {
 	noConfig        bool
 	preset          string
 	enable, disable []string
+	color           colorMode
 }
 
 func (f *lintFlags) register(fs *pflag.FlagSet) {
@@ -32,6 +34,8 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	f.failOn = failLevel{level: lint.Warning}
 	fs.VarP(&f.format, "format", "f", "output format: "+strings.Join(report.Formats, ", "))
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
+	f.color = colorAuto
+	fs.Var(&f.color, "color", "colour the text format: auto (when the output is a terminal and NO_COLOR is unset), always or never")
 	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
 	fs.IntVar(&f.limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
@@ -43,10 +47,11 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&f.disable, "disable", nil, "turn the rules `RULE,...` off, whatever the configuration says")
 }
 
-func (f *lintFlags) reportOptions(color bool) report.Options {
+// reportOptions returns how findings written to w are printed.
+func (f *lintFlags) reportOptions(w io.Writer) report.Options {
 	info, _ := debug.ReadBuildInfo()
 	return report.Options{
-		Format: string(f.format), Quiet: f.quiet, Color: color,
+		Format: string(f.format), Quiet: f.quiet, Color: f.color.enabled(w),
 		Rules: rules.All(), Version: version(info),
 	}
 }
@@ -73,6 +78,41 @@ func (v *formatFlag) Set(s string) error {
 }
 
 func (v *formatFlag) Type() string { return "format" }
+
+// colorMode is --color.
+type colorMode string
+
+// The values of --color.
+const (
+	colorAuto   colorMode = "auto"
+	colorAlways colorMode = "always"
+	colorNever  colorMode = "never"
+)
+
+func (m *colorMode) String() string { return string(*m) }
+
+func (m *colorMode) Set(s string) error {
+	switch v := colorMode(s); v {
+	case colorAuto, colorAlways, colorNever:
+		*m = v
+		return nil
+	}
+	return fmt.Errorf("unknown colour mode %q (want auto, always or never)", s)
+}
+
+func (m *colorMode) Type() string { return "when" }
+
+// enabled reports whether output to w is coloured. An explicit always
+// wins over NO_COLOR, as no-color.org asks of command-line flags.
+func (m *colorMode) enabled(w io.Writer) bool {
+	switch *m {
+	case colorAlways:
+		return true
+	case colorNever:
+		return false
+	}
+	return colorOutput(w)
+}
 
 // failLevel is --fail-on: a severity, or never.
 type failLevel struct {

@@ -37,8 +37,6 @@ func main() {
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	// color is true when stdout is a terminal and NO_COLOR is unset.
-	color bool
 }
 
 // command is one subcommand: its synopsis, a one-line summary for the
@@ -72,7 +70,7 @@ func findCommand(name string) *command {
 // run runs listlint with args (without the program name) and returns the
 // exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, color: colorOutput(stdout)}
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		if err := c.usage(c.stderr); err != nil {
 			return c.fail(err)

@@ -6,10 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/listlint/listlint/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
@@ -30,7 +35,16 @@ func TestMain(m *testing.M) {
 //   - age FILE sets FILE's modification time to an old date, and aged FILE
 //     checks it still has it (the file was not written);
 //   - perm FILE MODE checks FILE's permission bits (octal);
-//   - islink FILE checks FILE is a symbolic link.
+//   - islink FILE checks FILE is a symbolic link;
+//   - cpname SRC "DST" copies SRC to DST, a Go string literal, for names
+//     a script cannot write (a line break in a file name);
+//   - unescape SRC DST writes to DST the content of SRC read as a Go
+//     string literal, for bytes a txtar file does not keep (CR, a BOM);
+//   - actionstep NAME FILE writes the run script of the step NAME of the
+//     repository's action.yml to FILE, to run it with bash;
+//   - sarifvalid FILE validates FILE against the official SARIF 2.1.0
+//     JSON schema vendored in report/testdata (! sarifvalid: FILE must
+//     fail it).
 //
 // Every script's $WORK holds an empty .git folder, so configuration
 // discovery stops there.
@@ -57,11 +71,15 @@ func TestScripts(t *testing.T) {
 			return os.Mkdir(filepath.Join(env.WorkDir, ".git"), 0o755)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"binfile": binfile,
-			"age":     age,
-			"aged":    aged,
-			"perm":    perm,
-			"islink":  islink,
+			"binfile":    binfile,
+			"age":        age,
+			"aged":       aged,
+			"perm":       perm,
+			"islink":     islink,
+			"cpname":     cpname,
+			"unescape":   unescape,
+			"sarifvalid": sarifvalid,
+			"actionstep": actionstep,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -129,5 +147,66 @@ func islink(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	if st.Mode()&os.ModeSymlink == 0 {
 		ts.Fatalf("%s is not a symbolic link (mode %v)", args[0], st.Mode())
+	}
+}
+
+func cpname(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf(`usage: cpname SRC "DST"`)
+	}
+	dst, err := strconv.Unquote(args[1])
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(dst), []byte(ts.ReadFile(args[0])), 0o644))
+}
+
+func unescape(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: unescape SRC DST")
+	}
+	text, err := strconv.Unquote(strings.TrimSpace(ts.ReadFile(args[0])))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(text), 0o644))
+}
+
+func actionstep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: actionstep NAME FILE")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "action.yml"))
+	ts.Check(err)
+	var a action
+	ts.Check(yaml.Unmarshal(data, &a))
+	for _, s := range a.Runs.Steps {
+		if s.Name == args[0] {
+			ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(s.Run), 0o644))
+			return
+		}
+	}
+	ts.Fatalf("action.yml has no step %q", args[0])
+}
+
+func sarifvalid(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: sarifvalid FILE")
+	}
+	// The schema declares its own id; compiled under it, its internal
+	// references resolve without the network.
+	f, err := os.Open(filepath.Join("..", "..", "report", "testdata", "sarif-schema-2.1.0.json"))
+	ts.Check(err)
+	defer func() { ts.Check(f.Close()) }()
+	schema, err := jsonschema.UnmarshalJSON(f)
+	ts.Check(err)
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	ts.Check(c.AddResource(report.SARIFSchema, schema))
+	sch, err := c.Compile(report.SARIFSchema)
+	ts.Check(err)
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
+	ts.Check(err)
+	switch err := sch.Validate(inst); {
+	case err != nil && !neg:
+		ts.Fatalf("%s is not valid SARIF 2.1.0: %v", args[0], err)
+	case err == nil && neg:
+		ts.Fatalf("%s is valid SARIF 2.1.0", args[0])
 	}
 }

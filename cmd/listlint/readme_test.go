@@ -29,6 +29,19 @@ func TestREADME(t *testing.T) {
 	}
 
 	out.Reset()
+	if code := run([]string{"check", "--format", "github", example}, nil, &out, &out); code != exitFindings {
+		t.Fatalf("check --format github exit %d, want %d:\n%s", code, exitFindings, out.String())
+	}
+	// The README shows one of the lines, indented.
+	shown := false
+	for line := range strings.Lines(out.String()) {
+		shown = shown || bytes.Contains(readme, []byte("\n    "+line))
+	}
+	if !shown {
+		t.Errorf("README shows none of the github lines on %s:\n%s", example, out.String())
+	}
+
+	out.Reset()
 	if code := run([]string{"fix", "--diff", example}, nil, &out, &out); code != exitFindings {
 		t.Fatalf("fix --diff exit %d, want %d:\n%s", code, exitFindings, out.String())
 	}
