@@ -69,7 +69,9 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 func (b *builder) linkText(e *Entry) {
 	src := b.doc.Src
 	t := trimSpan(src, e.Text)
-	// Tags: every #Word# (no spaces, no '#' inside).
+	// Tags: every #Word# (no spaces, no '#' inside). They go to a slab
+	// shared by the document's entries: one allocation for many tags.
+	first := len(b.tags)
 	for i := t.Start; i < t.End; i++ {
 		if src[i] != '#' {
 			continue
@@ -79,9 +81,13 @@ func (b *builder) linkText(e *Entry) {
 			j++
 		}
 		if j < t.End && src[j] == '#' && j > i+1 {
-			e.Tags = append(e.Tags, Span{i, j + 1})
+			b.tags = append(b.tags, Span{i, j + 1})
 			i = j
 		}
+	}
+	if n := len(b.tags); n > first {
+		// Growing the slab later leaves these in the old array, intact.
+		e.Tags = b.tags[first:n:n]
 	}
 	// The name is what the tags at either end leave: "Nomad #Project#
 	// #Tool#" is named "Nomad".

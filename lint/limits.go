@@ -37,18 +37,21 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// check refuses src when it is larger or nests deeper than l allows.
-func (l Limits) check(src []byte) error {
+// checkSize refuses src when it is larger than l allows.
+func (l Limits) checkSize(src []byte) error {
 	if len(src) > l.MaxBytes {
 		return fmt.Errorf("%w: file is %d bytes, the limit is %d (--max-bytes)", ErrLimit, len(src), l.MaxBytes)
 	}
-	line := 1
-	for i := 0; i < len(src); line++ {
-		depth, next := prefixDepth(src, i)
-		if depth > l.MaxDepth {
-			return fmt.Errorf("%w: line %d nests about %d levels deep, the limit is %d (--max-depth)", ErrLimit, line, depth, l.MaxDepth)
+	return nil
+}
+
+// checkDepth refuses src when a line nests deeper than l allows. Only
+// the prefix of each line is read.
+func (l Limits) checkDepth(src []byte, lineStarts []int) error {
+	for n, start := range lineStarts {
+		if depth := prefixDepth(src, start); depth > l.MaxDepth {
+			return fmt.Errorf("%w: line %d nests about %d levels deep, the limit is %d (--max-depth)", ErrLimit, n+1, depth, l.MaxDepth)
 		}
-		i = next
 	}
 	return nil
 }
@@ -56,9 +59,8 @@ func (l Limits) check(src []byte) error {
 // prefixDepth estimates the container nesting a line opens: each ">" and
 // list marker in its prefix counts one level, and indentation before a
 // marker counts one level per two columns (the least a nested list item
-// needs). It returns the estimate and the start of the next line; only
-// the prefix is examined, then the rest of the line is skipped.
-func prefixDepth(src []byte, i int) (depth, next int) {
+// needs).
+func prefixDepth(src []byte, i int) (depth int) {
 	cols := 0
 	for i < len(src) {
 		c := src[i]
@@ -79,32 +81,15 @@ func prefixDepth(src []byte, i int) (depth, next int) {
 				j++
 			}
 			if j+1 >= len(src) || (src[j] != '.' && src[j] != ')') || (src[j+1] != ' ' && src[j+1] != '\t') {
-				return depth, lineEnd(src, i)
+				return depth
 			}
 			depth += 1 + cols/2
 			cols = 0
 			i = j
 		default:
-			return depth, lineEnd(src, i)
+			return depth
 		}
 		i++
 	}
-	return depth, i
-}
-
-// lineEnd returns the offset after the line ending at or after i.
-func lineEnd(src []byte, i int) int {
-	for i < len(src) {
-		switch src[i] {
-		case '\n':
-			return i + 1
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				return i + 2
-			}
-			return i + 1
-		}
-		i++
-	}
-	return i
+	return depth
 }

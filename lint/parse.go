@@ -28,7 +28,8 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
 	}
-	if err := limits.withDefaults().check(src); err != nil {
+	limits = limits.withDefaults()
+	if err := limits.checkSize(src); err != nil {
 		return nil, err
 	}
 	d := &Document{Path: path, Src: src}
@@ -38,6 +39,9 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 		base = len(bom)
 	}
 	d.LineStarts, d.LineEnding = scanLines(src)
+	if err := limits.checkDepth(src, d.LineStarts); err != nil {
+		return nil, err
+	}
 	body := src[base:]
 	if hasLoneCR(body) {
 		// goldmark ends lines at LF only; CommonMark also at a lone CR.
@@ -79,7 +83,21 @@ func scanLines(src []byte) (starts []int, ending string) {
 	starts = make([]int, 1, len(src)/40+2)
 	var lf, crlf, cr int
 	first := ""
-	for i := 0; i < len(src); i++ {
+	fast := bytes.IndexByte(src, '\r') < 0
+	if fast {
+		// LF only, nearly every file: let IndexByte find the breaks.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+		lf = len(starts) - 1
+		first = "\n"
+	}
+	for i := 0; !fast && i < len(src); i++ {
 		switch src[i] {
 		case '\n':
 			lf++
@@ -146,6 +164,8 @@ type builder struct {
 	slab []Entry
 	// scratch is reused to build keys.
 	scratch []byte
+	// tags backs the entries' Tags.
+	tags []Span
 }
 
 func (b *builder) newEntry() *Entry {

@@ -158,6 +158,9 @@ func (x *nameIndex) note(key string, c copyOf) []copyOf {
 // thing as c: not another year's edition, not another kind of thing by
 // its tags, and the same project by its link.
 func firstCopy(earlier []copyOf, c copyOf) (copyOf, bool) {
+	if len(earlier) == 0 {
+		return copyOf{}, false
+	}
 	s := siteOf(c.e.URLKey)
 	for _, f := range earlier {
 		if f.e.YearValue != 0 && c.e.YearValue != 0 && f.e.YearValue != c.e.YearValue {

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/listlint/listlint/lint"
+import (
+	"strings"
+
+	"github.com/listlint/listlint/lint"
+)
 
 // ListMarker checks that the items of entry lists use one bullet.
 var ListMarker = &lint.Rule{
@@ -39,29 +43,49 @@ The fix rewrites the bullet.`,
 
 func checkListMarker(p *lint.Pass) {
 	doc := p.Doc
-	var items []*lint.Entry
-	var markers []byte
+	// Two passes over the items, no slices: count the bullets (the first
+	// seen wins a tie, as lint.Dominant decides), then report.
+	const bullets = "-*+"
+	var count [len(bullets)]int
+	order := make([]byte, 0, len(bullets))
 	for _, it := range doc.Items {
-		if !it.List.Ordered && it.List.EntryList && it.Marker.Len() == 1 {
-			items = append(items, it)
-			markers = append(markers, doc.Src[it.Marker.Start])
+		if m, ok := entryBullet(doc, it); ok {
+			k := strings.IndexByte(bullets, m)
+			if count[k] == 0 {
+				order = append(order, m)
+			}
+			count[k]++
 		}
 	}
-	want, ok := lint.Dominant(markers)
-	if !ok {
+	if len(order) == 0 {
 		return
+	}
+	want := order[0]
+	for _, m := range order[1:] {
+		if count[strings.IndexByte(bullets, m)] > count[strings.IndexByte(bullets, want)] {
+			want = m
+		}
 	}
 	if s := p.String("style"); s != "dominant" && len(s) == 1 {
 		want = s[0]
 	}
-	for i, it := range items {
-		if markers[i] == want {
+	for _, it := range doc.Items {
+		m, ok := entryBullet(doc, it)
+		if !ok || m == want {
 			continue
 		}
 		fix := &lint.Fix{
 			Message: "use bullet " + string(want),
 			Edits:   []lint.TextEdit{{Pos: it.Marker.Start, End: it.Marker.End, NewText: string(want)}},
 		}
-		p.Report(it.Marker.Start, it.Marker.End, fix, "bullet is %q, expected %q", string(markers[i]), string(want))
+		p.Report(it.Marker.Start, it.Marker.End, fix, "bullet is %q, expected %q", string(m), string(want))
 	}
+}
+
+// entryBullet returns the bullet of an item of an unordered entry list.
+func entryBullet(doc *lint.Document, it *lint.Entry) (byte, bool) {
+	if it.List.Ordered || !it.List.EntryList || it.Marker.Len() != 1 {
+		return 0, false
+	}
+	return doc.Src[it.Marker.Start], true
 }

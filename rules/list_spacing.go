@@ -89,19 +89,10 @@ func checkListSpacing(p *lint.Pass) {
 	}
 }
 
-// isEntryList tells whether l is a top-level list of entries other than a
-// table of contents.
+// isEntryList tells whether l is a top-level entry list with a gap to
+// judge (the model's EntryList already leaves tables of contents out).
 func isEntryList(l *lint.List) bool {
-	if l.Depth > 0 || len(l.Items) < 2 {
-		return false
-	}
-	var entries []*lint.Entry
-	for _, it := range l.Items {
-		if it.IsEntry {
-			entries = append(entries, it)
-		}
-	}
-	return len(entries)*2 > len(l.Items) && !isTOC(entries)
+	return l.Depth == 0 && len(l.Items) >= 2 && l.EntryList
 }
 
 // gapIsLoose tells whether a blank line stands between two items.
