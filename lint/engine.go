@@ -86,13 +86,24 @@ func (l *Linter) checkRun(docs []*Document, res []Result) {
 		if r.CheckRun == nil {
 			continue
 		}
+		// Settings per document, resolved once: a run can report tens of
+		// thousands of duplicates.
+		settings := make([]*Settings, len(docs))
+		of := func(d *Document) *Settings {
+			i := index[d]
+			if settings[i] == nil {
+				s := l.settings(d.Path, r)
+				settings[i] = &s
+			}
+			return settings[i]
+		}
 		p := &RunPass{
 			Docs: sorted,
 			Options: func(d *Document) options {
-				return options{rule: r, set: l.settings(d.Path, r).Options}
+				return options{rule: r, set: of(d).Options}
 			},
 			report: func(d *Document, diag Diagnostic) {
-				s := l.settings(d.Path, r)
+				s := of(d)
 				if s.Off {
 					return
 				}

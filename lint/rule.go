@@ -2,7 +2,9 @@ package lint
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity ranks findings; a run fails on findings at or above a level.
@@ -194,11 +196,35 @@ func Dominant[T comparable](vals []T) (best T, ok bool) {
 	return best, false
 }
 
-// Quote shortens s for a message.
+// Quote shortens s for a message: white space squeezed, at most 40
+// characters, quoted.
 func Quote(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 40 {
-		s = string(r[:39]) + "…"
+	if !squeezed(s) {
+		s = strings.Join(strings.Fields(s), " ")
 	}
-	return fmt.Sprintf("%q", s)
+	if len(s) > 40 && utf8.RuneCountInString(s) > 40 {
+		n := 0
+		for i := range s {
+			if n == 39 {
+				s = s[:i] + "…"
+				break
+			}
+			n++
+		}
+	}
+	return strconv.Quote(s)
+}
+
+// squeezed reports whether s is ASCII without leading, trailing, doubled
+// or non-space white space: what strings.Fields would leave as it is.
+func squeezed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }

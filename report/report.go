@@ -33,7 +33,11 @@ func (f *Finding) Fixable() bool { return f.Fix != nil }
 
 // Findings resolves the diagnostics of results, keeping their order.
 func Findings(results []lint.Result) []Finding {
-	var out []Finding
+	n := 0
+	for _, r := range results {
+		n += len(r.Diagnostics)
+	}
+	out := make([]Finding, 0, n)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			line, col := r.Doc.Position(d.Pos)

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -87,7 +87,9 @@ var severityColor = map[lint.Severity]string{
 // where [*] marks findings listlint fix can repair, followed, unless
 // o.Quiet, by the summary line when there is any finding.
 func WriteText(w io.Writer, findings []Finding, o Options) error {
-	var b bytes.Buffer
+	// Streamed through a buffer: a run can print tens of thousands of
+	// lines. bufio keeps the first write error and Flush returns it.
+	b := bufio.NewWriterSize(w, 64<<10)
 	for i := range findings {
 		f := &findings[i]
 		mark := ""
@@ -98,18 +100,17 @@ func WriteText(w io.Writer, findings []Finding, o Options) error {
 			if mark != "" {
 				mark = " " + ansiDim + "[*]" + ansiReset
 			}
-			fmt.Fprintf(&b, "%s%s:%d:%d:%s %s%s%s%s %s\n",
+			fmt.Fprintf(b, "%s%s:%d:%d:%s %s%s%s%s %s\n",
 				ansiBold, f.Path, f.Line, f.Column, ansiReset,
 				severityColor[f.Severity], f.Rule, ansiReset, mark, f.Message)
 			continue
 		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s%s %s\n", f.Path, f.Line, f.Column, f.Rule, mark, f.Message)
+		fmt.Fprintf(b, "%s:%d:%d: %s%s %s\n", f.Path, f.Line, f.Column, f.Rule, mark, f.Message)
 	}
 	if !o.Quiet && len(findings) > 0 {
-		fmt.Fprintln(&b, Summary(findings))
+		fmt.Fprintln(b, Summary(findings))
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Flush()
 }
 
 // Summary sums findings up: "N findings (M fixable) in K files", K being
