@@ -100,15 +100,15 @@ func WriteText(w io.Writer, findings []Finding, o Options) error {
 			if mark != "" {
 				mark = " " + ansiDim + "[*]" + ansiReset
 			}
-			fmt.Fprintf(b, "%s%s:%d:%d:%s %s%s%s%s %s\n",
+			_, _ = fmt.Fprintf(b, "%s%s:%d:%d:%s %s%s%s%s %s\n",
 				ansiBold, f.Path, f.Line, f.Column, ansiReset,
 				severityColor[f.Severity], f.Rule, ansiReset, mark, f.Message)
 			continue
 		}
-		fmt.Fprintf(b, "%s:%d:%d: %s%s %s\n", f.Path, f.Line, f.Column, f.Rule, mark, f.Message)
+		_, _ = fmt.Fprintf(b, "%s:%d:%d: %s%s %s\n", f.Path, f.Line, f.Column, f.Rule, mark, f.Message)
 	}
 	if !o.Quiet && len(findings) > 0 {
-		fmt.Fprintln(b, Summary(findings))
+		_, _ = fmt.Fprintln(b, Summary(findings))
 	}
 	return b.Flush()
 }
