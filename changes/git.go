@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/listlint/listlint/internal/gitcmd"
 )
 
 // Errors FromGit and Toplevel wrap, for callers that tell them apart.
@@ -37,7 +38,7 @@ func FromGit(dir, rev string) (Set, error) {
 	// external diff and text conversion programs, name prefixes, paths
 	// relative to a sub-folder, rename detection (a moved list counts only
 	// for the lines it changes).
-	out, err := git(top, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative",
+	out, err := gitcmd.Output(top, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative",
 		"--src-prefix=a/", "--dst-prefix=b/", "--find-renames", "--ignore-submodules",
 		"--unified=0", commit, "--")
 	if err != nil {
@@ -47,7 +48,7 @@ func FromGit(dir, rev string) (Set, error) {
 	if err != nil {
 		return Set{}, fmt.Errorf("git diff %s: %w", rev, err)
 	}
-	out, err = git(top, "ls-files", "-z", "--others", "--exclude-standard")
+	out, err = gitcmd.Output(top, "ls-files", "-z", "--others", "--exclude-standard")
 	if err != nil {
 		return Set{}, err
 	}
@@ -65,7 +66,7 @@ func FromGit(dir, rev string) (Set, error) {
 // a work tree the error wraps ErrNotRepository; without git on PATH it
 // wraps exec.ErrNotFound.
 func Toplevel(dir string) (string, error) {
-	out, err := git(dir, "rev-parse", "--show-toplevel")
+	out, err := gitcmd.Output(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
@@ -91,7 +92,7 @@ func resolve(top, rev string) (string, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return "", fmt.Errorf("%w %q", ErrUnknownRevision, rev)
 	}
-	out, err := git(top, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	out, err := gitcmd.Output(top, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil {
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
@@ -100,27 +101,4 @@ func resolve(top, rev string) (string, error) {
 		return "", err
 	}
 	return strings.TrimSpace(string(out)), nil
-}
-
-// git runs the git subcommand sub with args in dir and returns its
-// standard output. Names are written unquoted (core.quotePath), so a
-// non-ASCII name reads as itself. A failure names the subcommand and
-// carries git's first line of complaint; the *exec.ExitError stays
-// reachable with errors.As.
-func git(dir, sub string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-c", "core.quotePath=false", sub}, args...)...)
-	cmd.Dir = dir
-	// Reading must not take the index lock another git process may hold.
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
-		if msg != "" {
-			return nil, fmt.Errorf("git %s: %w: %s", sub, err, msg)
-		}
-		return nil, fmt.Errorf("git %s: %w", sub, err)
-	}
-	return out, nil
 }

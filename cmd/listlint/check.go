@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/report"
 )
 
@@ -53,7 +54,14 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 	docs, loadErrs := c.load(l, ins)
 	errs = append(errs, loadErrs...)
 	c.printErrors(errs)
-	findings := report.Findings(lintChanged(l, docs, set))
+	return c.report(f, lintChanged(l, docs, set), errs)
+}
+
+// report prints the findings of results on stdout, sorted, and returns the
+// exit code: exitError when some input could not be used (errs), else
+// exitFindings when a finding is at or above --fail-on.
+func (c *cli) report(f *lintFlags, results []lint.Result, errs []error) int {
+	findings := report.Findings(results)
 	report.Sort(findings)
 	if err := report.Write(c.stdout, findings, f.reportOptions(c.stdout)); err != nil {
 		return c.fail(err)

@@ -202,16 +202,5 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 	if _, err := w.Write(notes.Bytes()); err != nil {
 		return c.fail(err)
 	}
-	findings := report.Findings(res)
-	report.Sort(findings)
-	if err := report.Write(c.stdout, findings, f.reportOptions(c.stdout)); err != nil {
-		return c.fail(err)
-	}
-	switch {
-	case len(errs) > 0:
-		return exitError
-	case f.failOn.fails(findings):
-		return exitFindings
-	}
-	return exitClean
+	return c.report(f, res, errs)
 }

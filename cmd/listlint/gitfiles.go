@@ -1,13 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"os"
 	"os/exec"
 	"path"
 	"strings"
+
+	"github.com/listlint/listlint/internal/gitcmd"
 )
 
 // gitTree is what git would have a walk see below a folder: the files it
@@ -33,7 +32,7 @@ func gitFiles(root string) (*gitTree, error) {
 	// 128 outside a work tree (or inside .git). --no-index asks the
 	// patterns alone: a folder the patterns ignore is walked whole when
 	// named, even when git tracks a file in it.
-	_, err := gitOutput(root, "check-ignore", "--no-index", "-q", "--", ".")
+	_, err := gitcmd.Output(root, "check-ignore", "--no-index", "-q", "--", ".")
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -45,7 +44,7 @@ func gitFiles(root string) (*gitTree, error) {
 	case exit.ExitCode() != 1:
 		return nil, nil
 	}
-	out, err := gitOutput(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+	out, err := gitcmd.Output(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
 	if err != nil {
 		return nil, err
 	}
@@ -81,26 +80,4 @@ func (t *gitTree) under(rel string) bool {
 		}
 	}
 	return false
-}
-
-// gitOutput runs git with args in dir and returns its standard output. A
-// failure carries git's first line of complaint, and the *exec.ExitError
-// stays reachable with errors.As.
-func gitOutput(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	// Listing must not take the index lock another git process may hold
-	// (a pre-commit hook runs while git commit holds it).
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
-		if msg != "" {
-			return nil, fmt.Errorf("git %s: %w: %s", args[0], err, msg)
-		}
-		return nil, fmt.Errorf("git %s: %w", args[0], err)
-	}
-	return out, nil
 }
