@@ -1,4 +1,4 @@
-package changes_test
+package changes
 
 import (
 	"fmt"
@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/listlint/listlint/changes"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/rules"
 )
@@ -93,21 +92,21 @@ func TestPullRequest(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not on PATH")
 	}
-	setGitEnv(t)
+	gitEnv(t)
 	dir := t.TempDir()
-	git(t, dir, "init", "-q", "-b", "main")
-	writeFiles(t, dir, map[string]string{"docs/list.md": baseList, "docs/other.md": otherList})
-	git(t, dir, "add", "-A")
-	git(t, dir, "commit", "-q", "-m", "clean list")
-	git(t, dir, "branch", "base")
+	run(t, dir, "init", "-q", "-b", "main")
+	write(t, dir, map[string]string{"docs/list.md": baseList, "docs/other.md": otherList})
+	run(t, dir, "add", "-A")
+	run(t, dir, "commit", "-q", "-m", "clean list")
+	run(t, dir, "branch", "base")
 	t.Chdir(filepath.Join(dir, "docs"))
 	paths := []string{"./list.md", "other.md"}
 	if got := check(t, paths, nil); !slices.Equal(got, []string{"other.md:3: description"}) {
 		t.Fatalf("base: %q, want only other.md:3", got)
 	}
-	git(t, dir, "checkout", "-q", "-b", "pr")
-	writeFiles(t, dir, map[string]string{"docs/list.md": prList})
-	git(t, dir, "commit", "-q", "-am", "add five tools")
+	run(t, dir, "checkout", "-q", "-b", "pr")
+	write(t, dir, map[string]string{"docs/list.md": prList})
+	run(t, dir, "commit", "-q", "-am", "add five tools")
 
 	// The whole files, for comparison: the change's findings and the old
 	// one in other.md, and none more.
@@ -116,7 +115,7 @@ func TestPullRequest(t *testing.T) {
 		t.Fatalf("without pull-request mode: %q, want the %d findings of the change and other.md:3", all, len(wantPR))
 	}
 
-	fromRev, err := changes.FromGit(".", "base")
+	fromRev, err := FromGit(".", "base")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +132,7 @@ func TestPullRequest(t *testing.T) {
 	if err := os.WriteFile(name, patch, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fromPatch, err := changes.FromPatchFile(name)
+	fromPatch, err := FromPatchFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,10 +141,10 @@ func TestPullRequest(t *testing.T) {
 	}
 
 	// Outside a repository and with an unknown revision: one clear line.
-	if _, err := changes.FromGit(t.TempDir(), "base"); err == nil || !strings.HasSuffix(err.Error(), ": not a git repository") {
+	if _, err := FromGit(t.TempDir(), "base"); err == nil || !strings.HasSuffix(err.Error(), ": not a git repository") {
 		t.Errorf("outside a repository: error %v", err)
 	}
-	if _, err := changes.FromGit(".", "no-such-branch"); err == nil || !strings.HasPrefix(err.Error(), `unknown revision "no-such-branch"`) {
+	if _, err := FromGit(".", "no-such-branch"); err == nil || !strings.HasPrefix(err.Error(), `unknown revision "no-such-branch"`) {
 		t.Errorf("unknown revision: error %v", err)
 	}
 }
@@ -154,7 +153,7 @@ func TestPullRequest(t *testing.T) {
 // when set is not nil, the way the CLI does, and returns the findings as
 // "PATH:LINE: RULE MESSAGE" (RULE alone for description, whose wording is
 // its own business).
-func check(t *testing.T, paths []string, set *changes.Set) []string {
+func check(t *testing.T, paths []string, set *Set) []string {
 	t.Helper()
 	docs := make([]*lint.Document, len(paths))
 	for i, p := range paths {
@@ -171,7 +170,7 @@ func check(t *testing.T, paths []string, set *changes.Set) []string {
 	}
 	results := (&lint.Linter{Rules: rules.All()}).Run(docs)
 	if set != nil {
-		results = changes.Filter(results, *set)
+		results = Filter(results, *set)
 	}
 	var out []string
 	for _, r := range results {
@@ -184,43 +183,4 @@ func check(t *testing.T, paths []string, set *changes.Set) []string {
 		}
 	}
 	return out
-}
-
-func setGitEnv(t *testing.T) {
-	t.Helper()
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL":   os.DevNull,
-		"GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME":     "Ann Author",
-		"GIT_AUTHOR_EMAIL":    "ann@example.org",
-		"GIT_AUTHOR_DATE":     "2024-01-02T10:00:00Z",
-		"GIT_COMMITTER_NAME":  "Cy Committer",
-		"GIT_COMMITTER_EMAIL": "cy@example.org",
-		"GIT_COMMITTER_DATE":  "2024-01-02T10:00:00Z",
-	} {
-		t.Setenv(k, v)
-	}
-	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(t.TempDir()))
-}
-
-func git(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
