@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"unicode/utf8"
@@ -147,10 +148,13 @@ type Result struct {
 // applies, the content repeats, or MaxPasses passes have applied fixes.
 // Rules that look across files see only this one.
 func File(l *lint.Linter, path string, src []byte) (Result, error) {
-	seen := map[string]bool{string(src): true}
+	// Contents seen so far, by hash: copies of a large file per pass would
+	// cost more than the pass. A collision would only end the loop early.
+	seed := maphash.MakeSeed()
+	seen := map[uint64]bool{maphash.Bytes(seed, src): true}
 	res := Result{Src: src}
 	for pass := 0; ; pass++ {
-		doc, err := lint.Parse(path, res.Src)
+		doc, err := l.Parse(path, res.Src)
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", path, err)
 		}
@@ -163,10 +167,11 @@ func File(l *lint.Linter, path string, src []byte) (Result, error) {
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", path, err)
 		}
-		if n == 0 || seen[string(out)] {
+		h := maphash.Bytes(seed, out)
+		if n == 0 || seen[h] {
 			return res, nil
 		}
-		seen[string(out)] = true
+		seen[h] = true
 		res.Src = out
 		res.Fixed += n
 	}

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"unsafe"
@@ -280,5 +281,15 @@ func TestFileKeepsCRLFAndBOM(t *testing.T) {
 	}
 	if !res.Doc.BOM || res.Doc.LineEnding != "\r\n" || bytes.Count(res.Src, []byte("\n")) != bytes.Count(res.Src, []byte("\r\n")) {
 		t.Errorf("BOM %v, line ending %q: the file is no longer CRLF with BOM", res.Doc.BOM, res.Doc.LineEnding)
+	}
+}
+
+// TestFileHonoursLimits: the fixer parses within the linter's limits, as
+// check does, so --max-depth and --max-bytes hold for fix too.
+func TestFileHonoursLimits(t *testing.T) {
+	l := &lint.Linter{Limits: lint.Limits{MaxDepth: 2}}
+	_, err := File(l, "deep.md", []byte("- - - x\n"))
+	if !errors.Is(err, lint.ErrLimit) {
+		t.Errorf("err = %v, want a limit error", err)
 	}
 }
