@@ -251,16 +251,7 @@ func TestFromGitAgainstPatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("git", "diff", "base")
-	cmd.Dir = filepath.Join(dir, "docs")
-	patch, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Join(t.TempDir(), "pr.patch")
-	if err := os.WriteFile(name, patch, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	name := diffFile(t, filepath.Join(dir, "docs"), "base")
 	t.Chdir(filepath.Join(dir, "docs"))
 	fromPatch, err := FromPatchFile(name)
 	if err != nil {
@@ -295,4 +286,21 @@ func TestFromPatchFileOutsideRepository(t *testing.T) {
 	if _, err := FromPatchFile("missing.patch"); err == nil || !strings.Contains(err.Error(), "missing.patch") {
 		t.Errorf("missing patch: error %v, want one naming it", err)
 	}
+}
+
+// diffFile writes what `git diff rev` prints in dir to a file and returns
+// its path, as a CI system hands over a patch.
+func diffFile(t *testing.T, dir, rev string) string {
+	t.Helper()
+	cmd := exec.Command("git", "diff", rev)
+	cmd.Dir = dir
+	patch, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "pr.patch")
+	if err := os.WriteFile(name, patch, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
 }

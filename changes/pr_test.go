@@ -123,15 +123,11 @@ func TestPullRequest(t *testing.T) {
 		t.Errorf("--new-from-rev base:\n got %q\nwant %q", got, wantPR)
 	}
 
-	cmd := exec.Command("git", "diff", "base")
-	patch, err := cmd.Output()
+	wd, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := filepath.Join(t.TempDir(), "pr.diff")
-	if err := os.WriteFile(name, patch, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	name := diffFile(t, wd, "base")
 	fromPatch, err := FromPatchFile(name)
 	if err != nil {
 		t.Fatal(err)
