@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/binary"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -31,8 +32,11 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 			}
 		}
 	case end < e.Content.End && src[end] == '(':
-		url, after, ok := scanInlineDest(src, end+1, e.Content.End)
-		if ok {
+		if url, after, ok := plainDest(src, end+1, e.Content.End, link.Destination); ok {
+			end = after
+			e.URL = url
+			e.Dest = b.str[url.Start:url.End]
+		} else if url, after, ok := scanInlineDest(src, end+1, e.Content.End); ok {
 			end = after
 			// Only a destination spelled exactly as goldmark read it may
 			// be edited; escapes and entities make them differ.
@@ -319,6 +323,61 @@ func scanInlineDest(src []byte, i, limit int) (dest Span, after int, ok bool) {
 		return dest, i + 1, true
 	}
 	return dest, 0, false
+}
+
+// plainDest is scanInlineDest's fast path for the common "(dest)" where
+// dest is goldmark's destination as spelled: it finds dest right after "("
+// with one comparison instead of a scan. It answers only when the scan
+// would read the same span and ")" and dest's value is its spelling: no
+// "<", parenthesis, space, control byte, escape or character reference in
+// dest, and ")" right after it. Otherwise ok is false: ask the scan.
+func plainDest(src []byte, i, limit int, dest []byte) (url Span, after int, ok bool) {
+	i = skipLinkSpace(src, i, limit)
+	j := i + len(dest)
+	if len(dest) == 0 || j >= limit || src[j] != ')' || dest[0] == '<' ||
+		!bytes.Equal(src[i:j], dest) || !plainBytes(dest) {
+		return url, 0, false
+	}
+	return Span{i, j}, j + 1, true
+}
+
+// Word-at-a-time byte tests: ones has every byte 1, highs every top bit.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// hasLess reports whether a byte of x is below n (n <= 128). A byte below
+// n is the lowest to borrow and sets its top bit; bytes from n up borrow
+// nothing and set their top bit only if it was set already.
+func hasLess(x uint64, n byte) bool {
+	return (x-ones*uint64(n))&^x&highs != 0
+}
+
+// plainBytes reports whether s holds none of the bytes that end or alter
+// an unbracketed destination: space and control bytes, "(", ")", "\\"
+// and "&". Eight bytes at a time, the last word overlapping.
+func plainBytes(s []byte) bool {
+	if len(s) < 8 {
+		for _, c := range s {
+			if c <= ' ' || c == '(' || c == ')' || c == '\\' || c == '&' {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+8 <= len(s); i += 8 {
+		if !plainWord(binary.LittleEndian.Uint64(s[i:])) {
+			return false
+		}
+	}
+	return plainWord(binary.LittleEndian.Uint64(s[len(s)-8:]))
+}
+
+// plainWord is plainBytes for the eight bytes of x.
+func plainWord(x uint64) bool {
+	return !hasLess(x, '!') && !hasLess(x^(ones*'('), 2) &&
+		!hasLess(x^(ones*'\\'), 1) && !hasLess(x^(ones*'&'), 1)
 }
 
 func skipLinkSpace(src []byte, i, limit int) int {

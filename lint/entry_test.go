@@ -1,0 +1,161 @@
+package lint
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// corpusDocs parses the real lists of ../shared, or skips when they are
+// absent.
+func corpusDocs(t *testing.T) []*Document {
+	t.Helper()
+	root := filepath.Join("..", "..", "shared")
+	if _, err := os.Stat(root); err != nil {
+		t.Skip("../shared absent")
+	}
+	var docs []*Document
+	walk := func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		d, err := Parse(p, src)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d)
+		return nil
+	}
+	for _, dir := range []string{"fixtures", "corpus"} {
+		if err := filepath.WalkDir(filepath.Join(root, dir), walk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return docs
+}
+
+// randomText joins n random pieces: plain text and the bytes links,
+// destinations and names treat specially.
+func randomText(r *rand.Rand, n int) string {
+	pieces := []string{
+		"a", "Z", "9", "-", "_", ".", "/", ":", "é", "日本", "\u00a0", "\x01", "\x7f",
+		" ", "\t", "\n", "\r", "(", ")", "[", "]", "<", ">", "\\", "&", "&amp;", "`",
+		"!", "![x](y)", "#", "?", "\"", "'", "https://", "HTTP://", "www.", "Www.",
+		"github.com", "GitLab.com", "example.com", "Owner", "repo", ".git", ":443", ":80",
+		"utm_source=x", "UTM_Medium=y", "a=1", "&&", "x.git/",
+	}
+	var b strings.Builder
+	for range n {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+// checkPlainDest fails when plainDest answers where scanInlineDest, the
+// spelling check and the escape check of the full path would not agree.
+func checkPlainDest(t *testing.T, src []byte, i, limit int, dest []byte) bool {
+	t.Helper()
+	url, after, ok := plainDest(src, i, limit, dest)
+	if !ok {
+		return false
+	}
+	want, wantAfter, wantOK := scanInlineDest(src, i, limit)
+	if !wantOK || url != want || after != wantAfter ||
+		!bytes.Equal(src[url.Start:url.End], dest) || escaped(dest) {
+		t.Errorf("plainDest(%q, %d, %d, %q) = %v, %d; scanInlineDest = %v, %d, %v",
+			src, i, limit, dest, url, after, want, wantAfter, wantOK)
+	}
+	return true
+}
+
+// TestPlainDest compares plainDest with the full scan on the inline
+// links of the real lists and on generated text.
+func TestPlainDest(t *testing.T) {
+	links, fast := 0, 0
+	for _, d := range corpusDocs(t) {
+		base := 0
+		if d.BOM {
+			base = len(bom)
+		}
+		_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			link, ok := n.(*ast.Link)
+			if !entering || !ok || link.Reference != nil {
+				return ast.WalkContinue, nil
+			}
+			open := base + link.Pos()
+			c := matchBracket(d.Src, open, len(d.Src))
+			if c >= 0 && c+1 < len(d.Src) && d.Src[c+1] == '(' {
+				links++
+				if checkPlainDest(t, d.Src, c+2, len(d.Src), link.Destination) {
+					fast++
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	t.Logf("corpus: %d of %d inline links on the fast path", fast, links)
+	r := rand.New(rand.NewPCG(1, 6))
+	tries, fast := 0, 0
+	for range 50000 {
+		// "(", spaces, a destination, often ")" and more text: the
+		// destination handed over is often, but not always, the one
+		// that stands there.
+		lead := []string{"", "", " ", "\n ", "\t", "<"}[r.IntN(6)]
+		dest := randomText(r, 1+r.IntN(6))
+		tail := []string{")", ")", ") - x", " \"t\")", "))", "", "x)"}[r.IntN(7)] + randomText(r, r.IntN(3))
+		src := []byte(lead + dest + tail)
+		given := []byte(dest)
+		switch r.IntN(6) {
+		case 0:
+			given = given[:r.IntN(len(given)+1)]
+		case 1:
+			given = append(given, randomText(r, 1)...)
+		}
+		limit := len(src) - r.IntN(3)
+		if limit < 0 {
+			limit = 0
+		}
+		tries++
+		if checkPlainDest(t, src, 0, limit, given) {
+			fast++
+		}
+	}
+	if fast == 0 {
+		t.Errorf("generated: the fast path never answered in %d tries", tries)
+	}
+	t.Logf("generated: %d of %d on the fast path", fast, tries)
+}
+
+// TestPlainBytes compares the word-at-a-time test with a byte loop for
+// every byte value at every position of strings of 1 to 24 bytes.
+func TestPlainBytes(t *testing.T) {
+	naive := func(s []byte) bool {
+		for _, c := range s {
+			if c <= ' ' || c == '(' || c == ')' || c == '\\' || c == '&' {
+				return false
+			}
+		}
+		return true
+	}
+	for n := 1; n <= 24; n++ {
+		s := bytes.Repeat([]byte{'~'}, n)
+		for p := range n {
+			for c := range 256 {
+				s[p] = byte(c)
+				if got, want := plainBytes(s), naive(s); got != want {
+					t.Fatalf("plainBytes(%q) = %v, want %v", s, got, want)
+				}
+			}
+			s[p] = 0xff // a high byte must not hide a bad one after it
+		}
+	}
+}
