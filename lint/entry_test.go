@@ -52,6 +52,8 @@ func randomText(r *rand.Rand, n int) string {
 		"!", "![x](y)", "#", "?", "\"", "'", "https://", "HTTP://", "www.", "Www.",
 		"github.com", "GitLab.com", "example.com", "Owner", "repo", ".git", ":443", ":80",
 		"utm_source=x", "UTM_Medium=y", "a=1", "&&", "x.git/",
+		// Runes that fold to ASCII letters, and an invalid byte.
+		"\u212a", "\u017f", "\u0130", "\xc5",
 	}
 	var b strings.Builder
 	for range n {

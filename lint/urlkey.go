@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // URLKey normalises a link destination so that two spellings of the same
@@ -12,22 +13,29 @@ import (
 // trailing "/" are dropped. The common case returns a substring of dest
 // without allocating.
 func URLKey(dest string) string {
-	u := strings.TrimSpace(dest)
+	u := dest
+	if n := len(u); n > 0 && (notGraphic(u[0]) || notGraphic(u[n-1])) {
+		u = strings.TrimSpace(u)
+	}
 	if i := strings.IndexByte(u, '#'); i >= 0 {
 		u = u[:i]
 	}
-	web := len(u) >= 4 && strings.EqualFold(u[:4], "www.")
-	for _, scheme := range []string{"https://", "http://", "//"} {
-		if len(u) >= len(scheme) && strings.EqualFold(u[:len(scheme)], scheme) {
-			u = u[len(scheme):]
-			web = true
-			break
-		}
+	web := true
+	switch {
+	case strings.HasPrefix(u, "https://") || hasFoldPrefix(u, "https://"):
+		// The exact test first: it is one comparison.
+		u = u[len("https://"):]
+	case hasFoldPrefix(u, "http://"):
+		u = u[len("http://"):]
+	case strings.HasPrefix(u, "//"):
+		u = u[len("//"):]
+	default:
+		web = hasFoldPrefix(u, "www.")
 	}
 	if !web {
 		// A relative path ("docs/Guide.md") or another scheme
 		// ("mailto:"): no host to normalise, and paths keep their case.
-		return strings.TrimRight(u, "/")
+		return trimSlashes(u)
 	}
 	query := ""
 	if i := strings.IndexByte(u, '?'); i >= 0 {
@@ -37,7 +45,7 @@ func URLKey(dest string) string {
 	if hostEnd < 0 {
 		hostEnd = len(u)
 	}
-	if len(u) >= 4 && strings.EqualFold(u[:4], "www.") && hostEnd > 4 {
+	if hostEnd > 4 && hasFoldPrefix(u, "www.") {
 		u = u[4:]
 		hostEnd -= 4
 	}
@@ -47,12 +55,10 @@ func URLKey(dest string) string {
 		u = h + u[hostEnd:]
 		hostEnd = len(h)
 	}
-	u = strings.TrimRight(u, "/")
-	u = strings.TrimSuffix(u, ".git")
-	u = strings.TrimRight(u, "/")
+	u = trimSlashes(strings.TrimSuffix(trimSlashes(u), ".git"))
 	host := u[:min(hostEnd, len(u))]
 	lowerEnd := len(host)
-	if strings.EqualFold(host, "github.com") || strings.EqualFold(host, "gitlab.com") {
+	if len(host) == len("github.com") && (host == "github.com" || hasFoldPrefix(host, "github.com") || hasFoldPrefix(host, "gitlab.com")) {
 		// Owner and repository are case-insensitive there; file paths
 		// after them are not.
 		lowerEnd = ownerRepoEnd(u)
@@ -72,18 +78,53 @@ func URLKey(dest string) string {
 	return b.String()
 }
 
-// ownerRepoEnd returns the end of "host/owner/repo" in u.
-func ownerRepoEnd(u string) int {
-	n := 0
-	for i := 0; i < len(u); i++ {
-		if u[i] == '/' {
-			n++
-			if n == 3 {
-				return i
-			}
+// notGraphic reports whether c may belong to white space that
+// strings.TrimSpace would trim: ASCII space and control bytes, and any
+// byte of a non-ASCII rune.
+func notGraphic(c byte) bool {
+	return c <= ' ' || c >= utf8.RuneSelf
+}
+
+// hasFoldPrefix reports whether s starts with prefix, a lowercase ASCII
+// string, ignoring the case of ASCII letters. This is strings.EqualFold
+// on s[:len(prefix)]: a non-ASCII rune there leaves fewer runes than
+// prefix has, so it never matches either way.
+func hasFoldPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
 		}
 	}
-	return len(u)
+	return true
+}
+
+// trimSlashes drops the trailing "/"s of u.
+func trimSlashes(u string) string {
+	for len(u) > 0 && u[len(u)-1] == '/' {
+		u = u[:len(u)-1]
+	}
+	return u
+}
+
+// ownerRepoEnd returns the end of "host/owner/repo" in u: its third "/",
+// or the end of u.
+func ownerRepoEnd(u string) int {
+	i := 0
+	for range 3 {
+		j := strings.IndexByte(u[i:], '/')
+		if j < 0 {
+			return len(u)
+		}
+		i += j + 1
+	}
+	return i - 1
 }
 
 // stripTracking drops utm_* parameters (and empty ones) from a query.
@@ -108,11 +149,31 @@ func stripTracking(query string) string {
 	return b.String()
 }
 
+// hasUpper reports whether s holds an ASCII uppercase letter or a
+// non-ASCII byte, eight bytes at a time, the last word overlapping.
 func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+8 <= len(s); i += 8 {
+		if upperWord(s[i:]) {
 			return true
 		}
 	}
-	return false
+	return upperWord(s[len(s)-8:])
+}
+
+// upperWord is hasUpper for the first eight bytes of s.
+func upperWord(s string) bool {
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// Per byte of the low seven bits, no carry between bytes: the top bit
+	// of x7+0x80-'A' is set from 'A' up, of x7+0x80-'Z'-1 above 'Z'.
+	x7 := x &^ highs
+	return ((x7+ones*(0x80-'A'))&^(x7+ones*(0x80-'Z'-1))|x)&highs != 0
 }
