@@ -342,17 +342,14 @@ func plainDest(src []byte, i, limit int, dest []byte) (url Span, after int, ok b
 }
 
 // Word-at-a-time byte tests: ones has every byte 1, highs every top bit.
+// In x-ones*n, the lowest byte of x below n (n <= 128) borrows and sets
+// its top bit, which it did not have; the bytes under it, all from n up,
+// borrow nothing. So (x-ones*n)&^x&highs is zero exactly when no byte of
+// x is below n.
 const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
 )
-
-// hasLess reports whether a byte of x is below n (n <= 128). A byte below
-// n is the lowest to borrow and sets its top bit; bytes from n up borrow
-// nothing and set their top bit only if it was set already.
-func hasLess(x uint64, n byte) bool {
-	return (x-ones*uint64(n))&^x&highs != 0
-}
 
 // plainBytes reports whether s holds none of the bytes that end or alter
 // an unbracketed destination: space and control bytes, "(", ")", "\\"
@@ -374,10 +371,12 @@ func plainBytes(s []byte) bool {
 	return plainWord(binary.LittleEndian.Uint64(s[len(s)-8:]))
 }
 
-// plainWord is plainBytes for the eight bytes of x.
+// plainWord is plainBytes for the eight bytes of x: none below "!", and
+// none equal to "(", ")", "\\" or "&". x^ones*c has a zero byte where x
+// holds c, and a byte below 2 where it holds c or c+1: ")" follows "(".
 func plainWord(x uint64) bool {
-	return !hasLess(x, '!') && !hasLess(x^(ones*'('), 2) &&
-		!hasLess(x^(ones*'\\'), 1) && !hasLess(x^(ones*'&'), 1)
+	p, b, a := x^(ones*'('), x^(ones*'\\'), x^(ones*'&')
+	return ((x-ones*'!')&^x|(p-ones*2)&^p|(b-ones)&^b|(a-ones)&^a)&highs == 0
 }
 
 func skipLinkSpace(src []byte, i, limit int) int {
