@@ -394,32 +394,51 @@ func NameKey(name []byte) string {
 }
 
 func appendNameKey(dst, name []byte) []byte {
-	for i := 0; i < len(name); {
-		c := name[i]
-		if c == '!' && i+1 < len(name) && name[i+1] == '[' {
-			if end := skipImage(name, i+1); end > 0 {
-				i = end
-				continue
-			}
+	for i := 0; i < len(name); i++ {
+		k := nameKeyByte[name[i]]
+		if k > nameKeyMore {
+			dst = append(dst, k)
+			continue
 		}
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				dst = append(dst, c)
-			case 'A' <= c && c <= 'Z':
-				dst = append(dst, c+'a'-'A')
+		if k == 0 {
+			continue
+		}
+		if name[i] == '!' {
+			if i+1 < len(name) && name[i+1] == '[' {
+				if end := skipImage(name, i+1); end > 0 {
+					i = end - 1
+				}
 			}
 			continue
 		}
 		r, size := utf8.DecodeRune(name[i:])
-		i += size
+		i += size - 1
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
 	return dst
 }
+
+// nameKeyByte maps a byte of a name to its part of the NameKey: an ASCII
+// letter or digit to its lowercase form, other ASCII to 0 (dropped), and
+// "!" (an image may follow) and the bytes of non-ASCII runes to
+// nameKeyMore, which needs a closer look. It is never written to.
+var nameKeyByte = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == '!' || c >= utf8.RuneSelf:
+			t[c] = nameKeyMore
+		}
+	}
+	return t
+}()
+
+const nameKeyMore = 1
 
 // skipImage returns the offset after the "[alt](dest)" of an image whose
 // "[" is at open, or -1 when it is not one.

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -52,8 +54,10 @@ func randomText(r *rand.Rand, n int) string {
 		"!", "![x](y)", "#", "?", "\"", "'", "https://", "HTTP://", "www.", "Www.",
 		"github.com", "GitLab.com", "example.com", "Owner", "repo", ".git", ":443", ":80",
 		"utm_source=x", "UTM_Medium=y", "a=1", "&&", "x.git/",
-		// Runes that fold to ASCII letters, and an invalid byte.
-		"\u212a", "\u017f", "\u0130", "\xc5",
+		// Runes that fold to ASCII letters, that grow when lowercased,
+		// a non-ASCII digit, a letter number, and an invalid byte.
+		"\u212a", "\u017f", "\u0130", "\u023a", "\u0663", "\u216b", "\xc5",
+		"![", "![a]", "![b](c", "!![d](e)", "[f]", "`g]`",
 	}
 	var b strings.Builder
 	for range n {
@@ -160,4 +164,66 @@ func TestPlainBytes(t *testing.T) {
 			s[p] = 0xff // a high byte must not hide a bad one after it
 		}
 	}
+}
+
+// appendNameKeyRef is appendNameKey as it was before its byte table, kept
+// as the reference the table must agree with.
+func appendNameKeyRef(dst, name []byte) []byte {
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c == '!' && i+1 < len(name) && name[i+1] == '[' {
+			if end := skipImage(name, i+1); end > 0 {
+				i = end
+				continue
+			}
+		}
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				dst = append(dst, c)
+			case 'A' <= c && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(name[i:])
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
+}
+
+// TestNameKeyRef compares appendNameKey with appendNameKeyRef on the link
+// texts and names of the real lists, on every byte value and on generated
+// text.
+func TestNameKeyRef(t *testing.T) {
+	check := func(name []byte) {
+		t.Helper()
+		got := appendNameKey([]byte("x"), name)
+		if want := appendNameKeyRef([]byte("x"), name); !bytes.Equal(got, want) {
+			t.Errorf("appendNameKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+	n := 0
+	for _, d := range corpusDocs(t) {
+		for _, e := range d.Items {
+			if e.IsEntry {
+				n++
+				check(d.Src[e.Text.Start:e.Text.End])
+				check(d.Src[e.Name.Start:e.Name.End])
+			}
+		}
+	}
+	for c := range 256 {
+		check([]byte{byte(c)})
+		check([]byte{'A', byte(c), 'z', 0xc3, 0x89})
+	}
+	r := rand.New(rand.NewPCG(3, 8))
+	for range 20000 {
+		check([]byte(randomText(r, 1+r.IntN(10))))
+	}
+	t.Logf("%d corpus link texts", n)
 }
