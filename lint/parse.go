@@ -166,14 +166,22 @@ type builder struct {
 	scratch []byte
 	// tags backs the entries' Tags.
 	tags []Span
+	// line is the last line lineOf found.
+	line int
 }
 
-func (b *builder) newEntry() *Entry {
+// newEntry returns the next item of lst, all its optional spans absent.
+// Slab entries start zeroed, so only the other fields need setting: far
+// cheaper than assigning a whole Entry.
+func (b *builder) newEntry(lst *List) *Entry {
 	if len(b.slab) == 0 {
 		b.slab = make([]Entry, 128)
 	}
 	e := &b.slab[0]
 	b.slab = b.slab[1:]
+	e.List, e.Section, e.Index = lst, b.cur, len(lst.Items)
+	e.Content, e.Link, e.Text, e.Year, e.YearSep = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
+	e.Name, e.URL, e.Separator, e.Desc = NoSpan, NoSpan, NoSpan, NoSpan
 	return e
 }
 
@@ -221,14 +229,14 @@ func (b *builder) heading(h *ast.Heading) {
 	d := b.doc
 	pos := b.pos(h)
 	start := b.lineStart(pos)
-	endLine := d.Line(start)
+	endLine := b.lineOf(start)
 	for pos < len(d.Src) && (d.Src[pos] == ' ' || d.Src[pos] == '\t') {
 		pos++
 	}
 	if pos >= len(d.Src) || d.Src[pos] != '#' {
 		// Setext heading: the underline follows the last content line.
 		if l := h.Lines(); l.Len() > 0 {
-			endLine = d.Line(b.base+l.At(l.Len()-1).Start) + 1
+			endLine = b.lineOf(b.base+l.At(l.Len()-1).Start) + 1
 		}
 		if endLine > d.LineCount() {
 			endLine = d.LineCount()
@@ -335,14 +343,9 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 
 func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	d := b.doc
-	e := b.newEntry()
-	*e = Entry{
-		List: lst, Section: b.cur, Index: len(lst.Items),
-		Content: NoSpan, Link: NoSpan, Text: NoSpan, Year: NoSpan, YearSep: NoSpan,
-		Name: NoSpan, URL: NoSpan, Separator: NoSpan, Desc: NoSpan,
-	}
+	e := b.newEntry(lst)
 	e.Marker = b.marker(b.pos(li), lst)
-	end := d.LineSpan(d.Line(e.Marker.Start)).End
+	end := b.lineEnd(e.Marker.Start)
 	if last := b.blockEnd(li); last > end {
 		end = last
 	}
@@ -436,7 +439,7 @@ func (b *builder) blockEnd(n ast.Node) int {
 			if l.Len() == 0 && c != n && c.Pos() >= 0 {
 				// An empty block, such as an item with nothing after its
 				// marker, still occupies its line.
-				end = max(end, b.doc.LineSpan(b.doc.Line(b.pos(c))).End)
+				end = max(end, b.lineEnd(b.pos(c)))
 			}
 			break
 		}
@@ -450,7 +453,7 @@ func (b *builder) blockEnd(n ast.Node) int {
 	if end > 0 && end <= len(d.Src) && (d.Src[end-1] == '\n' || d.Src[end-1] == '\r') {
 		end--
 	}
-	return d.LineSpan(d.Line(end)).End
+	return b.lineEnd(end)
 }
 
 // codeBlock records the line span of a fenced or indented code block.
@@ -470,7 +473,7 @@ func (b *builder) codeBlock(c ast.Node) {
 			return
 		}
 		start = b.lineStart(b.base + l.At(0).Start)
-		end = d.LineSpan(d.Line(b.base + l.At(l.Len()-1).Start)).End
+		end = b.lineEnd(b.base + l.At(l.Len()-1).Start)
 	}
 	d.Code = append(d.Code, Span{start, end})
 }
@@ -479,9 +482,9 @@ func (b *builder) codeBlock(c ast.Node) {
 // line, or of its last line when it has none.
 func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
 	d := b.doc
-	line := d.Line(b.pos(c))
+	line := b.lineOf(b.pos(c))
 	if l := c.Lines(); l.Len() > 0 {
-		line = d.Line(b.base + l.At(l.Len()-1).Start)
+		line = b.lineOf(b.base + l.At(l.Len()-1).Start)
 	}
 	if line < d.LineCount() {
 		next := d.LineSpan(line + 1)
@@ -503,7 +506,33 @@ func (b *builder) pos(n ast.Node) int {
 }
 
 func (b *builder) lineStart(off int) int {
-	return b.doc.LineSpan(b.doc.Line(off)).Start
+	return b.doc.LineSpan(b.lineOf(off)).Start
+}
+
+// lineEnd returns the end of the line holding off, its ending excluded.
+func (b *builder) lineEnd(off int) int {
+	return b.doc.LineSpan(b.lineOf(off)).End
+}
+
+// lineOf is doc.Line(off). The builder asks in nearly increasing order,
+// so it first tries the line of its last answer and the few after it.
+func (b *builder) lineOf(off int) int {
+	starts := b.doc.LineStarts
+	// Line n holds off when starts[n-1] <= off < starts[n] (or n is the
+	// last line).
+	if n := b.line; n >= 1 && n <= len(starts) && starts[n-1] <= off {
+		for end := min(n+4, len(starts)); ; n++ {
+			if n == len(starts) || off < starts[n] {
+				b.line = n
+				return n
+			}
+			if n == end {
+				break
+			}
+		}
+	}
+	b.line = b.doc.Line(off)
+	return b.line
 }
 
 // inlineText appends the text content of n's inline descendants to buf.

@@ -1,0 +1,41 @@
+package lint
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestLineOf checks the builder's line cursor against Document.Line for
+// offsets in order, in reverse, in small steps back and at random, on
+// LF, CRLF and lone-CR text with a BOM and blank lines.
+func TestLineOf(t *testing.T) {
+	for _, src := range []string{
+		"", "a", "\n", "a\n", "\n\n\n", "\xef\xbb\xbfa\nb\n\nc",
+		"- a\n- b\n  - c\n\n- d\n", "a\r\nb\r\n\r\nc\r\n", "a\rb\r\rc", "a\r\nb\nc\rd",
+	} {
+		d, err := Parse("t.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := builder{doc: d}
+		check := func(off int) {
+			if got, want := b.lineOf(off), d.Line(off); got != want {
+				t.Errorf("%q: lineOf(%d) = %d, want %d", src, off, got, want)
+			}
+		}
+		for off := 0; off <= len(src); off++ {
+			check(off)
+		}
+		for off := len(src); off >= 0; off-- {
+			check(off)
+		}
+		for off := 0; off <= len(src); off += 3 {
+			check(off)
+			check(max(off-2, 0))
+		}
+		r := rand.New(rand.NewPCG(4, uint64(len(src))))
+		for range 100 {
+			check(r.IntN(len(src) + 1))
+		}
+	}
+}
