@@ -56,17 +56,42 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 	b.tail(e)
 	// Tags inside the name (one followed by a badge is not at the end of
 	// the link text) are not part of it.
-	b.scratch = b.scratch[:0]
+	if len(b.keys) >= keyBatch {
+		b.flushKeys()
+	}
 	from := e.Name.Start
 	for _, t := range e.Tags {
 		if t.Start >= from && t.End <= e.Name.End {
-			b.scratch = appendNameKey(b.scratch, src[from:t.Start])
+			b.keys = appendNameKey(b.keys, src[from:t.Start])
 			from = t.End
 		}
 	}
-	b.scratch = appendNameKey(b.scratch, src[from:e.Name.End])
-	e.NameKey = string(b.scratch)
+	b.keys = appendNameKey(b.keys, src[from:e.Name.End])
+	b.keyed = append(b.keyed, keyed{e, len(b.keys)})
 	e.URLKey = URLKey(e.Dest)
+}
+
+// keyBatch is about how many bytes of name keys the builder collects
+// before it makes them one string: one allocation for a few hundred keys.
+const keyBatch = 4096
+
+// keyed is an entry waiting for its name key, which ends at end in the
+// builder's keys (and starts where the previous one ends).
+type keyed struct {
+	e   *Entry
+	end int
+}
+
+// flushKeys makes the collected name keys one string and gives each
+// waiting entry its part.
+func (b *builder) flushKeys() {
+	s := string(b.keys)
+	start := 0
+	for _, k := range b.keyed {
+		k.e.NameKey = s[start:k.end]
+		start = k.end
+	}
+	b.keys, b.keyed = b.keys[:0], b.keyed[:0]
 }
 
 // linkText splits the link text into year prefix, name and tags.

@@ -62,6 +62,7 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	d.Sections = append(d.Sections, b.top)
 	b.cur = b.top
 	b.walkBlocks(root, nil, 0)
+	b.flushKeys()
 	// A section's items are contiguous in document order: share d.Items.
 	for i := 0; i < len(d.Items); {
 		s := d.Items[i].Section
@@ -162,8 +163,10 @@ type builder struct {
 	str string
 	// slab hands out entries in blocks, one allocation per many items.
 	slab []Entry
-	// scratch is reused to build keys.
-	scratch []byte
+	// keys collects the name keys of the entries in keyed until
+	// flushKeys makes them one string.
+	keys  []byte
+	keyed []keyed
 	// tags backs the entries' Tags.
 	tags []Span
 	// line is the last line lineOf found.

@@ -3,6 +3,8 @@ package lint
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/listlint/listlint/internal/listgen"
 )
 
 // TestLineOf checks the builder's line cursor against Document.Line for
@@ -36,6 +38,30 @@ func TestLineOf(t *testing.T) {
 		r := rand.New(rand.NewPCG(4, uint64(len(src))))
 		for range 100 {
 			check(r.IntN(len(src) + 1))
+		}
+	}
+}
+
+// TestNameKeyBatches checks every entry's key on lists long enough to
+// fill many batches of name keys.
+func TestNameKeyBatches(t *testing.T) {
+	for _, style := range []listgen.Style{listgen.Seed, listgen.Awesome} {
+		d, err := Parse("t.md", listgen.List(style, 3000, true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range d.Items {
+			if !e.IsEntry {
+				continue
+			}
+			n++
+			if want := NameKey(d.Src[e.Name.Start:e.Name.End]); e.NameKey != want || want == "" {
+				t.Errorf("%s: NameKey %q, want %q", d.Text(e.Name), e.NameKey, want)
+			}
+		}
+		if n != 3000 {
+			t.Errorf("%d entries, want 3000", n)
 		}
 	}
 }
