@@ -102,9 +102,11 @@ func (b *builder) linkText(e *Entry) {
 	// shared by the document's entries: one allocation for many tags.
 	first := len(b.tags)
 	for i := t.Start; i < t.End; i++ {
-		if src[i] != '#' {
-			continue
+		k := bytes.IndexByte(src[i:t.End], '#')
+		if k < 0 {
+			break
 		}
+		i += k
 		j := i + 1
 		for j < t.End && isTagByte(src[j]) {
 			j++
