@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -239,6 +240,33 @@ func trimComments(src []byte, s Span) Span {
 // honouring nesting, backslash escapes and code spans; -1 if none before
 // limit.
 func matchBracket(src []byte, open, limit int) int {
+	if open < limit && src[open] == '[' {
+		// The common "[text]": the first "[", "]", "\\" or "`" after the
+		// "[" is the "]". Eight bytes at a time: a byte of x^ones*c is
+		// zero where x holds c, below 2 where it holds c or c+1 ("]"
+		// follows "\\"), and the lowest flagged byte is the first hit.
+		i := open + 1
+		for ; i+8 <= limit; i += 8 {
+			x := binary.LittleEndian.Uint64(src[i:])
+			o, e, t := x^(ones*'['), x^(ones*'\\'), x^(ones*'`')
+			if m := ((o-ones)&^o | (e-ones*2)&^e | (t-ones)&^t) & highs; m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+		}
+		for i < limit && src[i] != '[' && src[i] != ']' && src[i] != '\\' && src[i] != '`' {
+			i++
+		}
+		if i < limit && src[i] == ']' {
+			return i
+		}
+	}
+	return scanBracket(src, open, limit)
+}
+
+// scanBracket is matchBracket byte by byte: nesting, escapes and code
+// spans.
+func scanBracket(src []byte, open, limit int) int {
 	depth := 0
 	for i := open; i < limit; i++ {
 		switch src[i] {

@@ -227,3 +227,35 @@ func TestNameKeyRef(t *testing.T) {
 	}
 	t.Logf("%d corpus link texts", n)
 }
+
+// TestMatchBracket compares matchBracket with the byte-by-byte
+// scanBracket at every "[" of the real lists (up to the end of the line
+// and of the file) and of generated text.
+func TestMatchBracket(t *testing.T) {
+	check := func(src []byte, open, limit int) {
+		t.Helper()
+		if got, want := matchBracket(src, open, limit), scanBracket(src, open, limit); got != want {
+			t.Errorf("matchBracket(%q, %d, %d) = %d, want %d", src, open, limit, got, want)
+		}
+	}
+	n := 0
+	for _, d := range corpusDocs(t) {
+		for i, c := range d.Src {
+			if c == '[' {
+				n++
+				check(d.Src, i, len(d.Src))
+				check(d.Src, i, d.LineSpan(d.Line(i)).End)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 9))
+	for range 50000 {
+		src := []byte(randomText(r, 1+r.IntN(10)))
+		open := r.IntN(len(src))
+		if r.IntN(2) == 0 {
+			src[open] = '['
+		}
+		check(src, open, open+r.IntN(len(src)-open+1))
+	}
+	t.Logf("%d corpus brackets", n)
+}
