@@ -334,20 +334,19 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 	end := run[last].Item.End
 	var b bytes.Buffer
 	b.Grow(end - start)
+	moves := make([]lint.Span, 0, last-first+1)
 	for k := first; k <= last; k++ {
 		if k > first {
-			if l.Ordered {
-				b.Write(src[run[k-1].Item.End:run[k].Marker.End])
-			} else {
-				b.Write(src[run[k-1].Item.End:run[k].Item.Start])
-			}
+			b.Write(src[body(run[k-1]).End:body(run[k]).Start])
 		}
 		sp := body(run[order[k]])
 		b.Write(src[sp.Start:sp.End])
+		moves = append(moves, sp)
 	}
 	return &lint.Fix{
 		Message: "sort the list",
 		Edits:   []lint.TextEdit{{Pos: start, End: end, NewText: b.String()}},
+		Moves:   moves,
 	}
 }
 
