@@ -1,9 +1,9 @@
 package lint
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -140,12 +140,8 @@ func (l *Linter) checkRun(r *Rule, sorted []*Document, index map[*Document]int) 
 
 // SortDiagnostics orders findings by position, then rule ID.
 func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Pos != b.Pos {
-			return a.Pos < b.Pos
-		}
-		return a.Rule < b.Rule
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), strings.Compare(a.Rule, b.Rule))
 	})
 }
 
