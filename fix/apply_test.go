@@ -176,6 +176,96 @@ func TestApplyDefersOverlapAndTouch(t *testing.T) {
 	}
 }
 
+// move is a fix that puts the spans of moves, in this order, where they
+// stand sorted in src, keeping the text between them, as sort-order does.
+func move(src string, moves ...lint.Span) lint.Diagnostic {
+	slots := sortedSpans(moves)
+	var b strings.Builder
+	for k, m := range moves {
+		if k > 0 {
+			b.WriteString(src[slots[k-1].End:slots[k].Start])
+		}
+		b.WriteString(src[m.Start:m.End])
+	}
+	start, end := slots[0].Start, slots[len(slots)-1].End
+	return lint.Diagnostic{Rule: "move", Fix: &lint.Fix{
+		Message: "move",
+		Edits:   []lint.TextEdit{{Pos: start, End: end, NewText: b.String()}},
+		Moves:   moves,
+	}}
+}
+
+// TestApplyMoves: a fix that moves text takes along the fixes inside the
+// pieces it moves or keeps, so sorting and correcting take one pass.
+func TestApplyMoves(t *testing.T) {
+	const src = "0123456789abcdef"
+	sp := func(start, end int) lint.Span { return lint.Span{Start: start, End: end} }
+	edit := func(pos, end int, text string) lint.Diagnostic {
+		return diag("edit", lint.TextEdit{Pos: pos, End: end, NewText: text})
+	}
+	// "23", "56" and "89" change places; "4" and "7" stay.
+	sorted := move(src, sp(8, 10), sp(2, 4), sp(5, 7))
+	for _, c := range []struct {
+		name  string
+		diags []lint.Diagnostic
+		want  string
+		n     int
+	}{
+		{"alone", []lint.Diagnostic{sorted}, "0189423756abcdef", 1},
+		{"edit inside a moved span travels", []lint.Diagnostic{sorted, edit(9, 10, "X")}, "018X423756abcdef", 2},
+		{"insertion at a moved span's end travels", []lint.Diagnostic{sorted, edit(4, 4, ".")}, "0189423.756abcdef", 2},
+		{"a new line at its end stays", []lint.Diagnostic{sorted, edit(4, 4, "\n")}, "0189\n423756abcdef", 2},
+		{"insertion at its start stays", []lint.Diagnostic{sorted, edit(5, 5, "^")}, "01894^23756abcdef", 2},
+		{"edit between moved spans stays", []lint.Diagnostic{sorted, edit(7, 8, "-")}, "0189423-56abcdef", 2},
+		{"insertion at the end of the last span travels", []lint.Diagnostic{sorted, edit(10, 10, "!")}, "0189!423756abcdef", 2},
+		{
+			"one fix, edits in two pieces",
+			[]lint.Diagnostic{sorted, diag("two", lint.TextEdit{Pos: 3, End: 4, NewText: "T"}, lint.TextEdit{Pos: 8, End: 9, NewText: "N"})},
+			"01N942T756abcdef", 2,
+		},
+		{"edit across a boundary: the move waits", []lint.Diagnostic{sorted, edit(3, 5, "Z")}, "012Z56789abcdef", 1},
+		{"edit touching from outside: the move waits", []lint.Diagnostic{sorted, edit(10, 11, "A")}, "0123456789Abcdef", 1},
+		{
+			// "01" and "23" swap inside "0123", which swaps with "5678".
+			"move inside a moved span",
+			[]lint.Diagnostic{move(src, sp(5, 9), sp(0, 4)), move(src, sp(2, 3), sp(0, 1))},
+			"5678421039abcdef", 2,
+		},
+	} {
+		out, n, err := Apply([]byte(src), c.diags)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if string(out) != c.want || n != c.n {
+			t.Errorf("%s: got %q (%d fixes), want %q (%d)", c.name, out, n, c.want, c.n)
+		}
+	}
+}
+
+func TestValidateMoves(t *testing.T) {
+	src := []byte("0123456789")
+	good := move(string(src), lint.Span{Start: 4, End: 6}, lint.Span{Start: 0, End: 2}).Fix
+	if err := Validate(good, src); err != nil {
+		t.Fatalf("valid move: %v", err)
+	}
+	for _, c := range []struct {
+		name string
+		fix  lint.Fix
+		want string
+	}{
+		{"text differs", lint.Fix{Edits: []lint.TextEdit{{Pos: 0, End: 6, NewText: "452310"}}, Moves: good.Moves}, "not the moved text"},
+		{"text too long", lint.Fix{Edits: []lint.TextEdit{{Pos: 0, End: 6, NewText: good.Edits[0].NewText + "x"}}, Moves: good.Moves}, "not the moved text"},
+		{"overlapping moves", lint.Fix{Edits: good.Edits, Moves: []lint.Span{{Start: 0, End: 3}, {Start: 2, End: 6}}}, "overlaps another"},
+		{"move outside the edit", lint.Fix{Edits: good.Edits, Moves: []lint.Span{{Start: 4, End: 8}, {Start: 0, End: 2}}}, "outside"},
+		{"two edits", lint.Fix{Edits: []lint.TextEdit{{Pos: 0, End: 1}, {Pos: 2, End: 3}}, Moves: good.Moves}, "2 edits"},
+	} {
+		err := Validate(&c.fix, src)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
+		}
+	}
+}
+
 // TestFileTouchingInsertions: two rules insert at the same offset; each
 // pass takes one, so both land, in rule ID order.
 func TestFileTouchingInsertions(t *testing.T) {

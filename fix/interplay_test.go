@@ -17,22 +17,25 @@ import (
 // written for; it is skipped until those rules are in rules.All().
 func TestInterplay(t *testing.T) {
 	for _, c := range []struct {
-		name  string
-		rules []string
+		name   string
+		rules  []string
+		passes int
 	}{
 		// A description fix on entries a sort moves, one of them with a
-		// continuation line and one with a nested list.
-		{"description-sort.md", []string{"description", "sort-order"}},
+		// continuation line and one with a nested list: the sort takes the
+		// fixes inside the entries along, one pass.
+		{"description-sort.md", []string{"description", "sort-order"}, 1},
 		// The same in a loose CRLF list with a BOM and no final newline:
 		// the entry that was last moves up and gains the line ending, the
 		// new last one goes without.
-		{"description-sort-crlf.md", []string{"description", "sort-order"}},
+		{"description-sort-crlf.md", []string{"description", "sort-order"}, 1},
 		// A "*" item splits the list in three; once its bullet is fixed the
-		// whole list is one run and gets sorted.
-		{"marker-sort.md", []string{"list-marker", "sort-order"}},
+		// whole list is one run and gets sorted: two passes.
+		{"marker-sort.md", []string{"list-marker", "sort-order"}, 2},
 		// Bullet fixes inside a nested list, which needs sorting, inside an
-		// entry the outer sort moves: three passes, inner fixes first.
-		{"marker-sort-nested.md", []string{"list-marker", "sort-order"}},
+		// entry the outer sort moves: the bullet fixes go inside the inner
+		// sort, which goes inside the outer one, all in one pass.
+		{"marker-sort-nested.md", []string{"list-marker", "sort-order"}, 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for _, id := range c.rules {
@@ -73,6 +76,9 @@ func TestInterplay(t *testing.T) {
 			want, err := os.ReadFile(golden)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if res.Passes != c.passes {
+				t.Errorf("fixed in %d passes, want %d", res.Passes, c.passes)
 			}
 			if !bytes.Equal(res.Src, want) {
 				t.Errorf("fixed output differs from %s:\n%s", golden, Diff(c.name, want, res.Src))

@@ -152,7 +152,7 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("%s:%d: %s finding at %d is not on the line Position names (%v)", d.Path, line, f.Rule, f.Pos, ls)
 			}
 			if f.Fix != nil {
-				if err := fix.Validate(f.Fix, len(d.Src)); err != nil {
+				if err := fix.Validate(f.Fix, d.Src); err != nil {
 					t.Errorf("%s:%d: %s: %v", d.Path, line, f.Rule, err)
 				}
 			}

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"sort"
 	"unicode/utf8"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 // Span is a half-open byte range [Start, End) in the original source,
@@ -59,8 +57,6 @@ type Document struct {
 	// the start of its first line (the opening fence) to the end of its
 	// last line (the closing fence), in document order.
 	Code []Span
-	// AST is the goldmark tree, an escape hatch: rules must not need it.
-	AST ast.Node
 	// Changed holds, in pull-request mode, the sorted 1-based numbers of
 	// the lines the change added or modified (package changes sets it
 	// before linting); empty otherwise. Rules that compare entries with

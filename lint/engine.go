@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"cmp"
 	"runtime"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -34,96 +36,112 @@ func (l *Linter) settings(path string, r *Rule) Settings {
 	return l.Configure(path, r)
 }
 
-// CheckFile runs the per-file rules on doc.
-func (l *Linter) CheckFile(doc *Document) []Diagnostic {
-	var out []Diagnostic
-	for _, r := range l.Rules {
-		if r.Check == nil {
-			continue
-		}
-		s := l.settings(doc.Path, r)
-		if s.Off {
-			continue
-		}
-		p := &Pass{
-			options: options{rule: r, set: s.Options},
-			Doc:     doc,
-			report: func(d Diagnostic) {
-				d.Rule, d.Severity = r.ID, s.Severity
-				out = append(out, d)
-			},
-		}
-		r.Check(p)
+// checkFile runs per-file rule r on doc.
+func (l *Linter) checkFile(doc *Document, r *Rule) []Diagnostic {
+	s := l.settings(doc.Path, r)
+	if s.Off {
+		return nil
 	}
+	var out []Diagnostic
+	r.Check(&Pass{
+		options: options{rule: r, set: s.Options},
+		Doc:     doc,
+		report: func(d Diagnostic) {
+			d.Rule, d.Severity = r.ID, s.Severity
+			out = append(out, d)
+		},
+	})
 	return out
 }
 
-// Run checks every document: per-file rules in parallel on all cores,
-// then the cross-file rules over the whole run, then drops the findings
-// that inline suppression comments silence (adding unused-suppression's
-// own). Results come in the order of docs and do not depend on scheduling.
+// Run checks every document with every rule, then drops the findings that
+// inline suppression comments silence (adding unused-suppression's own).
+// Each pair of a document and a per-file rule, and each cross-file rule
+// over the whole run, is a task of its own spread over all cores, so that
+// one large file uses them too. Results come in the order of docs and do
+// not depend on scheduling.
 func (l *Linter) Run(docs []*Document) []Result {
-	res := make([]Result, len(docs))
-	Parallel(len(docs), func(i int) {
-		res[i] = Result{Doc: docs[i], Diagnostics: l.CheckFile(docs[i])}
-	})
-	l.checkRun(docs, res)
-	for i := range res {
-		res[i].Diagnostics = l.applySuppressions(res[i].Doc, res[i].Diagnostics)
-		SortDiagnostics(res[i].Diagnostics)
+	var fileRules, runRules []*Rule
+	for _, r := range l.Rules {
+		switch {
+		case r.Check != nil:
+			fileRules = append(fileRules, r)
+		case r.CheckRun != nil:
+			runRules = append(runRules, r)
+		}
 	}
-	return res
-}
-
-func (l *Linter) checkRun(docs []*Document, res []Result) {
+	// byRun[k][i] and byFile[i*len(fileRules)+k] hold what rule k found
+	// in docs[i]; every task writes only its own.
+	byRun := make([][][]Diagnostic, len(runRules))
+	byFile := make([][]Diagnostic, len(docs)*len(fileRules))
+	sorted := slices.Clone(docs)
+	slices.SortStableFunc(sorted, func(a, b *Document) int { return strings.Compare(a.Path, b.Path) })
 	index := make(map[*Document]int, len(docs))
 	for i, d := range docs {
 		index[d] = i
 	}
-	sorted := append([]*Document(nil), docs...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
-	for _, r := range l.Rules {
-		if r.CheckRun == nil {
-			continue
+	// Cross-file rules first: each is a long task.
+	Parallel(len(runRules)+len(byFile), func(t int) {
+		if t < len(runRules) {
+			byRun[t] = l.checkRun(runRules[t], sorted, index)
+			return
 		}
-		// Settings per document, resolved once: a run can report tens of
-		// thousands of duplicates.
-		settings := make([]*Settings, len(docs))
-		of := func(d *Document) *Settings {
-			i := index[d]
-			if settings[i] == nil {
-				s := l.settings(d.Path, r)
-				settings[i] = &s
-			}
-			return settings[i]
+		t -= len(runRules)
+		byFile[t] = l.checkFile(docs[t/len(fileRules)], fileRules[t%len(fileRules)])
+	})
+	res := make([]Result, len(docs))
+	for i, doc := range docs {
+		var ds []Diagnostic
+		for _, found := range byFile[i*len(fileRules) : (i+1)*len(fileRules)] {
+			ds = append(ds, found...)
 		}
-		p := &RunPass{
-			Docs: sorted,
-			Options: func(d *Document) options {
-				return options{rule: r, set: of(d).Options}
-			},
-			report: func(d *Document, diag Diagnostic) {
-				s := of(d)
-				if s.Off {
-					return
-				}
-				diag.Rule, diag.Severity = r.ID, s.Severity
-				i := index[d]
-				res[i].Diagnostics = append(res[i].Diagnostics, diag)
-			},
+		for _, found := range byRun {
+			ds = append(ds, found[i]...)
 		}
-		r.CheckRun(p)
+		ds = l.applySuppressions(doc, ds)
+		SortDiagnostics(ds)
+		res[i] = Result{Doc: doc, Diagnostics: ds}
 	}
+	return res
+}
+
+// checkRun runs cross-file rule r over the documents sorted by path and
+// returns its findings by the documents' index.
+func (l *Linter) checkRun(r *Rule, sorted []*Document, index map[*Document]int) [][]Diagnostic {
+	out := make([][]Diagnostic, len(sorted))
+	// Settings per document, resolved once: a run can report tens of
+	// thousands of duplicates.
+	settings := make([]*Settings, len(sorted))
+	of := func(d *Document) *Settings {
+		i := index[d]
+		if settings[i] == nil {
+			s := l.settings(d.Path, r)
+			settings[i] = &s
+		}
+		return settings[i]
+	}
+	r.CheckRun(&RunPass{
+		Docs: sorted,
+		Options: func(d *Document) options {
+			return options{rule: r, set: of(d).Options}
+		},
+		report: func(d *Document, diag Diagnostic) {
+			s := of(d)
+			if s.Off {
+				return
+			}
+			diag.Rule, diag.Severity = r.ID, s.Severity
+			i := index[d]
+			out[i] = append(out[i], diag)
+		},
+	})
+	return out
 }
 
 // SortDiagnostics orders findings by position, then rule ID.
 func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Pos != b.Pos {
-			return a.Pos < b.Pos
-		}
-		return a.Rule < b.Rule
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), strings.Compare(a.Rule, b.Rule))
 	})
 }
 

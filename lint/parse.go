@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,7 +18,8 @@ var ErrBinary = errors.New("binary file")
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // Parse builds the document model of src with a single goldmark parse,
-// within the default Limits.
+// within the default Limits. The model refers to src, which must not be
+// modified afterwards.
 func Parse(path string, src []byte) (*Document, error) {
 	return ParseLimits(path, src, Limits{})
 }
@@ -55,9 +57,10 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	}
 	// Plain CommonMark: GFM linkify would split text nodes and shift
 	// positions.
+	// The tree is dropped once the model is built: rules never see it,
+	// and a large file's tree outweighs the model.
 	root := goldmark.New().Parser().Parse(text.NewReader(body))
-	d.AST = root
-	b := builder{doc: d, body: body, base: base, str: string(src)}
+	b := builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(src), len(src))}
 	b.top = &Section{Heading: NoSpan}
 	d.Sections = append(d.Sections, b.top)
 	b.cur = b.top
@@ -158,8 +161,9 @@ type builder struct {
 	base int    // len(BOM): add to goldmark offsets to index Src
 	top  *Section
 	cur  *Section
-	// str is Src as a string, made once so that destinations are
-	// substrings rather than one allocation each.
+	// str is Src seen as a string, without a copy, so that destinations
+	// are substrings rather than one allocation each. Sound because a
+	// Document's Src is never written (see Parse).
 	str string
 	// slab hands out entries in blocks, one allocation per many items.
 	slab []Entry
@@ -189,9 +193,11 @@ func (b *builder) newEntry(lst *List) *Entry {
 }
 
 // walkBlocks visits the block children of n. parent is the item holding
-// them (nil outside lists); depth counts enclosing lists.
+// them (nil outside lists); depth counts enclosing lists. Each child is
+// cut from the tree once visited, so that the collector can free the parts
+// of a large tree already turned into the model while the rest is built.
 func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := n.FirstChild(); c != nil; c = n.FirstChild() {
 		switch c := c.(type) {
 		case *ast.Heading:
 			b.heading(c)
@@ -225,6 +231,7 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 				b.cur.Blocks++
 			}
 		}
+		n.RemoveChild(n, c)
 	}
 }
 
@@ -318,7 +325,9 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 		Items:   make([]*Entry, 0, l.ChildCount()),
 	}
 	b.doc.Lists = append(b.doc.Lists, lst)
-	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := l.FirstChild(); c != nil; c = l.FirstChild() {
+		// Cut, like walkBlocks' blocks, once visited.
+		l.RemoveChild(l, c)
 		li, ok := c.(*ast.ListItem)
 		if !ok {
 			continue

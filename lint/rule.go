@@ -47,6 +47,12 @@ type TextEdit struct {
 type Fix struct {
 	Message string
 	Edits   []TextEdit
+	// Moves, when set, marks a fix that only reorders text, such as a
+	// sort: its one edit puts the spans of Moves, in this order, where the
+	// same spans stand sorted by position, and keeps the text between them.
+	// Knowing that, the fixer can apply other fixes inside the moved text
+	// in the same pass instead of waiting for the next one.
+	Moves []Span
 }
 
 // Related points at another place a finding refers to, such as the first

@@ -96,7 +96,7 @@ func checkCorpusFile(t *testing.T, l *lint.Linter, path string) {
 		}
 		line := doc.Line(d.Pos)
 		if d.Fix != nil {
-			if err := fix.Validate(d.Fix, len(src)); err != nil {
+			if err := fix.Validate(d.Fix, src); err != nil {
 				t.Errorf("%s:%d: %s: %v", path, line, d.Rule, err)
 			}
 		}

@@ -139,7 +139,7 @@ func checkFindings(t *testing.T, r *lint.Rule, res lint.Result) {
 			if !r.Fixable {
 				t.Errorf("rule %s is not declared fixable but offers a fix", r.ID)
 			}
-			if err := fix.Validate(d.Fix, len(src)); err != nil {
+			if err := fix.Validate(d.Fix, src); err != nil {
 				t.Error(err)
 			}
 		}

@@ -2,6 +2,9 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -91,7 +94,7 @@ func (s *sorter) pinned(p *lint.Pass, items []*lint.Entry, i int) {
 		if s.byYear {
 			return a.YearValue != 0 && b.YearValue != 0 && a.YearValue < b.YearValue
 		}
-		return bytes.Compare(s.nameKey(a), s.nameKey(b)) < 0
+		return s.compareNames(a, b) < 0
 	}
 	switch {
 	case i > 0 && items[i-1].IsEntry && less(e, items[i-1]):
@@ -113,6 +116,10 @@ type sorter struct {
 
 func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 	if isTOC(run) {
+		return
+	}
+	if !s.byYear && s.namesSorted(run) {
+		// A clean run, the common case, needs no keys.
 		return
 	}
 	// Keys are needed only while this run is checked: reuse the arena.
@@ -167,6 +174,167 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 	p.Report(e.Link.Start, e.Link.End, fix,
 		"%s is out of order: it belongs before %s", lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, run[before])))
 }
+
+// namesSorted reports whether no entry of run sorts by name before the
+// one above it.
+func (s *sorter) namesSorted(run []*lint.Entry) bool {
+	for k := 1; k < len(run); k++ {
+		if s.compareNames(run[k], run[k-1]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// compareNames orders two entries by name: its sign is that of
+// bytes.Compare(s.nameKey(a), s.nameKey(b)). Two ASCII names, the common
+// case, are compared without building keys; otherwise it compares the
+// keys, and drops them from the arena again, so keys the caller holds
+// stay valid.
+func (s *sorter) compareNames(a, b *lint.Entry) int {
+	na := s.doc.Src[a.Name.Start:a.Name.End]
+	nb := s.doc.Src[b.Name.Start:b.Name.End]
+	if isASCII(na) && isASCII(nb) {
+		if c, ok := compareASCIINames(na, nb); ok {
+			return c
+		}
+	}
+	start := len(s.arena)
+	c := bytes.Compare(s.nameKey(a), s.nameKey(b))
+	s.arena = s.arena[:start]
+	return c
+}
+
+// compareASCIINames compares two ASCII names as their nameKeys compare,
+// walking both in step: the same letter or punctuation is the same unit,
+// letters compare without case, a run of white space is one space, and
+// numbers compare by length without leading zeros, then by digits. It
+// gives up (false) on two numbers whose lengths differ by a multiple of
+// 65536, which the keys encode alike.
+func compareASCIINames(a, b []byte) (int, bool) {
+	a, b = trimToAlnum(a), trimToAlnum(b)
+	// Skip the bytes both names share, back to the start of a number or
+	// white space they end in, which may go on differently: up to there
+	// both yield the same units.
+	p := commonPrefix(a, b)
+	for p > 0 && (isDigitByte(a[p-1]) || isFoldSpace(a[p-1])) {
+		p--
+	}
+	a, b = a[p:], b[p:]
+	for len(a) > 0 && len(b) > 0 {
+		x, y := a[0], b[0]
+		if x == y && x > ' ' && (x < '0' || x > '9') {
+			// Same letter or punctuation: the common prefix.
+			a, b = a[1:], b[1:]
+			continue
+		}
+		dx, dy := isDigitByte(x), isDigitByte(y)
+		switch {
+		case dx && dy:
+			i, j := digitsEnd(a), digitsEnd(b)
+			na, nb := trimZeros(a[:i]), trimZeros(b[:j])
+			if len(na) != len(nb) {
+				if len(na)&0xffff == len(nb)&0xffff {
+					return 0, false
+				}
+				return cmp.Compare(len(na)&0xffff, len(nb)&0xffff), true
+			}
+			if c := bytes.Compare(na, nb); c != 0 {
+				return c, true
+			}
+			a, b = a[i:], b[j:]
+			continue
+		case dx:
+			// A number (class digit) against a letter or any other unit.
+			return cmp.Compare(1, unitOf(y)>>8), true
+		case dy:
+			return cmp.Compare(unitOf(x)>>8, 1), true
+		}
+		ux, uy := unitOf(x), unitOf(y)
+		if ux != uy {
+			return cmp.Compare(ux, uy), true
+		}
+		if ux == ' ' {
+			a, b = trimSpace(a), trimSpace(b)
+		} else {
+			a, b = a[1:], b[1:]
+		}
+	}
+	return cmp.Compare(len(a), len(b)), true
+}
+
+// unitOf is the key unit of an ASCII byte that is not a digit, as class
+// and folded byte: letters lower case, white space as a space.
+func unitOf(c byte) uint16 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 2<<8 | uint16(c)
+	case 'A' <= c && c <= 'Z':
+		return 2<<8 | uint16(c+'a'-'A')
+	case isFoldSpace(c):
+		return ' '
+	}
+	return uint16(c)
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	p := 0
+	for ; p+8 <= n; p += 8 {
+		if x := binary.LittleEndian.Uint64(a[p:]) ^ binary.LittleEndian.Uint64(b[p:]); x != 0 {
+			return p + bits.TrailingZeros64(x)/8
+		}
+	}
+	for p < n && a[p] == b[p] {
+		p++
+	}
+	return p
+}
+
+// trimToAlnum drops what precedes the first ASCII letter or digit.
+func trimToAlnum(b []byte) []byte {
+	for len(b) > 0 && !isAlnumByte(b[0]) {
+		b = b[1:]
+	}
+	return b
+}
+
+// trimSpace drops leading white space.
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isFoldSpace(b[0]) {
+		b = b[1:]
+	}
+	return b
+}
+
+// trimZeros drops the leading zeros of a number, keeping one digit.
+func trimZeros(b []byte) []byte {
+	for len(b) > 1 && b[0] == '0' {
+		b = b[1:]
+	}
+	return b
+}
+
+// digitsEnd is the length of the run of digits b starts with.
+func digitsEnd(b []byte) int {
+	i := 0
+	for i < len(b) && isDigitByte(b[i]) {
+		i++
+	}
+	return i
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// isAlnumByte reports an ASCII letter or digit; c|0x20 lowers a letter.
+func isAlnumByte(c byte) bool {
+	lower := c | 0x20
+	return isDigitByte(c) || 'a' <= lower && lower <= 'z'
+}
+
+// isFoldSpace reports the white space foldRune turns into a space.
+func isFoldSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // nameKey is the sort key of an entry's name without year prefix, tags
 // and leading punctuation. Letters are compared without case, accents or
@@ -266,6 +434,13 @@ func foldRune(runes []rune, r rune) []rune {
 }
 
 func isASCII(b []byte) bool {
+	// Eight bytes at a time: names are checked on every comparison.
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
 			return false
@@ -334,20 +509,19 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 	end := run[last].Item.End
 	var b bytes.Buffer
 	b.Grow(end - start)
+	moves := make([]lint.Span, 0, last-first+1)
 	for k := first; k <= last; k++ {
 		if k > first {
-			if l.Ordered {
-				b.Write(src[run[k-1].Item.End:run[k].Marker.End])
-			} else {
-				b.Write(src[run[k-1].Item.End:run[k].Item.Start])
-			}
+			b.Write(src[body(run[k-1]).End:body(run[k]).Start])
 		}
 		sp := body(run[order[k]])
 		b.Write(src[sp.Start:sp.End])
+		moves = append(moves, sp)
 	}
 	return &lint.Fix{
 		Message: "sort the list",
 		Edits:   []lint.TextEdit{{Pos: start, End: end, NewText: b.String()}},
+		Moves:   moves,
 	}
 }
 

@@ -1,0 +1,232 @@
+package rules
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// nameEntries returns a sorter over a document made of names, and one
+// entry per name whose Name spans it: all nameKey and compareNames read.
+func nameEntries(names []string) (*sorter, []*lint.Entry) {
+	var src []byte
+	entries := make([]*lint.Entry, len(names))
+	for i, n := range names {
+		start := len(src)
+		src = append(src, n...)
+		entries[i] = &lint.Entry{IsEntry: true, Name: lint.Span{Start: start, End: len(src)}}
+	}
+	return &sorter{doc: &lint.Document{Src: src}}, entries
+}
+
+// keysOf returns the nameKey of each entry, copied out of the arena.
+func keysOf(s *sorter, entries []*lint.Entry) [][]byte {
+	keys := make([][]byte, len(entries))
+	for i, e := range entries {
+		keys[i] = bytes.Clone(s.nameKey(e))
+	}
+	return keys
+}
+
+// pairChecker compares compareNames with bytes.Compare of the keys and
+// counts the outcomes, so a test can see that its inputs reach all three.
+type pairChecker struct {
+	t       *testing.T
+	s       *sorter
+	entries []*lint.Entry
+	keys    [][]byte
+	signs   [3]int // pairs that compared less, equal, greater
+	failed  int
+}
+
+func newPairChecker(t *testing.T, s *sorter, entries []*lint.Entry) *pairChecker {
+	return &pairChecker{t: t, s: s, entries: entries, keys: keysOf(s, entries)}
+}
+
+// check compares entries i and j both ways.
+func (c *pairChecker) check(i, j int) {
+	for _, p := range [][2]int{{i, j}, {j, i}} {
+		a, b := c.entries[p[0]], c.entries[p[1]]
+		want := bytes.Compare(c.keys[p[0]], c.keys[p[1]])
+		got := cmp.Compare(c.s.compareNames(a, b), 0)
+		c.signs[want+1]++
+		if got != want && c.failed < 10 {
+			c.failed++
+			c.t.Errorf("compareNames(%q, %q) = %d, keys compare %d",
+				shorten(c.s.doc.Text(a.Name)), shorten(c.s.doc.Text(b.Name)), got, want)
+		}
+	}
+}
+
+// shorten keeps a failure message readable when a name is a long number.
+func shorten(name string) string {
+	if len(name) <= 40 {
+		return name
+	}
+	return fmt.Sprintf("%s…(%d bytes)…%s", name[:20], len(name), name[len(name)-10:])
+}
+
+// all checks every pair.
+func (c *pairChecker) all() {
+	for i := range c.entries {
+		for j := i; j < len(c.entries); j++ {
+			c.check(i, j)
+		}
+	}
+}
+
+// nameTokens are the pieces generated names are made of: few enough that
+// names often share prefixes or fold to the same key, and covering each
+// case of nameKey: case, numbers with leading zeros, white-space runs,
+// punctuation, control characters.
+var nameTokens = []string{
+	"a", "A", "b", "B", "z", "Z", "go", "Go", "GO", "gO",
+	"0", "00", "000", "007", "1", "01", "001", "10", "010", "2", "9", "19", "99", "100",
+	"123456789012345678901234567890", "123456789012345678901234567891",
+	" ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\r", " \t ",
+	"-", "_", ".", "/", "+", "#", "!", "~", "[", "]", "`", "@", "(", "'", "\"",
+	"\x00", "\x01", "\x1f", "\x7f",
+}
+
+// randomName is a few tokens and random ASCII bytes, sometimes after
+// leading punctuation.
+func randomName(r *rand.Rand) string {
+	var b strings.Builder
+	if r.IntN(4) == 0 {
+		const lead = "-_.*#[( \t\x01"
+		for range r.IntN(3) + 1 {
+			b.WriteByte(lead[r.IntN(len(lead))])
+		}
+	}
+	for range r.IntN(6) + 1 {
+		switch r.IntN(10) {
+		case 0, 1:
+			b.WriteByte(byte(r.IntN(128)))
+		case 2:
+			b.WriteString(strings.Repeat("0", r.IntN(4)))
+			b.WriteString(strings.Repeat(string(rune('0'+r.IntN(10))), r.IntN(40)+1))
+		default:
+			b.WriteString(nameTokens[r.IntN(len(nameTokens))])
+		}
+	}
+	return b.String()
+}
+
+// TestCompareNamesGenerated checks compareNames against the keys on every
+// pair of generated names, most of them ASCII, and on numbers long enough
+// that nameKey keeps only the low 16 bits of their length.
+func TestCompareNamesGenerated(t *testing.T) {
+	short := []string{"", " ", "-", "\x00", "0", "00", "7", "8", "a", "A", "a ", "a\t\n", "a0", "a00", "a7", "a8", "a-", "a_"}
+	long := slices.Clone(short)
+	for _, n := range []int{1, 2, 255, 256, 257, 65535, 65536, 65537} {
+		digits := strings.Repeat("7", n)
+		long = append(long, digits, "0"+digits, "a"+digits+"b", "A"+digits+" b", "a"+digits+"\t\tb")
+	}
+	s, entries := nameEntries(long)
+	c := newPairChecker(t, s, entries)
+	c.all()
+
+	r := rand.New(rand.NewPCG(1, 2))
+	names := short
+	for len(names) < 2000 {
+		names = append(names, randomName(r))
+	}
+	// Some names with one non-ASCII piece anywhere in them, which must
+	// take the key path: letters that fold to ASCII, a combining accent,
+	// a digit and a space that NFKD makes ASCII.
+	for _, piece := range []string{"é", "É", "\u0301", "１", "²", "\u00a0", "ß", "Ｇ"} {
+		for range 40 {
+			n := randomName(r)
+			i := r.IntN(len(n) + 1)
+			names = append(names, n[:i]+piece+n[i:])
+		}
+	}
+	s, entries = nameEntries(names)
+	c = newPairChecker(t, s, entries)
+	c.all()
+	t.Logf("pairs less, equal, greater: %v", c.signs)
+	if c.signs[0] == 0 || c.signs[1] < 2*len(names) || c.signs[2] == 0 {
+		t.Errorf("generated names reach too few outcomes: %v", c.signs)
+	}
+}
+
+// TestCompareNamesReal checks compareNames against the keys on every pair
+// of entry names of each rule fixture and each list of the shared corpus
+// (the whole file, across its lists), and on neighbours in key order of
+// all their names together, the pairs closest to each other.
+func TestCompareNamesReal(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, more...)
+	if _, err := os.Stat(filepath.Join("..", "..", "shared", "corpus")); err == nil {
+		files = append(files, corpusFiles(t)...)
+	} else {
+		t.Logf("no corpus: checking the rule fixtures only: %v", err)
+	}
+	seen := map[string]bool{}
+	var names []string
+	ascii := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := lint.Parse(f, src)
+		if err != nil {
+			continue // binary or beyond the limits: no entries to sort
+		}
+		var entries []*lint.Entry
+		for _, e := range doc.Items {
+			if !e.IsEntry {
+				continue
+			}
+			entries = append(entries, e)
+			name := doc.Text(e.Name)
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+				if isASCII([]byte(name)) {
+					ascii++
+				}
+			}
+		}
+		c := newPairChecker(t, &sorter{doc: doc}, entries)
+		c.all()
+		if c.failed > 0 {
+			t.Fatalf("%s: compareNames differs from the keys", f)
+		}
+	}
+	if ascii == 0 || ascii == len(names) {
+		t.Errorf("%d of %d names are ASCII: both paths of compareNames need real names", ascii, len(names))
+	}
+	// Across files: sort all names by key, then compare each with the
+	// next few, which share the longest prefixes.
+	s, entries := nameEntries(names)
+	keys := keysOf(s, entries)
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
+	c := newPairChecker(t, s, entries)
+	for k := range order {
+		for d := 1; d <= 3 && k+d < len(order); d++ {
+			c.check(order[k], order[k+d])
+		}
+	}
+	t.Logf("%d files, %d distinct names (%d ASCII); neighbours less, equal, greater: %v", len(files), len(names), ascii, c.signs)
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the internal/bench benchmarks in rounds and prints each one beside
+# Parse (goldmark alone, the yardstick) with benchstat. Rounds, rather than
+# go test -count, let drift on a shared machine hit every benchmark alike,
+# which is what a ratio needs.
+#
+#   scripts/bench-ratios.sh [ROUNDS] [BENCH-REGEXP]   # default: 6 '.'
+#
+# Needs benchstat (go install golang.org/x/perf/cmd/benchstat@latest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-6}
+pattern=${2:-.}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go test -c -o "$work/bench.test" ./internal/bench
+for i in $(seq "$rounds"); do
+  "$work/bench.test" -test.run '^$' -test.bench "$pattern" -test.benchmem >> "$work/out.txt"
+  echo "round $i of $rounds done" >&2
+done
+# OUT=file keeps the raw results, for benchstat old.txt new.txt.
+if [ -n "${OUT:-}" ]; then cp "$work/out.txt" "$OUT"; fi
+benchstat -col .name -row /style,/n "$work/out.txt"
