@@ -508,8 +508,6 @@ func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
 	return d.LineSpan(line).End
 }
 
-// lineStart returns the start of the line holding off, past the BOM on
-// the first line.
 // pos returns n's start offset in Src. goldmark's positions can point
 // past the end of the input (a tab-indented block at the very end), or be
 // unknown (-1): clamp them into the source.
@@ -517,6 +515,8 @@ func (b *builder) pos(n ast.Node) int {
 	return min(max(b.base+n.Pos(), b.base), len(b.doc.Src))
 }
 
+// lineStart returns the start of the line holding off, past the BOM on
+// the first line.
 func (b *builder) lineStart(off int) int {
 	return b.doc.LineSpan(b.lineOf(off)).Start
 }
