@@ -141,7 +141,8 @@ type Entry struct {
 	Dest string
 	// Reference is true for [text][ref] and [text] links.
 	Reference bool
-	// Separator spans what stands between the link and the description.
+	// Separator spans what stands between the link and the description,
+	// past code spans that mark the link ("[Name](url) `⚠` - ...").
 	Separator Span
 	// Desc spans the description, trimmed; NoSpan when absent.
 	Desc Span

@@ -190,19 +190,23 @@ func (b *builder) tail(e *Entry) {
 	if i >= end {
 		return
 	}
-	j := i
-	for j < end && (src[j] == ' ' || src[j] == '\t') {
-		j++
-	}
-	k := j
-	if k < end {
-		switch src[k] {
-		case ':', '-':
-			k++
-		default:
-			r, size := utf8.DecodeRune(src[k:end])
-			if r == '：' || r == '–' || r == '—' {
-				k += size
+	j := skipBlanks(src, i, end)
+	k := separatorEnd(src, j, end)
+	if k == j {
+		// Code spans between the link and the separator are marks on the
+		// link ("[Name](url) `⚠` - ..." flags a non-free dependency): the
+		// separator follows them.
+		m := j
+		for m < end && src[m] == '`' {
+			n := runLen(src, m, end, '`')
+			c := closingTicks(src, m+n, end, n)
+			if c < 0 {
+				break
+			}
+			m = skipBlanks(src, c+n, end)
+			if sep := separatorEnd(src, m, end); sep > m {
+				i, j, k = c+n, m, sep
+				break
 			}
 		}
 	}
@@ -213,13 +217,41 @@ func (b *builder) tail(e *Entry) {
 		}
 		return
 	}
-	for k < end && (src[k] == ' ' || src[k] == '\t') {
-		k++
-	}
+	k = skipBlanks(src, k, end)
 	e.Separator = Span{i, k}
 	if d := trimComments(src, Span{k, end}); d.End > d.Start {
 		e.Desc = d
 	}
+}
+
+// skipBlanks returns the offset of the first byte from i on that is not a
+// space or a tab, or end.
+func skipBlanks(src []byte, i, end int) int {
+	for i < end && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// separatorEnd returns the offset after the separator character at j
+// (":", "-", a full-width colon, an en or em dash), or j when none stands
+// there.
+func separatorEnd(src []byte, j, end int) int {
+	if j >= end {
+		return j
+	}
+	switch src[j] {
+	case ':', '-':
+		return j + 1
+	}
+	if src[j] < utf8.RuneSelf {
+		return j
+	}
+	r, size := utf8.DecodeRune(src[j:end])
+	if r == '：' || r == '–' || r == '—' {
+		return j + size
+	}
+	return j
 }
 
 // trimComments trims s and drops HTML comments at its end, such as an

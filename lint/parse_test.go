@@ -189,7 +189,8 @@ func TestParseNonEntries(t *testing.T) {
 }
 
 func TestParseSeparators(t *testing.T) {
-	d := parse(t, "- [A](u): colon\n- [B](u) - hyphen\n- [C](u)：full width\n- [D](u) – en dash\n- [E](u) — em dash\n- [F](u) plain\n- [G](u):tight\n- [H](u) : spaced\n- [I](u):\n- [J](u): desc <!-- listlint-disable-line -->\n- [K](u) <!-- only a comment -->\n- [L](u): a <!-- inner --> b\n")
+	d := parse(t, "- [A](u): colon\n- [B](u) - hyphen\n- [C](u)：full width\n- [D](u) – en dash\n- [E](u) — em dash\n- [F](u) plain\n- [G](u):tight\n- [H](u) : spaced\n- [I](u):\n- [J](u): desc <!-- listlint-disable-line -->\n- [K](u) <!-- only a comment -->\n- [L](u): a <!-- inner --> b\n"+
+		"- [M](u) `⚠` - marked\n- [N](u) `a` ``b`` : two marks\n- [O](u) `code` sentence\n- [P](u) `open - no mark\n")
 	for i, w := range []struct{ sep, desc string }{
 		{": ", "colon"},
 		{" - ", "hyphen"},
@@ -203,6 +204,10 @@ func TestParseSeparators(t *testing.T) {
 		{": ", "desc"},
 		{"∅", "∅"},
 		{": ", "a <!-- inner --> b"},
+		{" - ", "marked"},
+		{" : ", "two marks"},
+		{"∅", "`code` sentence"},
+		{"∅", "`open - no mark"},
 	} {
 		e := d.Items[i]
 		if sep, desc := show(d, e.Separator), show(d, e.Desc); sep != w.sep || desc != w.desc {
