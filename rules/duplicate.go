@@ -22,17 +22,51 @@ type copyOf struct {
 // absoluteURL reports whether dest names a target outside the file: an
 // http(s) or protocol-relative URL. Anchors ("#usage") and relative paths
 // ("docs/x.md") are navigation, not projects, and mean different files in
-// different folders.
+// different folders. The scheme is matched byte by byte, in any case: no
+// rune outside ASCII lowers to a letter of "https".
 func absoluteURL(dest string) bool {
-	if strings.HasPrefix(dest, "//") {
+	if len(dest) >= 2 && dest[0] == '/' && dest[1] == '/' {
 		return true
 	}
-	i := strings.IndexByte(dest, ':')
-	if i < 0 {
+	// b|0x20 lowers an ASCII letter and maps no other byte onto one.
+	if len(dest) < 4 || dest[0]|0x20 != 'h' || dest[1]|0x20 != 't' || dest[2]|0x20 != 't' || dest[3]|0x20 != 'p' {
 		return false
 	}
-	s := strings.ToLower(dest[:i])
-	return (s == "http" || s == "https") && len(dest) > i+3 && dest[i+1:i+3] == "//"
+	i := 4
+	if len(dest) > i && dest[i]|0x20 == 's' {
+		i++
+	}
+	return len(dest) > i+3 && dest[i:i+3] == "://"
+}
+
+// copyIndex remembers the first copy listed under each key.
+type copyIndex struct {
+	// first maps a key to ^n, n being the number of its first copy in
+	// copies; see note.
+	first  map[string]int
+	copies []copyOf
+}
+
+func newCopyIndex(size int) *copyIndex {
+	return &copyIndex{first: make(map[string]int, size), copies: make([]copyOf, 0, size)}
+}
+
+// note records c under key and returns the first copy listed under key;
+// seen is false when that is c. Nearly every key is noted once, so a new
+// key costs one map operation: "first[key] -= n+1" inserts it with the
+// value 0-(n+1) = ^n, and the map's growing tells that the key is new.
+// Only a key seen before, whose value the subtraction changed, costs two
+// more to read and restore it.
+func (x *copyIndex) note(key string, c copyOf) (copyOf, bool) {
+	n, size := len(x.copies), len(x.first)
+	x.copies = append(x.copies, c)
+	x.first[key] -= n + 1
+	if len(x.first) > size {
+		return c, false
+	}
+	v := x.first[key] + n + 1
+	x.first[key] = v
+	return x.copies[^v], true
 }
 
 // related points at the first copy, at off inside it.

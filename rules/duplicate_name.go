@@ -85,10 +85,14 @@ func checkDuplicateName(p *lint.RunPass) {
 			idxs[doc] = newNameIndex(len(doc.Items))
 		}
 	}
+	var cur *lint.Document // the file of idx
+	var idx *nameIndex
 	for doc, e := range reviewOrder(p.Docs) {
-		idx := idxs[doc]
 		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
 			continue
+		}
+		if doc != cur {
+			cur, idx = doc, idxs[doc]
 		}
 		c := copyOf{doc, e}
 		key := qualifiedName(e)
@@ -114,12 +118,12 @@ func checkDuplicateName(p *lint.RunPass) {
 // Nearly every name is listed once, so the first copy is kept apart and
 // only a name's later copies cost a slice.
 type nameIndex struct {
-	first map[string]copyOf
+	first *copyIndex
 	more  map[string][]copyOf
 }
 
 func newNameIndex(size int) *nameIndex {
-	return &nameIndex{first: make(map[string]copyOf, size), more: map[string][]copyOf{}}
+	return &nameIndex{first: newCopyIndex(size), more: map[string][]copyOf{}}
 }
 
 // qualifiedName is the entry's name key prefixed with those of the entries
@@ -139,9 +143,8 @@ func qualifiedName(e *lint.Entry) string {
 // when c's target is already listed under that name (a duplicate-url
 // finding, not this one).
 func (x *nameIndex) note(key string, c copyOf) []copyOf {
-	f, ok := x.first[key]
-	if !ok {
-		x.first[key] = c
+	f, seen := x.first.note(key, c)
+	if !seen {
 		return nil
 	}
 	earlier := append([]copyOf{f}, x.more[key]...)

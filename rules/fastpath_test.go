@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// The tests here hold each fast path to the general code it replaced,
+// kept below as the reference, on generated inputs and on every entry of
+// the corpus.
+
+// corpusDocs parses the corpus files (see corpusFiles).
+func corpusDocs(t *testing.T) []*lint.Document {
+	t.Helper()
+	var docs []*lint.Document
+	for _, path := range corpusFiles(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := lint.Parse(path, src)
+		if err != nil {
+			continue // beyond the parser's limits: not the rules' concern
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// combine returns every concatenation of one string from each part.
+func combine(parts ...[]string) []string {
+	out := []string{""}
+	for _, p := range parts {
+		var next []string
+		for _, prefix := range out {
+			for _, s := range p {
+				next = append(next, prefix+s)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// absoluteURLGeneral is absoluteURL as it was, with strings.ToLower.
+func absoluteURLGeneral(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	i := strings.IndexByte(dest, ':')
+	if i < 0 {
+		return false
+	}
+	s := strings.ToLower(dest[:i])
+	return (s == "http" || s == "https") && len(dest) > i+3 && dest[i+1:i+3] == "//"
+}
+
+func TestAbsoluteURLFastPath(t *testing.T) {
+	// The byte match relies on this: no rune beyond ASCII lowers to a
+	// byte of a scheme absoluteURL accepts.
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && strings.ContainsRune("https:/", l) {
+			t.Fatalf("%U lowers to %q", r, l)
+		}
+	}
+	dests := combine(
+		[]string{"", "h", "H", "http", "HTTP", "https", "HtTpS", "httpss", "htp", "ftp", "/", "//", "K", "İ", "ſ", "\xff"},
+		[]string{"", "s", "S", "ſ", ":", "://", ":/", "//", ":///", "s://", "/:"},
+		[]string{"", "a", "/", "a.example/x", ":"},
+	)
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			dests = append(dests, e.Dest)
+		}
+	}
+	for _, d := range dests {
+		if got, want := absoluteURL(d), absoluteURLGeneral(d); got != want {
+			t.Errorf("absoluteURL(%q) = %v, the general path says %v", d, got, want)
+		}
+	}
+}
+
+// corpusDocsOrNone is corpusDocs without the skip: the generated inputs
+// of a test still run where the corpus is absent.
+func corpusDocsOrNone(t *testing.T) []*lint.Document {
+	t.Helper()
+	var docs []*lint.Document
+	t.Run("corpus", func(t *testing.T) { docs = corpusDocs(t) })
+	return docs
+}
+
+// TestCopyIndex holds copyIndex to a plain map of first copies.
+func TestCopyIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		keys := 1 + rng.IntN(50)
+		x := newCopyIndex(rng.IntN(100))
+		want := map[string]copyOf{}
+		for i := range 300 {
+			key := strings.Repeat("k", rng.IntN(keys))
+			c := copyOf{e: &lint.Entry{Index: i}}
+			first, seen := x.note(key, c)
+			w, ok := want[key]
+			if !ok {
+				want[key], w = c, c
+			}
+			if seen != ok || first != w {
+				t.Fatalf("round %d, copy %d under %q: got %v %v, want %v %v", round, i, key, first.e.Index, seen, w.e.Index, ok)
+			}
+		}
+	}
+}
