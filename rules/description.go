@@ -420,6 +420,9 @@ func trailer(src []byte, start, end int) (int, trailerKind) {
 func decoration(src []byte, start, end int) int {
 	i := end
 	for i > start {
+		if src[i-1] < utf8.RuneSelf {
+			break // the common case, decided without decoding
+		}
 		r, size := utf8.DecodeLastRune(src[start:i])
 		if r < utf8.RuneSelf || !unicode.In(r, unicode.So, unicode.Sk, unicode.Mn, unicode.Cf) {
 			break
@@ -430,9 +433,11 @@ func decoration(src []byte, start, end int) int {
 		return i
 	}
 	b := src[start:end]
-	for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
-		if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
-			return end - len(emo)
+	if len(b) > 0 && emoticonEnd(b[len(b)-1]) {
+		for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
+			if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
+				return end - len(emo)
+			}
 		}
 	}
 	if len(b) > 2 && b[len(b)-1] == ':' {
@@ -446,6 +451,10 @@ func decoration(src []byte, start, end int) int {
 	}
 	return end
 }
+
+// emoticonEnd reports whether c ends one of the emoticons decoration
+// knows, so that most descriptions skip comparing them all.
+func emoticonEnd(c byte) bool { return c == ')' || c == 'D' || c == 'P' || c == '^' }
 
 // matchOpen returns the offset of the opener matching the closer at
 // close, searching back to start; -1 when unmatched.
