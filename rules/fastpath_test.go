@@ -182,3 +182,35 @@ func TestDecorationFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestLineCursor holds lineCursor to Document.Line, offsets taken in
+// document order (as the rules take them), backwards and at random.
+func TestLineCursor(t *testing.T) {
+	docs := corpusDocsOrNone(t)
+	for _, src := range []string{"", "\n", "a", "a\nb", "a\r\nb\r\n\r\nc", "a\rb\r\rc\n", "\ufeffa\n\nb\n", "- [x](u)\n\n- [y](v)\n"} {
+		docs = append(docs, parseDoc(t, "gen.md", src))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, doc := range docs {
+		c := lineCursor{starts: doc.LineStarts}
+		check := func(off int) {
+			if got, want := c.line(off), doc.Line(off); got != want {
+				t.Fatalf("%s: line(%d) = %d, Document.Line says %d", doc.Path, off, got, want)
+			}
+		}
+		step := 1 + len(doc.Src)/2000 // the corpus has large files
+		for off := -1; off <= len(doc.Src)+1; off += step {
+			check(off)
+		}
+		for off := len(doc.Src) + 1; off >= -1; off -= step {
+			check(off)
+		}
+		for range 200 {
+			check(rng.IntN(len(doc.Src)+3) - 1)
+		}
+		for _, e := range doc.Items {
+			check(e.Item.Start)
+			check(e.Item.End)
+		}
+	}
+}
