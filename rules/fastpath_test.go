@@ -214,3 +214,44 @@ func TestLineCursor(t *testing.T) {
 		}
 	}
 }
+
+// separatorFamilyGeneral is separatorFamily as it was, rune by rune.
+func separatorFamilyGeneral(src []byte, sep lint.Span) string {
+	for i := sep.Start; i < sep.End; {
+		r, size := utf8.DecodeRune(src[i:sep.End])
+		switch r {
+		case ':', '：':
+			return colonSeparator
+		case '-', '–', '—':
+			return dashSeparator
+		}
+		i += size
+	}
+	return colonSeparator
+}
+
+func TestSeparatorFamilyFastPath(t *testing.T) {
+	check := func(src []byte, sep lint.Span) {
+		if got, want := separatorFamily(src, sep), separatorFamilyGeneral(src, sep); got != want {
+			t.Fatalf("separatorFamily(%q) = %q, the general path says %q", src[sep.Start:sep.End], got, want)
+		}
+	}
+	// Every string of up to four bytes from the bytes of the separators,
+	// whole, cut and out of order, and some bytes around them.
+	alphabet := []string{":", "-", " ", "a", "\xef", "\xbc", "\x9a", "\xe2", "\x80", "\x93", "\x94", "\xf0", "：", "–", "—"}
+	seps := []string{""}
+	for range 4 {
+		seps = combine(seps, alphabet)
+		for _, s := range seps {
+			src := []byte("x" + s + "\xbc\x9a-")
+			check(src, lint.Span{Start: 1, End: 1 + len(s)})
+		}
+	}
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			if e.Separator.Valid() {
+				check(doc.Src, e.Separator)
+			}
+		}
+	}
+}
