@@ -255,3 +255,25 @@ func TestSeparatorFamilyFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyLF holds the whitespace rule's shortcut to the line-by-line
+// comparison: a file it passes has no line ending to rewrite.
+func TestOnlyLF(t *testing.T) {
+	docs := corpusDocsOrNone(t)
+	for _, src := range []string{"", "\n", "a", "a\nb\n", "\ufeffa\n\n", "a\r\nb\r\n", "a\nb\r\nc\n", "a\rb\n", "a\n\r"} {
+		docs = append(docs, parseDoc(t, "gen.md", src))
+	}
+	passed := 0
+	for _, doc := range docs {
+		if !onlyLF(doc) {
+			continue
+		}
+		passed++
+		if edits := lineEndingEdits(doc); len(edits) > 0 {
+			t.Errorf("%s: onlyLF, yet the general path rewrites %v", doc.Path, edits)
+		}
+	}
+	if passed == 0 {
+		t.Error("no input took the shortcut")
+	}
+}
