@@ -277,3 +277,31 @@ func TestOnlyLF(t *testing.T) {
 		t.Error("no input took the shortcut")
 	}
 }
+
+// TestPlainHTTP holds entry-link's shortcut to the general check: a
+// destination it passes is one urlProblem accepts once trimmed.
+func TestPlainHTTP(t *testing.T) {
+	dests := combine(
+		[]string{"", " ", "http://", "https://", "HTTP://", "Https://", "http:/", "https:", "https:///", "htp://", "//", "www."},
+		[]string{"", "/", " ", "\t", "\v", "\u0085", "\u00a0", "\u3000", "a", "é", "example.com", ":", "?"},
+		[]string{"", " ", "\u00a0", "/x", "\n"},
+	)
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			dests = append(dests, e.Dest)
+		}
+	}
+	passed := 0
+	for _, d := range dests {
+		if !plainHTTP(d) {
+			continue
+		}
+		passed++
+		if trimmed := strings.TrimSpace(d); trimmed == "" || urlProblem(trimmed) != "" {
+			t.Errorf("plainHTTP(%q), yet the general path finds %q", d, urlProblem(trimmed))
+		}
+	}
+	if passed == 0 {
+		t.Error("no input took the shortcut")
+	}
+}
