@@ -120,7 +120,9 @@ func checkDescription(p *lint.Pass) {
 				strings.TrimSpace(string(src[start:start+n])))
 			start += n
 		}
-		checkCapital(p, e, start)
+		if !asciiNotLower(src[start:e.Desc.End]) {
+			checkCapital(p, e, start)
+		}
 		if se, ok := findSentenceEnd(src, e, start); ok {
 			ends = append(ends, se)
 			if isTerminal(se.r) || se.r == ':' && len(e.Children) > 0 {
@@ -201,6 +203,13 @@ func checkCapital(p *lint.Pass, e *lint.Entry, start int) {
 		return
 	}
 	p.Report(start, start+len(word), nil, "description starts with lowercase %q, expected a capital letter", word)
+}
+
+// asciiNotLower reports whether b starts with an ASCII byte other than a
+// lowercase letter: a description checkCapital would pass, decided
+// without decoding a rune.
+func asciiNotLower(b []byte) bool {
+	return len(b) > 0 && b[0] < utf8.RuneSelf && (b[0] < 'a' || b[0] > 'z')
 }
 
 func isWordEnd(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -321,7 +330,10 @@ func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok b
 	se.start, se.end = start, end
 	i := end
 	for i > start {
-		r, size := utf8.DecodeLastRune(src[start:i])
+		r, size := rune(src[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRune(src[start:i])
+		}
 		if !isCloser(r) {
 			se.last, se.r = i-size, r
 			return se, true
@@ -549,11 +561,16 @@ func reportPunctuated(p *lint.Pass, ends []sentenceEnd) {
 // endsWithURL reports whether b ends with a bare http(s) URL.
 func endsWithURL(b []byte) bool {
 	i := len(b)
-	for i > 0 && !isSpaceByte(b[i-1]) && b[i-1] < utf8.RuneSelf {
+	for i > 0 {
+		// One compare for the printable bytes; the others are looked at
+		// one by one.
+		if c := b[i-1]; c-'!' > '~'-'!' && (isSpaceByte(c) || c >= utf8.RuneSelf) {
+			break
+		}
 		i--
 	}
 	w := b[i:]
-	return bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://"))
+	return len(w) > 0 && w[0] == 'h' && (bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://")))
 }
 
 // mostlyCJK reports whether a description is CJK text, which ends with

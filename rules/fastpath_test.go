@@ -305,3 +305,56 @@ func TestPlainHTTP(t *testing.T) {
 		t.Error("no input took the shortcut")
 	}
 }
+
+// TestASCIIShortcuts checks what the description rule's ASCII shortcuts
+// rely on: an ASCII byte decodes, forwards or backwards, to itself, and
+// asciiNotLower passes only what checkCapital's unicode.IsLower would.
+func TestASCIIShortcuts(t *testing.T) {
+	inputs := []string{"", "é", "É", "ß", "ǅ", "\xff", "中"}
+	for c := range byte(utf8.RuneSelf) {
+		b := []byte{'x', c}
+		if r, size := utf8.DecodeLastRune(b); r != rune(c) || size != 1 {
+			t.Errorf("DecodeLastRune(%q) = %q, %d", b, r, size)
+		}
+		inputs = append(inputs, string(c), string(c)+"x")
+	}
+	for _, s := range inputs {
+		r, _ := utf8.DecodeRuneInString(s)
+		if asciiNotLower([]byte(s)) && unicode.IsLower(r) {
+			t.Errorf("asciiNotLower(%q), yet it starts with a lowercase letter", s)
+		}
+	}
+}
+
+// endsWithURLGeneral is endsWithURL as it was.
+func endsWithURLGeneral(b []byte) bool {
+	i := len(b)
+	for i > 0 && !isSpaceByte(b[i-1]) && b[i-1] < utf8.RuneSelf {
+		i--
+	}
+	w := b[i:]
+	return bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://"))
+}
+
+func TestEndsWithURLFastPath(t *testing.T) {
+	var inputs [][]byte
+	for _, s := range combine(
+		[]string{"", "x", "a b", "é"},
+		[]string{"", " ", "\t", "\n", "\r", "\v", "\f", "\x00", "\x1f", "\x7f", "é", "!", "~"},
+		[]string{"", "h", "http://", "https://x.example/a", "http:/", "xhttp://a", "https://a\x7fb", "https://a\vb"},
+	) {
+		inputs = append(inputs, []byte(s))
+	}
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			if e.Desc.Valid() {
+				inputs = append(inputs, doc.Src[e.Desc.Start:e.Desc.End])
+			}
+		}
+	}
+	for _, b := range inputs {
+		if got, want := endsWithURL(b), endsWithURLGeneral(b); got != want {
+			t.Errorf("endsWithURL(%q) = %v, the general path says %v", b, got, want)
+		}
+	}
+}
