@@ -362,6 +362,11 @@ const (
 // spans, badges, link groups and decorations. It returns where the
 // trailer starts.
 func trailer(src []byte, start, end int) (int, trailerKind) {
+	if end <= start {
+		// Nothing left, after emphasis that started the description:
+		// no trailer (and no byte of it to look at).
+		return end, trailerNone
+	}
 	if d := decoration(src, start, end); d < end {
 		return d, trailerDecoration
 	}
