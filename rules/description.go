@@ -367,6 +367,25 @@ func trailer(src []byte, start, end int) (int, trailerKind) {
 		// no trailer (and no byte of it to look at).
 		return end, trailerNone
 	}
+	if c := src[end-1]; c < utf8.RuneSelf && !mayEndTrailer(c) {
+		return end, trailerNone // nearly every description: "… work."
+	}
+	return scanTrailer(src, start, end)
+}
+
+// mayEndTrailer reports whether an ASCII byte can end a trailer: a code
+// span, a badge or link group, emphasis, an emoticon or a :shortcode:.
+// No other ASCII byte gets past scanTrailer's first test.
+func mayEndTrailer(c byte) bool {
+	switch c {
+	case '`', ')', '*', '_', ':', 'D', 'P', '^':
+		return true
+	}
+	return false
+}
+
+// scanTrailer is trailer for any last byte.
+func scanTrailer(src []byte, start, end int) (int, trailerKind) {
 	if d := decoration(src, start, end); d < end {
 		return d, trailerDecoration
 	}

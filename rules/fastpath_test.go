@@ -358,3 +358,32 @@ func TestEndsWithURLFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailerFastPath holds trailer's shortcut to scanTrailer, every
+// start offset of generated endings and every corpus description.
+func TestTrailerFastPath(t *testing.T) {
+	check := func(src []byte, start, end int) {
+		gotAt, gotKind := trailer(src, start, end)
+		wantAt, wantKind := scanTrailer(src, start, end)
+		if gotAt != wantAt || gotKind != wantKind {
+			t.Errorf("trailer(%q) = %d, %d; scanTrailer says %d, %d", src[start:end], gotAt, gotKind, wantAt, wantKind)
+		}
+	}
+	for _, s := range descriptionTails {
+		src := []byte("- [x](u): " + s)
+		for start := 1; start < len(src); start++ {
+			check(src, start, len(src))
+		}
+	}
+	for c := range 256 {
+		src := []byte{' ', 'x', ' ', byte(c)}
+		check(src, 1, len(src))
+	}
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			if e.Desc.Valid() && e.Desc.End > e.Desc.Start {
+				check(doc.Src, e.Desc.Start, e.Desc.End)
+			}
+		}
+	}
+}
