@@ -88,8 +88,13 @@ type sentenceEnd struct {
 func checkDescription(p *lint.Pass) {
 	doc := p.Doc
 	src := doc.Src
-	ends := make([]sentenceEnd, 0, len(doc.Items))
-	punctuated := 0
+	// Only the sentence ends a report may name are kept: those without
+	// final punctuation, or with a period when it is forbidden.
+	mode := p.String("final-punctuation")
+	keepUnpunctuated := mode == "required" || mode == "dominant"
+	keepPeriod := mode == "forbidden"
+	var ends []sentenceEnd
+	punctuated, sentences := 0, 0
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
 			continue
@@ -123,18 +128,25 @@ func checkDescription(p *lint.Pass) {
 		if !asciiNotLower(src[start:e.Desc.End]) {
 			checkCapital(p, e, start)
 		}
-		if se, ok := findSentenceEnd(src, e, start); ok {
-			ends = append(ends, se)
-			if isTerminal(se.r) || se.r == ':' && len(e.Children) > 0 {
-				punctuated++
+		se, ok := findSentenceEnd(src, e, start)
+		if !ok {
+			continue
+		}
+		sentences++
+		if punctuatedEnd(se) {
+			punctuated++
+			if keepPeriod && (se.r == '.' || se.r == '。') {
+				ends = append(ends, se)
 			}
+		} else if keepUnpunctuated {
+			ends = append(ends, se)
 		}
 	}
-	switch p.String("final-punctuation") {
+	switch mode {
 	case "required":
 		reportUnpunctuated(p, ends)
 	case "dominant":
-		if punctuated*2 > len(ends) {
+		if punctuated*2 > sentences {
 			reportUnpunctuated(p, ends)
 		}
 	case "forbidden":
@@ -146,6 +158,9 @@ func checkDescription(p *lint.Pass) {
 // it) start desc: ". With", "- text", "：文本". A dot that starts a word
 // (".NET") and an ellipsis ("...and more") are not leading punctuation.
 func leadingPunct(desc []byte) int {
+	if len(desc) > 0 && isAlnum(desc[0]) {
+		return 0 // nearly every description, decided without decoding
+	}
 	i := 0
 	for i < len(desc) {
 		r, size := utf8.DecodeRune(desc[i:])
@@ -536,12 +551,17 @@ func onlyLinks(b []byte) bool {
 	return links > 0
 }
 
+// punctuatedEnd reports whether a sentence ends with terminal
+// punctuation, or with a colon before the entry's nested list.
+func punctuatedEnd(se sentenceEnd) bool {
+	return isTerminal(se.r) || se.r == ':' && len(se.e.Children) > 0
+}
+
+// reportUnpunctuated reports the sentence ends of ends, which have no
+// final punctuation.
 func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 	src := p.Doc.Src
 	for _, se := range ends {
-		if isTerminal(se.r) || se.r == ':' && len(se.e.Children) > 0 {
-			continue
-		}
 		mark := "."
 		if mostlyCJK(src[se.start:se.end]) {
 			mark = "。"
@@ -563,12 +583,11 @@ func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 	}
 }
 
+// reportPunctuated reports the final periods of ends, which end with "."
+// or "。".
 func reportPunctuated(p *lint.Pass, ends []sentenceEnd) {
 	src := p.Doc.Src
 	for _, se := range ends {
-		if se.r != '.' && se.r != '。' {
-			continue
-		}
 		before := string(src[se.e.Desc.Start:se.last])
 		if strings.HasSuffix(before, "..") || strings.HasSuffix(before, "etc") {
 			continue
