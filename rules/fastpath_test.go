@@ -387,3 +387,23 @@ func TestTrailerFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestMayEndInSpace checks what the whitespace rule's line shortcut
+// relies on: trailingSpace finds nothing on a line whose last byte
+// mayEndInSpace rejects.
+func TestMayEndInSpace(t *testing.T) {
+	lines := combine(
+		[]string{"", "x", " ", "\t", "\u00a0", "\xc2", "\xa0", "é"},
+		[]string{"", "x", " ", "\t", "\u00a0", "\xc2", "\xa0", "é", "\u3000", "\r"},
+	)
+	for c := range 256 {
+		lines = append(lines, "x"+string(rune(c)), "x"+string([]byte{byte(c)}))
+	}
+	for _, l := range lines {
+		src := []byte(l)
+		ln := lint.Span{Start: 0, End: len(src)}
+		if len(src) > 0 && !mayEndInSpace(src[len(src)-1]) && trailingSpace(src, ln) != ln.End {
+			t.Errorf("%q: mayEndInSpace is false, yet trailingSpace finds white space", l)
+		}
+	}
+}

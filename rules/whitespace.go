@@ -55,6 +55,12 @@ func checkWhitespace(p *lint.Pass) {
 	blankRun := 0 // blank lines seen in a row, outside code
 	for i := 1; i <= n; i++ {
 		ln := doc.LineSpan(i) // after the BOM on line 1
+		if ln.End > ln.Start && !mayEndInSpace(src[ln.End-1]) {
+			// Nearly every line: not blank, no trailing white space
+			// (trailingSpace would return ln.End), in code or not.
+			blankRun = 0
+			continue
+		}
 		if inCode(ln.Start) {
 			blankRun = 0
 			continue
@@ -103,6 +109,10 @@ func trailingSpace(src []byte, ln lint.Span) int {
 	}
 	return i
 }
+
+// mayEndInSpace reports whether a line's last byte may end trailing
+// white space: a space, a tab or the second byte of a no-break space.
+func mayEndInSpace(c byte) bool { return c == ' ' || c == '\t' || c == 0xA0 }
 
 func isBlankLine(doc *lint.Document, n int) bool {
 	ln := doc.LineSpan(n)
