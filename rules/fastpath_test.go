@@ -407,3 +407,24 @@ func TestMayEndInSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSeparatorFamily checks what checkSeparator's first pass relies
+// on: a separator that is a style's own belongs to that style's family.
+func TestIsSeparatorFamily(t *testing.T) {
+	docs := corpusDocsOrNone(t)
+	for _, sep := range []string{": ", ":", " - ", " -", "-", " – ", "：", " : ", ":  "} {
+		docs = append(docs, parseDoc(t, "gen.md", "- [A](https://a.example)"+sep+"Alpha.\n- [B](https://b.example)"+sep+"\n  Beta.\n"))
+	}
+	for _, doc := range docs {
+		for _, e := range doc.Items {
+			if !e.Separator.Valid() {
+				continue
+			}
+			for _, style := range []string{colonSeparator, dashSeparator} {
+				if isSeparator(doc.Src, e, style) && separatorFamily(doc.Src, e.Separator) != style {
+					t.Errorf("%s: separator %q is style %q's own, but of another family", doc.Path, doc.Text(e.Separator), style)
+				}
+			}
+		}
+	}
+}

@@ -58,16 +58,34 @@ const (
 
 func checkSeparator(p *lint.Pass) {
 	doc := p.Doc
+	src := doc.Src
 	want := p.String("style")
 	if want != colonSeparator && want != dashSeparator {
 		// The dominant family (lint.Dominant, counted without a map):
 		// the more frequent, ties going to the first seen.
 		first, colons, dashes := "", 0, 0
+		// odd counts the entries that may need a finding whatever the
+		// family: a separator other than its family's own, or none
+		// before a description.
+		odd := 0
 		for _, e := range doc.Items {
-			if !e.IsEntry || !e.List.EntryList || !e.Separator.Valid() || !e.Desc.Valid() {
+			if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
 				continue
 			}
-			f := separatorFamily(doc.Src, e.Separator)
+			if !e.Separator.Valid() {
+				odd++
+				continue
+			}
+			var f string
+			switch {
+			case isSeparator(src, e, colonSeparator):
+				f = colonSeparator
+			case isSeparator(src, e, dashSeparator):
+				f = dashSeparator
+			default:
+				f = separatorFamily(src, e.Separator)
+				odd++
+			}
 			if first == "" {
 				first = f
 			}
@@ -87,6 +105,9 @@ func checkSeparator(p *lint.Pass) {
 		default:
 			want = first
 		}
+		if odd == 0 && (colons == 0 || dashes == 0) {
+			return // nearly every file: each separator is the one wanted
+		}
 	}
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
@@ -98,6 +119,22 @@ func checkSeparator(p *lint.Pass) {
 			checkMissingSeparator(p, e, want)
 		}
 	}
+}
+
+// expectedSeparator is the separator e should have in style want: want
+// itself, without its trailing space when the description starts on the
+// next line.
+func expectedSeparator(src []byte, e *lint.Entry, want string) string {
+	if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
+		return want[:len(want)-1]
+	}
+	return want
+}
+
+// isSeparator reports whether e's separator is the one expected in style
+// want.
+func isSeparator(src []byte, e *lint.Entry, want string) bool {
+	return string(src[e.Separator.Start:e.Separator.End]) == expectedSeparator(src, e, want)
 }
 
 // separatorFamily returns the canonical separator a variant stands for:
@@ -123,11 +160,7 @@ func separatorFamily(src []byte, sep lint.Span) string {
 
 func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 	src := p.Doc.Src
-	expect := want
-	if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
-		// The description starts on the next line: no trailing space.
-		expect = want[:len(want)-1]
-	}
+	expect := expectedSeparator(src, e, want)
 	if string(src[e.Separator.Start:e.Separator.End]) == expect {
 		return
 	}
