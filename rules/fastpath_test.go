@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/listgen"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -424,6 +425,24 @@ func TestIsSeparatorFamily(t *testing.T) {
 				if isSeparator(doc.Src, e, style) && separatorFamily(doc.Src, e.Separator) != style {
 					t.Errorf("%s: separator %q is style %q's own, but of another family", doc.Path, doc.Text(e.Separator), style)
 				}
+			}
+		}
+	}
+}
+
+// TestNoAllocationPerEntry keeps the speed work's promise: on a clean
+// list these rules allocate per file, not per entry.
+func TestNoAllocationPerEntry(t *testing.T) {
+	const n = 4000
+	for _, st := range []listgen.Style{listgen.Seed, listgen.Awesome} {
+		doc, err := lint.Parse("list.md", listgen.List(st, n, true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []*lint.Rule{Description, DuplicateName, DuplicateURL, EntryLink, ListSpacing, Separator, Whitespace} {
+			l := &lint.Linter{Rules: []*lint.Rule{r}}
+			if allocs := testing.AllocsPerRun(2, func() { l.Run([]*lint.Document{doc}) }); allocs > n/20 {
+				t.Errorf("style %d, %s: %.0f allocations for %d entries", st, r.ID, allocs, n)
 			}
 		}
 	}
