@@ -88,8 +88,13 @@ type sentenceEnd struct {
 func checkDescription(p *lint.Pass) {
 	doc := p.Doc
 	src := doc.Src
-	ends := make([]sentenceEnd, 0, len(doc.Items))
-	punctuated := 0
+	// Only the sentence ends a report may name are kept: those without
+	// final punctuation, or with a period when it is forbidden.
+	mode := p.String("final-punctuation")
+	keepUnpunctuated := mode == "required" || mode == "dominant"
+	keepPeriod := mode == "forbidden"
+	var ends []sentenceEnd
+	punctuated, sentences := 0, 0
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
 			continue
@@ -120,19 +125,28 @@ func checkDescription(p *lint.Pass) {
 				strings.TrimSpace(string(src[start:start+n])))
 			start += n
 		}
-		checkCapital(p, e, start)
-		if se, ok := findSentenceEnd(src, e, start); ok {
-			ends = append(ends, se)
-			if isTerminal(se.r) || se.r == ':' && len(e.Children) > 0 {
-				punctuated++
+		if !asciiNotLower(src[start:e.Desc.End]) {
+			checkCapital(p, e, start)
+		}
+		se, ok := findSentenceEnd(src, e, start)
+		if !ok {
+			continue
+		}
+		sentences++
+		if punctuatedEnd(se) {
+			punctuated++
+			if keepPeriod && (se.r == '.' || se.r == '。') {
+				ends = append(ends, se)
 			}
+		} else if keepUnpunctuated {
+			ends = append(ends, se)
 		}
 	}
-	switch p.String("final-punctuation") {
+	switch mode {
 	case "required":
 		reportUnpunctuated(p, ends)
 	case "dominant":
-		if punctuated*2 > len(ends) {
+		if punctuated*2 > sentences {
 			reportUnpunctuated(p, ends)
 		}
 	case "forbidden":
@@ -144,6 +158,9 @@ func checkDescription(p *lint.Pass) {
 // it) start desc: ". With", "- text", "：文本". A dot that starts a word
 // (".NET") and an ellipsis ("...and more") are not leading punctuation.
 func leadingPunct(desc []byte) int {
+	if len(desc) > 0 && isAlnum(desc[0]) {
+		return 0 // nearly every description, decided without decoding
+	}
 	i := 0
 	for i < len(desc) {
 		r, size := utf8.DecodeRune(desc[i:])
@@ -201,6 +218,13 @@ func checkCapital(p *lint.Pass, e *lint.Entry, start int) {
 		return
 	}
 	p.Report(start, start+len(word), nil, "description starts with lowercase %q, expected a capital letter", word)
+}
+
+// asciiNotLower reports whether b starts with an ASCII byte other than a
+// lowercase letter: a description checkCapital would pass, decided
+// without decoding a rune.
+func asciiNotLower(b []byte) bool {
+	return len(b) > 0 && b[0] < utf8.RuneSelf && (b[0] < 'a' || b[0] > 'z')
 }
 
 func isWordEnd(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -321,7 +345,10 @@ func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok b
 	se.start, se.end = start, end
 	i := end
 	for i > start {
-		r, size := utf8.DecodeLastRune(src[start:i])
+		r, size := rune(src[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRune(src[start:i])
+		}
 		if !isCloser(r) {
 			se.last, se.r = i-size, r
 			return se, true
@@ -350,6 +377,30 @@ const (
 // spans, badges, link groups and decorations. It returns where the
 // trailer starts.
 func trailer(src []byte, start, end int) (int, trailerKind) {
+	if end <= start {
+		// Nothing left, after emphasis that started the description:
+		// no trailer (and no byte of it to look at).
+		return end, trailerNone
+	}
+	if c := src[end-1]; c < utf8.RuneSelf && !mayEndTrailer(c) {
+		return end, trailerNone // nearly every description: "… work."
+	}
+	return scanTrailer(src, start, end)
+}
+
+// mayEndTrailer reports whether an ASCII byte can end a trailer: a code
+// span, a badge or link group, emphasis, an emoticon or a :shortcode:.
+// No other ASCII byte gets past scanTrailer's first test.
+func mayEndTrailer(c byte) bool {
+	switch c {
+	case '`', ')', '*', '_', ':', 'D', 'P', '^':
+		return true
+	}
+	return false
+}
+
+// scanTrailer is trailer for any last byte.
+func scanTrailer(src []byte, start, end int) (int, trailerKind) {
 	if d := decoration(src, start, end); d < end {
 		return d, trailerDecoration
 	}
@@ -420,6 +471,9 @@ func trailer(src []byte, start, end int) (int, trailerKind) {
 func decoration(src []byte, start, end int) int {
 	i := end
 	for i > start {
+		if src[i-1] < utf8.RuneSelf {
+			break // the common case, decided without decoding
+		}
 		r, size := utf8.DecodeLastRune(src[start:i])
 		if r < utf8.RuneSelf || !unicode.In(r, unicode.So, unicode.Sk, unicode.Mn, unicode.Cf) {
 			break
@@ -430,9 +484,11 @@ func decoration(src []byte, start, end int) int {
 		return i
 	}
 	b := src[start:end]
-	for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
-		if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
-			return end - len(emo)
+	if len(b) > 0 && emoticonEnd(b[len(b)-1]) {
+		for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
+			if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
+				return end - len(emo)
+			}
 		}
 	}
 	if len(b) > 2 && b[len(b)-1] == ':' {
@@ -446,6 +502,10 @@ func decoration(src []byte, start, end int) int {
 	}
 	return end
 }
+
+// emoticonEnd reports whether c ends one of the emoticons decoration
+// knows, so that most descriptions skip comparing them all.
+func emoticonEnd(c byte) bool { return c == ')' || c == 'D' || c == 'P' || c == '^' }
 
 // matchOpen returns the offset of the opener matching the closer at
 // close, searching back to start; -1 when unmatched.
@@ -491,12 +551,17 @@ func onlyLinks(b []byte) bool {
 	return links > 0
 }
 
+// punctuatedEnd reports whether a sentence ends with terminal
+// punctuation, or with a colon before the entry's nested list.
+func punctuatedEnd(se sentenceEnd) bool {
+	return isTerminal(se.r) || se.r == ':' && len(se.e.Children) > 0
+}
+
+// reportUnpunctuated reports the sentence ends of ends, which have no
+// final punctuation.
 func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 	src := p.Doc.Src
 	for _, se := range ends {
-		if isTerminal(se.r) || se.r == ':' && len(se.e.Children) > 0 {
-			continue
-		}
 		mark := "."
 		if mostlyCJK(src[se.start:se.end]) {
 			mark = "。"
@@ -518,12 +583,11 @@ func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 	}
 }
 
+// reportPunctuated reports the final periods of ends, which end with "."
+// or "。".
 func reportPunctuated(p *lint.Pass, ends []sentenceEnd) {
 	src := p.Doc.Src
 	for _, se := range ends {
-		if se.r != '.' && se.r != '。' {
-			continue
-		}
 		before := string(src[se.e.Desc.Start:se.last])
 		if strings.HasSuffix(before, "..") || strings.HasSuffix(before, "etc") {
 			continue
@@ -540,11 +604,16 @@ func reportPunctuated(p *lint.Pass, ends []sentenceEnd) {
 // endsWithURL reports whether b ends with a bare http(s) URL.
 func endsWithURL(b []byte) bool {
 	i := len(b)
-	for i > 0 && !isSpaceByte(b[i-1]) && b[i-1] < utf8.RuneSelf {
+	for i > 0 {
+		// One compare for the printable bytes; the others are looked at
+		// one by one.
+		if c := b[i-1]; c-'!' > '~'-'!' && (isSpaceByte(c) || c >= utf8.RuneSelf) {
+			break
+		}
 		i--
 	}
 	w := b[i:]
-	return bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://"))
+	return len(w) > 0 && w[0] == 'h' && (bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://")))
 }
 
 // mostlyCJK reports whether a description is CJK text, which ends with

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strings"
 
 	"github.com/listlint/listlint/lint"
@@ -22,17 +23,95 @@ type copyOf struct {
 // absoluteURL reports whether dest names a target outside the file: an
 // http(s) or protocol-relative URL. Anchors ("#usage") and relative paths
 // ("docs/x.md") are navigation, not projects, and mean different files in
-// different folders.
+// different folders. The scheme is matched byte by byte, in any case: no
+// rune outside ASCII lowers to a letter of "https".
 func absoluteURL(dest string) bool {
-	if strings.HasPrefix(dest, "//") {
+	if len(dest) >= 2 && dest[0] == '/' && dest[1] == '/' {
 		return true
 	}
-	i := strings.IndexByte(dest, ':')
-	if i < 0 {
+	// b|0x20 lowers an ASCII letter and maps no other byte onto one.
+	if len(dest) < 4 || dest[0]|0x20 != 'h' || dest[1]|0x20 != 't' || dest[2]|0x20 != 't' || dest[3]|0x20 != 'p' {
 		return false
 	}
-	s := strings.ToLower(dest[:i])
-	return (s == "http" || s == "https") && len(dest) > i+3 && dest[i+1:i+3] == "//"
+	i := 4
+	if len(dest) > i && dest[i]|0x20 == 's' {
+		i++
+	}
+	return len(dest) > i+3 && dest[i:i+3] == "://"
+}
+
+// copyIndex remembers the first copy listed under each key. It is a hash
+// table of its own, not a map: nearly every entry brings a new key, which
+// a map looks up and then inserts, hashing it twice; here one hash and
+// one probe sequence find the key or the empty slot it goes into.
+type copyIndex struct {
+	seed   maphash.Seed
+	slots  []indexSlot // a power of two long, at most half full
+	keys   []string    // of the first copies, in the order noted
+	copies []copyOf
+}
+
+// indexSlot holds a key's hash and 1 + the number of its first copy in
+// copyIndex.copies; n is 0 in an empty slot.
+type indexSlot struct {
+	hash uint64
+	n    int
+}
+
+// newCopyIndex returns an index with room for size keys before it grows.
+func newCopyIndex(size int) *copyIndex {
+	return &copyIndex{
+		seed:   maphash.MakeSeed(),
+		slots:  make([]indexSlot, tableSize(size)),
+		keys:   make([]string, 0, size),
+		copies: make([]copyOf, 0, size),
+	}
+}
+
+// tableSize is the number of slots that hold n keys at most half full.
+func tableSize(n int) int {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return size
+}
+
+// note records c under key and returns the first copy listed under key;
+// seen is false when that is c.
+func (x *copyIndex) note(key string, c copyOf) (copyOf, bool) {
+	h := maphash.Comparable(x.seed, key)
+	mask := uint64(len(x.slots) - 1)
+	i := h & mask
+	for ; x.slots[i].n != 0; i = (i + 1) & mask {
+		if s := x.slots[i]; s.hash == h && x.keys[s.n-1] == key {
+			return x.copies[s.n-1], true
+		}
+	}
+	x.keys = append(x.keys, key)
+	x.copies = append(x.copies, c)
+	x.slots[i] = indexSlot{hash: h, n: len(x.copies)}
+	if 2*len(x.copies) > len(x.slots) {
+		x.grow()
+	}
+	return c, false
+}
+
+// grow doubles the table, placing the keys anew by their hashes.
+func (x *copyIndex) grow() {
+	slots := make([]indexSlot, tableSize(len(x.copies)))
+	mask := uint64(len(slots) - 1)
+	for _, s := range x.slots {
+		if s.n == 0 {
+			continue
+		}
+		i := s.hash & mask
+		for slots[i].n != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = s
+	}
+	x.slots = slots
 }
 
 // related points at the first copy, at off inside it.

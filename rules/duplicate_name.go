@@ -85,10 +85,14 @@ func checkDuplicateName(p *lint.RunPass) {
 			idxs[doc] = newNameIndex(len(doc.Items))
 		}
 	}
+	var cur *lint.Document // the file of idx
+	var idx *nameIndex
 	for doc, e := range reviewOrder(p.Docs) {
-		idx := idxs[doc]
 		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
 			continue
+		}
+		if doc != cur {
+			cur, idx = doc, idxs[doc]
 		}
 		c := copyOf{doc, e}
 		key := qualifiedName(e)
@@ -114,12 +118,12 @@ func checkDuplicateName(p *lint.RunPass) {
 // Nearly every name is listed once, so the first copy is kept apart and
 // only a name's later copies cost a slice.
 type nameIndex struct {
-	first map[string]copyOf
+	first *copyIndex
 	more  map[string][]copyOf
 }
 
 func newNameIndex(size int) *nameIndex {
-	return &nameIndex{first: make(map[string]copyOf, size), more: map[string][]copyOf{}}
+	return &nameIndex{first: newCopyIndex(size), more: map[string][]copyOf{}}
 }
 
 // qualifiedName is the entry's name key prefixed with those of the entries
@@ -139,9 +143,8 @@ func qualifiedName(e *lint.Entry) string {
 // when c's target is already listed under that name (a duplicate-url
 // finding, not this one).
 func (x *nameIndex) note(key string, c copyOf) []copyOf {
-	f, ok := x.first[key]
-	if !ok {
-		x.first[key] = c
+	f, seen := x.first.note(key, c)
+	if !seen {
 		return nil
 	}
 	earlier := append([]copyOf{f}, x.more[key]...)
@@ -174,30 +177,26 @@ func firstCopy(earlier []copyOf, c copyOf) (copyOf, bool) {
 	return copyOf{}, false
 }
 
-// genericNames are link texts that name a kind of link, not a project:
-// "[Demo](...)" under two projects is not a duplicate. Keys as NameKey
-// writes them.
-var genericNames = map[string]bool{
-	"demo": true, "livedemo": true, "onlinedemo": true, "playground": true,
-	"source": true, "sourcecode": true, "code": true, "src": true,
-	"github": true, "gitlab": true, "repo": true, "repository": true,
-	"website": true, "site": true, "officialsite": true, "officialwebsite": true,
-	"homepage": true, "home": true, "web": true,
-	"link": true, "links": true, "here": true, "clickhere": true, "url": true,
-	"more": true, "readmore": true,
-	"docs": true, "doc": true, "documentation": true, "wiki": true, "manual": true,
-	"blog": true, "post": true, "article": true, "video": true, "slides": true,
-	"paper": true, "pdf": true, "book": true, "download": true, "downloads": true,
-	"english": true, "chinese": true, "en": true, "zh": true, "cn": true,
-	"官网": true, "链接": true, "地址": true, "源码": true, "源代码": true,
-	"文档": true, "项目地址": true, "原文": true, "中文": true, "英文": true,
-	"视频": true, "下载": true, "在线演示": true, "演示": true,
-}
-
-// genericName reports whether a name key is a generic link text or a
-// bare number ("[1](...)", "[2019](...)").
+// genericName reports whether a name key is a generic link text, a name
+// of a kind of link and not of a project ("[Demo](...)" under two projects
+// is not a duplicate), or a bare number ("[1](...)", "[2019](...)"). The
+// keys are as NameKey writes them; a switch finds them without hashing.
 func genericName(key string) bool {
-	if genericNames[key] {
+	switch key {
+	case "demo", "livedemo", "onlinedemo", "playground",
+		"source", "sourcecode", "code", "src",
+		"github", "gitlab", "repo", "repository",
+		"website", "site", "officialsite", "officialwebsite",
+		"homepage", "home", "web",
+		"link", "links", "here", "clickhere", "url",
+		"more", "readmore",
+		"docs", "doc", "documentation", "wiki", "manual",
+		"blog", "post", "article", "video", "slides",
+		"paper", "pdf", "book", "download", "downloads",
+		"english", "chinese", "en", "zh", "cn",
+		"官网", "链接", "地址", "源码", "源代码",
+		"文档", "项目地址", "原文", "中文", "英文",
+		"视频", "下载", "在线演示", "演示":
 		return true
 	}
 	for i := 0; i < len(key); i++ {

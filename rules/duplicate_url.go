@@ -52,34 +52,38 @@ Options:
 func checkDuplicateURL(p *lint.RunPass) {
 	// The run index holds every file's entries when any file compares
 	// across the run; a file that does not gets an index of its own.
-	var run map[string]copyOf
+	var run *copyIndex
 	for _, doc := range p.Docs {
 		if p.Options(doc).String("scope") == scopeRun {
-			run = make(map[string]copyOf, runSize(p.Docs))
+			run = newCopyIndex(runSize(p.Docs))
 			break
 		}
 	}
-	idxs := make(map[*lint.Document]map[string]copyOf, len(p.Docs))
+	own := make(map[*lint.Document]*copyIndex, len(p.Docs))
 	for _, doc := range p.Docs {
-		idxs[doc] = run
 		if p.Options(doc).String("scope") == scopeFile {
-			idxs[doc] = make(map[string]copyOf, len(doc.Items))
+			own[doc] = newCopyIndex(len(doc.Items))
 		}
 	}
+	var cur *lint.Document // the file of idx
+	var idx *copyIndex     // cur's own index, nil when it compares across the run
 	for doc, e := range reviewOrder(p.Docs) {
-		idx := idxs[doc]
 		if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
 			continue
 		}
-		c := copyOf{doc, e}
-		first, seen := idx[e.URLKey]
-		if !seen {
-			idx[e.URLKey] = c
+		if doc != cur {
+			cur, idx = doc, own[doc]
 		}
-		if run != nil {
-			if _, ok := run[e.URLKey]; !ok {
-				run[e.URLKey] = c
+		c := copyOf{doc, e}
+		var first copyOf
+		var seen bool
+		if idx != nil {
+			first, seen = idx.note(e.URLKey, c)
+			if run != nil {
+				run.note(e.URLKey, c)
 			}
+		} else {
+			first, seen = run.note(e.URLKey, c)
 		}
 		if !seen {
 			continue

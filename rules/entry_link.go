@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -73,6 +74,9 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 		p.Report(it.Link.Start, it.Link.End, nil, "link text is empty, expected the entry's name")
 		return
 	}
+	if s == t.Start && e == t.End {
+		return // nearly every link: no spaces to trim, whatever the tags
+	}
 	if tags := wordTags(src, it.Tags); len(tags) > 0 && tags[len(tags)-1].End == e {
 		// Spaces after a trailing tag belong to project-tag.
 		e = t.End
@@ -98,6 +102,9 @@ func checkLinkURL(p *lint.Pass, it *lint.Entry) {
 	if it.URL.Valid() {
 		pos, end = it.URL.Start, it.URL.End
 	}
+	if plainHTTP(it.Dest) {
+		return // nearly every entry: "https://host…"
+	}
 	dest := strings.TrimSpace(it.Dest)
 	if dest == "" {
 		p.Report(pos, end, nil, "link has an empty URL")
@@ -105,6 +112,29 @@ func checkLinkURL(p *lint.Pass, it *lint.Entry) {
 	}
 	if msg := urlProblem(dest); msg != "" {
 		p.Report(pos, end, nil, "URL %s %s", lint.Quote(dest), msg)
+	}
+}
+
+// plainHTTP reports whether dest starts with "https://" or "http://" and
+// an ASCII byte of a host (not "/", not white space): checkLinkURL would
+// find it well-formed, and strings.TrimSpace could not shorten it to a
+// malformed one.
+func plainHTTP(dest string) bool {
+	n := len("https://")
+	if !strings.HasPrefix(dest, "https://") {
+		if !strings.HasPrefix(dest, "http://") {
+			return false
+		}
+		n = len("http://")
+	}
+	if len(dest) <= n {
+		return false
+	}
+	switch c := dest[n]; c {
+	case '/', ' ', '\t', '\n', '\v', '\f', '\r':
+		return false
+	default:
+		return c < utf8.RuneSelf
 	}
 }
 

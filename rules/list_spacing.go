@@ -52,24 +52,26 @@ Options:
 
 func checkListSpacing(p *lint.Pass) {
 	doc := p.Doc
-	var lists []*lint.List
+	lines := lineCursor{starts: doc.LineStarts}
+	var lists []spacedList
 	var votes []bool // loose?
 	for _, l := range doc.Lists {
 		if !isEntryList(l) {
 			continue
 		}
-		loose := 0
+		loose, firstLoose := 0, false
 		for i := 1; i < len(l.Items); i++ {
-			if gapIsLoose(doc, l.Items[i-1], l.Items[i]) {
+			if lines.gapIsLoose(l.Items[i-1], l.Items[i]) {
 				loose++
+				firstLoose = firstLoose || i == 1
 			}
 		}
 		gaps := len(l.Items) - 1
 		vote := loose*2 > gaps
 		if loose*2 == gaps {
-			vote = gapIsLoose(doc, l.Items[0], l.Items[1])
+			vote = firstLoose
 		}
-		lists = append(lists, l)
+		lists = append(lists, spacedList{l, loose})
 		votes = append(votes, vote)
 	}
 	var wantLoose bool
@@ -84,9 +86,18 @@ func checkListSpacing(p *lint.Pass) {
 		}
 		wantLoose = d
 	}
-	for _, l := range lists {
-		checkSpacing(p, l, wantLoose)
+	for _, sl := range lists {
+		if wantLoose && sl.loose == len(sl.Items)-1 || !wantLoose && sl.loose == 0 {
+			continue // every gap as wanted
+		}
+		checkSpacing(p, sl.List, wantLoose, &lines)
 	}
+}
+
+// spacedList is an entry list and the number of its loose gaps.
+type spacedList struct {
+	*lint.List
+	loose int
 }
 
 // isEntryList tells whether l is a top-level entry list with a gap to
@@ -95,18 +106,42 @@ func isEntryList(l *lint.List) bool {
 	return l.Depth == 0 && len(l.Items) >= 2 && l.EntryList
 }
 
-// gapIsLoose tells whether a blank line stands between two items.
-func gapIsLoose(doc *lint.Document, a, b *lint.Entry) bool {
-	return doc.Line(b.Item.Start)-doc.Line(a.Item.End) > 1
+// lineCursor finds the lines of offsets that come in document order, as
+// the items of the lists do: it walks the line starts on from the line it
+// found last (or back, for an offset before it) instead of searching them
+// all again, as Document.Line does.
+type lineCursor struct {
+	starts []int // Document.LineStarts
+	n      int   // the line found last
 }
 
-func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool) {
+// line returns the 1-based line holding byte offset off, like
+// Document.Line: the number of line starts at or before off.
+func (c *lineCursor) line(off int) int {
+	n := c.n
+	for n < len(c.starts) && c.starts[n] <= off {
+		n++
+	}
+	for n > 0 && c.starts[n-1] > off {
+		n--
+	}
+	c.n = n
+	return n
+}
+
+// gapIsLoose tells whether a blank line stands between two items.
+func (c *lineCursor) gapIsLoose(a, b *lint.Entry) bool {
+	end := c.line(a.Item.End)
+	return c.line(b.Item.Start)-end > 1
+}
+
+func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lineCursor) {
 	doc := p.Doc
 	first := -1
 	var edits []lint.TextEdit
 	for i := 1; i < len(l.Items); i++ {
 		a, b := l.Items[i-1], l.Items[i]
-		if gapIsLoose(doc, a, b) == wantLoose {
+		if lines.gapIsLoose(a, b) == wantLoose {
 			continue
 		}
 		if first < 0 {

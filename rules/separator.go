@@ -58,28 +58,59 @@ const (
 
 func checkSeparator(p *lint.Pass) {
 	doc := p.Doc
-	entries := make([]*lint.Entry, 0, len(doc.Items))
-	for _, e := range doc.Items {
-		if e.IsEntry && e.List.EntryList {
-			entries = append(entries, e)
-		}
-	}
-	families := make([]string, 0, len(entries))
-	for _, e := range entries {
-		if e.Separator.Valid() && e.Desc.Valid() {
-			families = append(families, separatorFamily(doc.Src, e.Separator))
-		}
-	}
+	src := doc.Src
 	want := p.String("style")
 	if want != colonSeparator && want != dashSeparator {
-		d, ok := lint.Dominant(families)
-		if !ok {
-			return
+		// The dominant family (lint.Dominant, counted without a map):
+		// the more frequent, ties going to the first seen.
+		first, colons, dashes := "", 0, 0
+		// odd counts the entries that may need a finding whatever the
+		// family: a separator other than its family's own, or none
+		// before a description.
+		odd := 0
+		for _, e := range doc.Items {
+			if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
+				continue
+			}
+			if !e.Separator.Valid() {
+				odd++
+				continue
+			}
+			var f string
+			switch {
+			case isSeparator(src, e, colonSeparator):
+				f = colonSeparator
+			case isSeparator(src, e, dashSeparator):
+				f = dashSeparator
+			default:
+				f = separatorFamily(src, e.Separator)
+				odd++
+			}
+			if first == "" {
+				first = f
+			}
+			if f == colonSeparator {
+				colons++
+			} else {
+				dashes++
+			}
 		}
-		want = d
+		switch {
+		case first == "":
+			return
+		case colons > dashes:
+			want = colonSeparator
+		case dashes > colons:
+			want = dashSeparator
+		default:
+			want = first
+		}
+		if odd == 0 && (colons == 0 || dashes == 0) {
+			return // nearly every file: each separator is the one wanted
+		}
 	}
-	for _, e := range entries {
-		if !e.Desc.Valid() {
+	for _, e := range doc.Items {
+		if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
 			continue
 		}
 		if e.Separator.Valid() {
@@ -90,38 +121,56 @@ func checkSeparator(p *lint.Pass) {
 	}
 }
 
-// separatorFamily returns the canonical separator a variant stands for.
+// expectedSeparator is the separator e should have in style want: want
+// itself, without its trailing space when the description starts on the
+// next line.
+func expectedSeparator(src []byte, e *lint.Entry, want string) string {
+	if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
+		return want[:len(want)-1]
+	}
+	return want
+}
+
+// isSeparator reports whether e's separator is the one expected in style
+// want.
+func isSeparator(src []byte, e *lint.Entry, want string) bool {
+	return string(src[e.Separator.Start:e.Separator.End]) == expectedSeparator(src, e, want)
+}
+
+// separatorFamily returns the canonical separator a variant stands for:
+// that of its first colon (":", "：") or dash ("-", "–", "—"). It scans
+// bytes: the lead bytes of "：", "–" and "—" and ASCII bytes never sit
+// inside another character, so every byte it tests starts a rune.
 func separatorFamily(src []byte, sep lint.Span) string {
-	for i := sep.Start; i < sep.End; {
-		r, size := utf8.DecodeRune(src[i:sep.End])
-		switch r {
-		case ':', '：':
+	b := src[sep.Start:sep.End]
+	for i, c := range b {
+		switch {
+		case c == ':':
 			return colonSeparator
-		case '-', '–', '—':
+		case c == '-':
+			return dashSeparator
+		case c == 0xEF && i+2 < len(b) && b[i+1] == 0xBC && b[i+2] == 0x9A: // "："
+			return colonSeparator
+		case c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x93 || b[i+2] == 0x94): // "–", "—"
 			return dashSeparator
 		}
-		i += size
 	}
 	return colonSeparator
 }
 
 func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 	src := p.Doc.Src
+	expect := expectedSeparator(src, e, want)
+	if string(src[e.Separator.Start:e.Separator.End]) == expect {
+		return
+	}
 	if leadingPunct(src[e.Desc.Start:e.Desc.End]) > 0 {
 		// ": - text" or "-- text": the description rule strips the
 		// extra punctuation first; rewriting the separator now would
 		// keep it.
 		return
 	}
-	expect := want
-	if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
-		// The description starts on the next line: no trailing space.
-		expect = want[:len(want)-1]
-	}
 	got := p.Doc.Text(e.Separator)
-	if got == expect {
-		return
-	}
 	fix := &lint.Fix{
 		Message: "use separator " + lint.Quote(expect),
 		Edits:   []lint.TextEdit{{Pos: e.Separator.Start, End: e.Separator.End, NewText: expect}},

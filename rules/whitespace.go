@@ -55,6 +55,12 @@ func checkWhitespace(p *lint.Pass) {
 	blankRun := 0 // blank lines seen in a row, outside code
 	for i := 1; i <= n; i++ {
 		ln := doc.LineSpan(i) // after the BOM on line 1
+		if ln.End > ln.Start && !mayEndInSpace(src[ln.End-1]) {
+			// Nearly every line: not blank, no trailing white space
+			// (trailingSpace would return ln.End), in code or not.
+			blankRun = 0
+			continue
+		}
 		if inCode(ln.Start) {
 			blankRun = 0
 			continue
@@ -103,6 +109,10 @@ func trailingSpace(src []byte, ln lint.Span) int {
 	}
 	return i
 }
+
+// mayEndInSpace reports whether a line's last byte may end trailing
+// white space: a space, a tab or the second byte of a no-break space.
+func mayEndInSpace(c byte) bool { return c == ' ' || c == '\t' || c == 0xA0 }
 
 func isBlankLine(doc *lint.Document, n int) bool {
 	ln := doc.LineSpan(n)
@@ -177,18 +187,10 @@ var endingNames = map[string]string{"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 // dominant one; the fix rewrites every one of them.
 func checkLineEndings(p *lint.Pass) {
 	doc := p.Doc
-	var edits []lint.TextEdit
-	for i := 1; i < len(doc.LineStarts); i++ {
-		end := doc.LineSpan(i).End
-		// LineSpan trims every CR and LF: the ending is the last one or two.
-		start := doc.LineStarts[i] - 1
-		if doc.Src[start] == '\n' && start-1 >= end && doc.Src[start-1] == '\r' {
-			start--
-		}
-		if le := string(doc.Src[start:doc.LineStarts[i]]); le != doc.LineEnding {
-			edits = append(edits, lint.TextEdit{Pos: start, End: doc.LineStarts[i], NewText: doc.LineEnding})
-		}
+	if onlyLF(doc) {
+		return // nearly every file: nothing to compare line by line
 	}
+	edits := lineEndingEdits(doc)
 	if len(edits) == 0 {
 		return
 	}
@@ -198,6 +200,30 @@ func checkLineEndings(p *lint.Pass) {
 		Edits:   edits,
 	}, "line ends with %s, expected %s like most lines (%s)",
 		endingNames[string(doc.Src[first.Pos:first.End])], endingNames[doc.LineEnding], plural(len(edits), "line differs", "lines differ"))
+}
+
+// onlyLF reports whether every line of doc ends with LF, the dominant
+// ending: the file holds no CR at all.
+func onlyLF(doc *lint.Document) bool {
+	return doc.LineEnding == "\n" && bytes.IndexByte(doc.Src, '\r') < 0
+}
+
+// lineEndingEdits rewrites the line endings that differ from the dominant
+// one.
+func lineEndingEdits(doc *lint.Document) []lint.TextEdit {
+	var edits []lint.TextEdit
+	for i := 1; i < len(doc.LineStarts); i++ {
+		end := doc.LineSpan(i).End
+		// LineSpan trims every CR and LF: the ending is the last one or two.
+		start := doc.LineStarts[i] - 1
+		if doc.Src[start] == '\n' && start-1 >= end && doc.Src[start-1] == '\r' {
+			start--
+		}
+		if string(doc.Src[start:doc.LineStarts[i]]) != doc.LineEnding {
+			edits = append(edits, lint.TextEdit{Pos: start, End: doc.LineStarts[i], NewText: doc.LineEnding})
+		}
+	}
+	return edits
 }
 
 // checkEncoding reports the first invalid UTF-8 byte of the file.

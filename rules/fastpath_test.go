@@ -1,0 +1,449 @@
+package rules
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/listlint/listlint/internal/listgen"
+	"github.com/listlint/listlint/lint"
+)
+
+// The tests here hold each fast path to the general code it replaced,
+// kept below as the reference, on generated inputs and on every entry of
+// the corpus.
+
+// corpusDocs parses the corpus files (see corpusFiles).
+func corpusDocs(t *testing.T) []*lint.Document {
+	t.Helper()
+	var docs []*lint.Document
+	for _, path := range corpusFiles(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := lint.Parse(path, src)
+		if err != nil {
+			continue // beyond the parser's limits: not the rules' concern
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// combine returns every concatenation of one string from each part.
+func combine(parts ...[]string) []string {
+	out := []string{""}
+	for _, p := range parts {
+		var next []string
+		for _, prefix := range out {
+			for _, s := range p {
+				next = append(next, prefix+s)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// absoluteURLGeneral is absoluteURL as it was, with strings.ToLower.
+func absoluteURLGeneral(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	i := strings.IndexByte(dest, ':')
+	if i < 0 {
+		return false
+	}
+	s := strings.ToLower(dest[:i])
+	return (s == "http" || s == "https") && len(dest) > i+3 && dest[i+1:i+3] == "//"
+}
+
+func TestAbsoluteURLFastPath(t *testing.T) {
+	// The byte match relies on this: no rune beyond ASCII lowers to a
+	// byte of a scheme absoluteURL accepts.
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && strings.ContainsRune("https:/", l) {
+			t.Fatalf("%U lowers to %q", r, l)
+		}
+	}
+	dests := combine(
+		[]string{"", "h", "H", "http", "HTTP", "https", "HtTpS", "httpss", "htp", "ftp", "/", "//", "K", "İ", "ſ", "\xff"},
+		[]string{"", "s", "S", "ſ", ":", "://", ":/", "//", ":///", "s://", "/:"},
+		[]string{"", "a", "/", "a.example/x", ":"},
+	)
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			dests = append(dests, e.Dest)
+		}
+	}
+	for _, d := range dests {
+		if got, want := absoluteURL(d), absoluteURLGeneral(d); got != want {
+			t.Errorf("absoluteURL(%q) = %v, the general path says %v", d, got, want)
+		}
+	}
+}
+
+// corpusDocsOrNone is corpusDocs without the skip: the generated inputs
+// of a test still run where the corpus is absent.
+func corpusDocsOrNone(t *testing.T) []*lint.Document {
+	t.Helper()
+	var docs []*lint.Document
+	t.Run("corpus", func(t *testing.T) { docs = corpusDocs(t) })
+	return docs
+}
+
+// TestCopyIndex holds copyIndex to a plain map of first copies.
+func TestCopyIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		keys := 1 + rng.IntN(50)
+		x := newCopyIndex(rng.IntN(100))
+		want := map[string]copyOf{}
+		for i := range 300 {
+			key := strings.Repeat("k", rng.IntN(keys))
+			c := copyOf{e: &lint.Entry{Index: i}}
+			first, seen := x.note(key, c)
+			w, ok := want[key]
+			if !ok {
+				want[key], w = c, c
+			}
+			if seen != ok || first != w {
+				t.Fatalf("round %d, copy %d under %q: got %v %v, want %v %v", round, i, key, first.e.Index, seen, w.e.Index, ok)
+			}
+		}
+	}
+}
+
+// decorationGeneral is decoration as it was: every rune decoded, every
+// emoticon compared.
+func decorationGeneral(src []byte, start, end int) int {
+	i := end
+	for i > start {
+		r, size := utf8.DecodeLastRune(src[start:i])
+		if r < utf8.RuneSelf || !unicode.In(r, unicode.So, unicode.Sk, unicode.Mn, unicode.Cf) {
+			break
+		}
+		i -= size
+	}
+	if i < end && i > start && isSpaceByte(src[i-1]) {
+		return i
+	}
+	b := src[start:end]
+	for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
+		if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
+			return end - len(emo)
+		}
+	}
+	if len(b) > 2 && b[len(b)-1] == ':' {
+		j := len(b) - 2
+		for j >= 0 && (isAlnum(b[j]) || b[j] == '_' || b[j] == '+' || b[j] == '-') {
+			j--
+		}
+		if j > 0 && j < len(b)-2 && b[j] == ':' && isSpaceByte(b[j-1]) {
+			return start + j
+		}
+	}
+	return end
+}
+
+// descriptionTails are endings of descriptions that exercise the
+// description rule's trailers.
+var descriptionTails = combine(
+	[]string{"", "x", "Tool", "A tool.", "工具", "a b"},
+	[]string{"", " ", "  ", "\t", ":", "("},
+	[]string{
+		"", ".", ":)", ":-)", ";)", ":D", ":P", "^_^", "D", "P", ")", "^",
+		"🚀", "✨🚀", "⚛️", "\u200d", "é", "。", ":rocket:", ":+1:", "::", "x:",
+		"`MIT`", "![b](u)", "([Demo](u), [Src](v))", "**[top](#t)**", "\xff", "\xe2\x9c",
+	},
+)
+
+func TestDecorationFastPath(t *testing.T) {
+	check := func(src []byte, start, end int) {
+		if got, want := decoration(src, start, end), decorationGeneral(src, start, end); got != want {
+			t.Errorf("decoration(%q) = %d, the general path says %d", src[start:end], got, want)
+		}
+	}
+	for _, s := range descriptionTails {
+		src := []byte("- [x](u): " + s)
+		for start := 0; start <= len(src); start++ {
+			check(src, start, len(src))
+		}
+	}
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			if e.Desc.Valid() {
+				check(doc.Src, e.Desc.Start, e.Desc.End)
+			}
+		}
+	}
+}
+
+// TestLineCursor holds lineCursor to Document.Line, offsets taken in
+// document order (as the rules take them), backwards and at random.
+func TestLineCursor(t *testing.T) {
+	docs := corpusDocsOrNone(t)
+	for _, src := range []string{"", "\n", "a", "a\nb", "a\r\nb\r\n\r\nc", "a\rb\r\rc\n", "\ufeffa\n\nb\n", "- [x](u)\n\n- [y](v)\n"} {
+		docs = append(docs, parseDoc(t, "gen.md", src))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, doc := range docs {
+		c := lineCursor{starts: doc.LineStarts}
+		check := func(off int) {
+			if got, want := c.line(off), doc.Line(off); got != want {
+				t.Fatalf("%s: line(%d) = %d, Document.Line says %d", doc.Path, off, got, want)
+			}
+		}
+		step := 1 + len(doc.Src)/2000 // the corpus has large files
+		for off := -1; off <= len(doc.Src)+1; off += step {
+			check(off)
+		}
+		for off := len(doc.Src) + 1; off >= -1; off -= step {
+			check(off)
+		}
+		for range 200 {
+			check(rng.IntN(len(doc.Src)+3) - 1)
+		}
+		for _, e := range doc.Items {
+			check(e.Item.Start)
+			check(e.Item.End)
+		}
+	}
+}
+
+// separatorFamilyGeneral is separatorFamily as it was, rune by rune.
+func separatorFamilyGeneral(src []byte, sep lint.Span) string {
+	for i := sep.Start; i < sep.End; {
+		r, size := utf8.DecodeRune(src[i:sep.End])
+		switch r {
+		case ':', '：':
+			return colonSeparator
+		case '-', '–', '—':
+			return dashSeparator
+		}
+		i += size
+	}
+	return colonSeparator
+}
+
+func TestSeparatorFamilyFastPath(t *testing.T) {
+	check := func(src []byte, sep lint.Span) {
+		if got, want := separatorFamily(src, sep), separatorFamilyGeneral(src, sep); got != want {
+			t.Fatalf("separatorFamily(%q) = %q, the general path says %q", src[sep.Start:sep.End], got, want)
+		}
+	}
+	// Every string of up to four bytes from the bytes of the separators,
+	// whole, cut and out of order, and some bytes around them.
+	alphabet := []string{":", "-", " ", "a", "\xef", "\xbc", "\x9a", "\xe2", "\x80", "\x93", "\x94", "\xf0", "：", "–", "—"}
+	seps := []string{""}
+	for range 4 {
+		seps = combine(seps, alphabet)
+		for _, s := range seps {
+			src := []byte("x" + s + "\xbc\x9a-")
+			check(src, lint.Span{Start: 1, End: 1 + len(s)})
+		}
+	}
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			if e.Separator.Valid() {
+				check(doc.Src, e.Separator)
+			}
+		}
+	}
+}
+
+// TestOnlyLF holds the whitespace rule's shortcut to the line-by-line
+// comparison: a file it passes has no line ending to rewrite.
+func TestOnlyLF(t *testing.T) {
+	docs := corpusDocsOrNone(t)
+	for _, src := range []string{"", "\n", "a", "a\nb\n", "\ufeffa\n\n", "a\r\nb\r\n", "a\nb\r\nc\n", "a\rb\n", "a\n\r"} {
+		docs = append(docs, parseDoc(t, "gen.md", src))
+	}
+	passed := 0
+	for _, doc := range docs {
+		if !onlyLF(doc) {
+			continue
+		}
+		passed++
+		if edits := lineEndingEdits(doc); len(edits) > 0 {
+			t.Errorf("%s: onlyLF, yet the general path rewrites %v", doc.Path, edits)
+		}
+	}
+	if passed == 0 {
+		t.Error("no input took the shortcut")
+	}
+}
+
+// TestPlainHTTP holds entry-link's shortcut to the general check: a
+// destination it passes is one urlProblem accepts once trimmed.
+func TestPlainHTTP(t *testing.T) {
+	dests := combine(
+		[]string{"", " ", "http://", "https://", "HTTP://", "Https://", "http:/", "https:", "https:///", "htp://", "//", "www."},
+		[]string{"", "/", " ", "\t", "\v", "\u0085", "\u00a0", "\u3000", "a", "é", "example.com", ":", "?"},
+		[]string{"", " ", "\u00a0", "/x", "\n"},
+	)
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			dests = append(dests, e.Dest)
+		}
+	}
+	passed := 0
+	for _, d := range dests {
+		if !plainHTTP(d) {
+			continue
+		}
+		passed++
+		if trimmed := strings.TrimSpace(d); trimmed == "" || urlProblem(trimmed) != "" {
+			t.Errorf("plainHTTP(%q), yet the general path finds %q", d, urlProblem(trimmed))
+		}
+	}
+	if passed == 0 {
+		t.Error("no input took the shortcut")
+	}
+}
+
+// TestASCIIShortcuts checks what the description rule's ASCII shortcuts
+// rely on: an ASCII byte decodes, forwards or backwards, to itself, and
+// asciiNotLower passes only what checkCapital's unicode.IsLower would.
+func TestASCIIShortcuts(t *testing.T) {
+	inputs := []string{"", "é", "É", "ß", "ǅ", "\xff", "中"}
+	for c := range byte(utf8.RuneSelf) {
+		b := []byte{'x', c}
+		if r, size := utf8.DecodeLastRune(b); r != rune(c) || size != 1 {
+			t.Errorf("DecodeLastRune(%q) = %q, %d", b, r, size)
+		}
+		inputs = append(inputs, string(c), string(c)+"x")
+	}
+	for _, s := range inputs {
+		r, _ := utf8.DecodeRuneInString(s)
+		if asciiNotLower([]byte(s)) && unicode.IsLower(r) {
+			t.Errorf("asciiNotLower(%q), yet it starts with a lowercase letter", s)
+		}
+	}
+}
+
+// endsWithURLGeneral is endsWithURL as it was.
+func endsWithURLGeneral(b []byte) bool {
+	i := len(b)
+	for i > 0 && !isSpaceByte(b[i-1]) && b[i-1] < utf8.RuneSelf {
+		i--
+	}
+	w := b[i:]
+	return bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://"))
+}
+
+func TestEndsWithURLFastPath(t *testing.T) {
+	var inputs [][]byte
+	for _, s := range combine(
+		[]string{"", "x", "a b", "é"},
+		[]string{"", " ", "\t", "\n", "\r", "\v", "\f", "\x00", "\x1f", "\x7f", "é", "!", "~"},
+		[]string{"", "h", "http://", "https://x.example/a", "http:/", "xhttp://a", "https://a\x7fb", "https://a\vb"},
+	) {
+		inputs = append(inputs, []byte(s))
+	}
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			if e.Desc.Valid() {
+				inputs = append(inputs, doc.Src[e.Desc.Start:e.Desc.End])
+			}
+		}
+	}
+	for _, b := range inputs {
+		if got, want := endsWithURL(b), endsWithURLGeneral(b); got != want {
+			t.Errorf("endsWithURL(%q) = %v, the general path says %v", b, got, want)
+		}
+	}
+}
+
+// TestTrailerFastPath holds trailer's shortcut to scanTrailer, every
+// start offset of generated endings and every corpus description.
+func TestTrailerFastPath(t *testing.T) {
+	check := func(src []byte, start, end int) {
+		gotAt, gotKind := trailer(src, start, end)
+		wantAt, wantKind := scanTrailer(src, start, end)
+		if gotAt != wantAt || gotKind != wantKind {
+			t.Errorf("trailer(%q) = %d, %d; scanTrailer says %d, %d", src[start:end], gotAt, gotKind, wantAt, wantKind)
+		}
+	}
+	for _, s := range descriptionTails {
+		src := []byte("- [x](u): " + s)
+		for start := 1; start < len(src); start++ {
+			check(src, start, len(src))
+		}
+	}
+	for c := range 256 {
+		src := []byte{' ', 'x', ' ', byte(c)}
+		check(src, 1, len(src))
+	}
+	for _, doc := range corpusDocsOrNone(t) {
+		for _, e := range doc.Items {
+			if e.Desc.Valid() && e.Desc.End > e.Desc.Start {
+				check(doc.Src, e.Desc.Start, e.Desc.End)
+			}
+		}
+	}
+}
+
+// TestMayEndInSpace checks what the whitespace rule's line shortcut
+// relies on: trailingSpace finds nothing on a line whose last byte
+// mayEndInSpace rejects.
+func TestMayEndInSpace(t *testing.T) {
+	lines := combine(
+		[]string{"", "x", " ", "\t", "\u00a0", "\xc2", "\xa0", "é"},
+		[]string{"", "x", " ", "\t", "\u00a0", "\xc2", "\xa0", "é", "\u3000", "\r"},
+	)
+	for c := range 256 {
+		lines = append(lines, "x"+string(rune(c)), "x"+string([]byte{byte(c)}))
+	}
+	for _, l := range lines {
+		src := []byte(l)
+		ln := lint.Span{Start: 0, End: len(src)}
+		if len(src) > 0 && !mayEndInSpace(src[len(src)-1]) && trailingSpace(src, ln) != ln.End {
+			t.Errorf("%q: mayEndInSpace is false, yet trailingSpace finds white space", l)
+		}
+	}
+}
+
+// TestIsSeparatorFamily checks what checkSeparator's first pass relies
+// on: a separator that is a style's own belongs to that style's family.
+func TestIsSeparatorFamily(t *testing.T) {
+	docs := corpusDocsOrNone(t)
+	for _, sep := range []string{": ", ":", " - ", " -", "-", " – ", "：", " : ", ":  "} {
+		docs = append(docs, parseDoc(t, "gen.md", "- [A](https://a.example)"+sep+"Alpha.\n- [B](https://b.example)"+sep+"\n  Beta.\n"))
+	}
+	for _, doc := range docs {
+		for _, e := range doc.Items {
+			if !e.Separator.Valid() {
+				continue
+			}
+			for _, style := range []string{colonSeparator, dashSeparator} {
+				if isSeparator(doc.Src, e, style) && separatorFamily(doc.Src, e.Separator) != style {
+					t.Errorf("%s: separator %q is style %q's own, but of another family", doc.Path, doc.Text(e.Separator), style)
+				}
+			}
+		}
+	}
+}
+
+// TestNoAllocationPerEntry keeps the speed work's promise: on a clean
+// list these rules allocate per file, not per entry.
+func TestNoAllocationPerEntry(t *testing.T) {
+	const n = 4000
+	for _, st := range []listgen.Style{listgen.Seed, listgen.Awesome} {
+		doc, err := lint.Parse("list.md", listgen.List(st, n, true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []*lint.Rule{Description, DuplicateName, DuplicateURL, EntryLink, ListSpacing, Separator, Whitespace} {
+			l := &lint.Linter{Rules: []*lint.Rule{r}}
+			if allocs := testing.AllocsPerRun(2, func() { l.Run([]*lint.Document{doc}) }); allocs > n/20 {
+				t.Errorf("style %d, %s: %.0f allocations for %d entries", st, r.ID, allocs, n)
+			}
+		}
+	}
+}
