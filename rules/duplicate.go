@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"hash/maphash"
 	"strings"
 
 	"github.com/listlint/listlint/lint"
@@ -40,78 +39,34 @@ func absoluteURL(dest string) bool {
 	return len(dest) > i+3 && dest[i:i+3] == "://"
 }
 
-// copyIndex remembers the first copy listed under each key. It is a hash
-// table of its own, not a map: nearly every entry brings a new key, which
-// a map looks up and then inserts, hashing it twice; here one hash and
-// one probe sequence find the key or the empty slot it goes into.
+// copyIndex remembers the first copy listed under each key.
 type copyIndex struct {
-	seed   maphash.Seed
-	slots  []indexSlot // a power of two long, at most half full
-	keys   []string    // of the first copies, in the order noted
+	// first maps a key to ^n, n being the number of its first copy in
+	// copies; see note.
+	first  map[string]int
 	copies []copyOf
 }
 
-// indexSlot holds a key's hash and 1 + the number of its first copy in
-// copyIndex.copies; n is 0 in an empty slot.
-type indexSlot struct {
-	hash uint64
-	n    int
-}
-
-// newCopyIndex returns an index with room for size keys before it grows.
 func newCopyIndex(size int) *copyIndex {
-	return &copyIndex{
-		seed:   maphash.MakeSeed(),
-		slots:  make([]indexSlot, tableSize(size)),
-		keys:   make([]string, 0, size),
-		copies: make([]copyOf, 0, size),
-	}
-}
-
-// tableSize is the number of slots that hold n keys at most half full.
-func tableSize(n int) int {
-	size := 8
-	for size < 2*n {
-		size *= 2
-	}
-	return size
+	return &copyIndex{first: make(map[string]int, size), copies: make([]copyOf, 0, size)}
 }
 
 // note records c under key and returns the first copy listed under key;
-// seen is false when that is c.
+// seen is false when that is c. Nearly every key is noted once, so a new
+// key costs one map operation: "first[key] -= n+1" inserts it with the
+// value 0-(n+1) = ^n, and the map's growing tells that the key is new.
+// Only a key seen before, whose value the subtraction changed, costs two
+// more to read and restore it.
 func (x *copyIndex) note(key string, c copyOf) (copyOf, bool) {
-	h := maphash.Comparable(x.seed, key)
-	mask := uint64(len(x.slots) - 1)
-	i := h & mask
-	for ; x.slots[i].n != 0; i = (i + 1) & mask {
-		if s := x.slots[i]; s.hash == h && x.keys[s.n-1] == key {
-			return x.copies[s.n-1], true
-		}
-	}
-	x.keys = append(x.keys, key)
+	n, size := len(x.copies), len(x.first)
 	x.copies = append(x.copies, c)
-	x.slots[i] = indexSlot{hash: h, n: len(x.copies)}
-	if 2*len(x.copies) > len(x.slots) {
-		x.grow()
+	x.first[key] -= n + 1
+	if len(x.first) > size {
+		return c, false
 	}
-	return c, false
-}
-
-// grow doubles the table, placing the keys anew by their hashes.
-func (x *copyIndex) grow() {
-	slots := make([]indexSlot, tableSize(len(x.copies)))
-	mask := uint64(len(slots) - 1)
-	for _, s := range x.slots {
-		if s.n == 0 {
-			continue
-		}
-		i := s.hash & mask
-		for slots[i].n != 0 {
-			i = (i + 1) & mask
-		}
-		slots[i] = s
-	}
-	x.slots = slots
+	v := x.first[key] + n + 1
+	x.first[key] = v
+	return x.copies[^v], true
 }
 
 // related points at the first copy, at off inside it.
