@@ -192,11 +192,9 @@ func span(f *lint.Fix) (start, end int) {
 // holds reports whether every edit of the fixes ts lies within one piece
 // of move m.
 func (m *taken) holds(ts []*taken) bool {
-	for _, t := range ts {
-		for _, s := range steps([]*taken{t}) {
-			if m.piece(s.pos(), s.end(), s.text()) < 0 {
-				return false
-			}
+	for _, s := range steps(ts) {
+		if m.piece(s.pos(), s.end(), s.text()) < 0 {
+			return false
 		}
 	}
 	return true
