@@ -50,25 +50,40 @@ func checkYearPrefix(p *lint.Pass) {
 	doc := p.Doc
 	lo, hi := p.Int("min"), time.Now().Year()
 	inRange := func(y int) bool { return y >= lo && y <= hi }
+	// The separator's bytes, compared without making a string per entry.
+	sepOf := func(e *lint.Entry) []byte { return doc.Src[e.YearSep.Start:e.YearSep.End] }
 	want := p.String("separator")
 	if want == "dominant" {
-		var seps []string
+		// Only "-" and "~" compete; a tie goes to the one seen first.
+		dash, tilde, first := 0, 0, ""
 		for _, e := range doc.Items {
-			if sep := doc.Text(e.YearSep); e.Year.Valid() && inRange(e.YearValue) && (sep == "-" || sep == "~") {
-				seps = append(seps, sep)
+			if !e.Year.Valid() || !inRange(e.YearValue) {
+				continue
+			}
+			switch string(sepOf(e)) {
+			case "-":
+				dash++
+				if first == "" {
+					first = "-"
+				}
+			case "~":
+				tilde++
+				if first == "" {
+					first = "~"
+				}
 			}
 		}
 		want = "-"
-		if d, ok := lint.Dominant(seps); ok {
-			want = d
+		if tilde > dash || tilde == dash && first == "~" {
+			want = "~"
 		}
 	}
 	for _, e := range doc.Items {
 		if !e.Year.Valid() {
 			continue
 		}
-		sep := doc.Text(e.YearSep)
-		canonical := sep == "-" || sep == "~"
+		sep := sepOf(e)
+		canonical := string(sep) == "-" || string(sep) == "~"
 		y := e.YearValue
 		if !inRange(y) {
 			// "2048-cli" is a name; "2037-Foo" or "1960-Foo" a slip.
@@ -78,7 +93,7 @@ func checkYearPrefix(p *lint.Pass) {
 			}
 			continue
 		}
-		if sep == want {
+		if string(sep) == want {
 			continue
 		}
 		p.Report(e.Year.Start, e.Name.End, &lint.Fix{
