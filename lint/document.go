@@ -166,6 +166,32 @@ func (d *Document) Line(off int) int {
 	return sort.Search(len(d.LineStarts), func(i int) bool { return d.LineStarts[i] > off })
 }
 
+// LineCursor finds the lines of offsets that mostly come in document
+// order, as items and their parts do: it steps on from the line it found
+// last, and searches all lines as Document.Line does only for a jump.
+type LineCursor struct {
+	starts []int // Document.LineStarts
+	n      int   // the line found last, 0 before the first
+}
+
+// Cursor returns a LineCursor over d's lines.
+func (d *Document) Cursor() LineCursor { return LineCursor{starts: d.LineStarts} }
+
+// Line returns the 1-based line holding byte offset off, as Document.Line
+// does.
+func (c *LineCursor) Line(off int) int {
+	if n := c.n; n >= 1 && c.starts[n-1] <= off {
+		for end := min(n+4, len(c.starts)); n < end && c.starts[n] <= off; n++ {
+		}
+		if n == len(c.starts) || off < c.starts[n] {
+			c.n = n
+			return n
+		}
+	}
+	c.n = sort.Search(len(c.starts), func(i int) bool { return c.starts[i] > off })
+	return c.n
+}
+
 // Position returns the 1-based line and column of byte offset off; the
 // column counts characters, not bytes.
 func (d *Document) Position(off int) (line, col int) {

@@ -60,7 +60,7 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	// The tree is dropped once the model is built: rules never see it,
 	// and a large file's tree outweighs the model.
 	root := goldmark.New().Parser().Parse(text.NewReader(body))
-	b := builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(src), len(src))}
+	b := builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(src), len(src)), lines: d.Cursor()}
 	b.top = &Section{Heading: NoSpan}
 	d.Sections = append(d.Sections, b.top)
 	b.cur = b.top
@@ -173,8 +173,8 @@ type builder struct {
 	keyed []keyed
 	// tags backs the entries' Tags.
 	tags []Span
-	// line is the last line lineOf found.
-	line int
+	// lines finds the lines of offsets, which come nearly in order.
+	lines LineCursor
 }
 
 // newEntry returns the next item of lst, all its optional spans absent.
@@ -239,14 +239,14 @@ func (b *builder) heading(h *ast.Heading) {
 	d := b.doc
 	pos := b.pos(h)
 	start := b.lineStart(pos)
-	endLine := b.lineOf(start)
+	endLine := b.lines.Line(start)
 	for pos < len(d.Src) && (d.Src[pos] == ' ' || d.Src[pos] == '\t') {
 		pos++
 	}
 	if pos >= len(d.Src) || d.Src[pos] != '#' {
 		// Setext heading: the underline follows the last content line.
 		if l := h.Lines(); l.Len() > 0 {
-			endLine = b.lineOf(b.base+l.At(l.Len()-1).Start) + 1
+			endLine = b.lines.Line(b.base+l.At(l.Len()-1).Start) + 1
 		}
 		if endLine > d.LineCount() {
 			endLine = d.LineCount()
@@ -494,9 +494,9 @@ func (b *builder) codeBlock(c ast.Node) {
 // line, or of its last line when it has none.
 func (b *builder) closingFence(c *ast.FencedCodeBlock) int {
 	d := b.doc
-	line := b.lineOf(b.pos(c))
+	line := b.lines.Line(b.pos(c))
 	if l := c.Lines(); l.Len() > 0 {
-		line = b.lineOf(b.base + l.At(l.Len()-1).Start)
+		line = b.lines.Line(b.base + l.At(l.Len()-1).Start)
 	}
 	if line < d.LineCount() {
 		next := d.LineSpan(line + 1)
@@ -518,33 +518,12 @@ func (b *builder) pos(n ast.Node) int {
 // lineStart returns the start of the line holding off, past the BOM on
 // the first line.
 func (b *builder) lineStart(off int) int {
-	return b.doc.LineSpan(b.lineOf(off)).Start
+	return b.doc.LineSpan(b.lines.Line(off)).Start
 }
 
 // lineEnd returns the end of the line holding off, its ending excluded.
 func (b *builder) lineEnd(off int) int {
-	return b.doc.LineSpan(b.lineOf(off)).End
-}
-
-// lineOf is doc.Line(off). The builder asks in nearly increasing order,
-// so it first tries the line of its last answer and the few after it.
-func (b *builder) lineOf(off int) int {
-	starts := b.doc.LineStarts
-	// Line n holds off when starts[n-1] <= off < starts[n] (or n is the
-	// last line).
-	if n := b.line; n >= 1 && n <= len(starts) && starts[n-1] <= off {
-		for end := min(n+4, len(starts)); ; n++ {
-			if n == len(starts) || off < starts[n] {
-				b.line = n
-				return n
-			}
-			if n == end {
-				break
-			}
-		}
-	}
-	b.line = b.doc.Line(off)
-	return b.line
+	return b.doc.LineSpan(b.lines.Line(off)).End
 }
 
 // inlineText appends the text content of n's inline descendants to buf.

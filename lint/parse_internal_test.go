@@ -7,10 +7,10 @@ import (
 	"github.com/listlint/listlint/internal/listgen"
 )
 
-// TestLineOf checks the builder's line cursor against Document.Line for
-// offsets in order, in reverse, in small steps back and at random, on
-// LF, CRLF and lone-CR text with a BOM and blank lines.
-func TestLineOf(t *testing.T) {
+// TestLineCursor checks LineCursor against Document.Line for offsets in
+// order, in reverse, in small steps back and at random, on LF, CRLF and
+// lone-CR text with a BOM and blank lines.
+func TestLineCursor(t *testing.T) {
 	for _, src := range []string{
 		"", "a", "\n", "a\n", "\n\n\n", "\xef\xbb\xbfa\nb\n\nc",
 		"- a\n- b\n  - c\n\n- d\n", "a\r\nb\r\n\r\nc\r\n", "a\rb\r\rc", "a\r\nb\nc\rd",
@@ -19,10 +19,10 @@ func TestLineOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := builder{doc: d}
+		c := d.Cursor()
 		check := func(off int) {
-			if got, want := b.lineOf(off), d.Line(off); got != want {
-				t.Errorf("%q: lineOf(%d) = %d, want %d", src, off, got, want)
+			if got, want := c.Line(off), d.Line(off); got != want {
+				t.Errorf("%q: Line(%d) = %d, want %d", src, off, got, want)
 			}
 		}
 		for off := 0; off <= len(src); off++ {

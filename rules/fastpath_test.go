@@ -184,8 +184,9 @@ func TestDecorationFastPath(t *testing.T) {
 	}
 }
 
-// TestLineCursor holds lineCursor to Document.Line, offsets taken in
-// document order (as the rules take them), backwards and at random.
+// TestLineCursor holds lint.LineCursor to Document.Line on the corpus,
+// offsets taken in document order (as the rules take them), backwards and
+// at random.
 func TestLineCursor(t *testing.T) {
 	docs := corpusDocsOrNone(t)
 	for _, src := range []string{"", "\n", "a", "a\nb", "a\r\nb\r\n\r\nc", "a\rb\r\rc\n", "\ufeffa\n\nb\n", "- [x](u)\n\n- [y](v)\n"} {
@@ -193,9 +194,9 @@ func TestLineCursor(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, doc := range docs {
-		c := lineCursor{starts: doc.LineStarts}
+		c := doc.Cursor()
 		check := func(off int) {
-			if got, want := c.line(off), doc.Line(off); got != want {
+			if got, want := c.Line(off), doc.Line(off); got != want {
 				t.Fatalf("%s: line(%d) = %d, Document.Line says %d", doc.Path, off, got, want)
 			}
 		}

@@ -52,7 +52,7 @@ Options:
 
 func checkListSpacing(p *lint.Pass) {
 	doc := p.Doc
-	lines := lineCursor{starts: doc.LineStarts}
+	lines := doc.Cursor()
 	var lists []spacedList
 	var votes []bool // loose?
 	for _, l := range doc.Lists {
@@ -61,7 +61,7 @@ func checkListSpacing(p *lint.Pass) {
 		}
 		loose, firstLoose := 0, false
 		for i := 1; i < len(l.Items); i++ {
-			if lines.gapIsLoose(l.Items[i-1], l.Items[i]) {
+			if gapIsLoose(&lines, l.Items[i-1], l.Items[i]) {
 				loose++
 				firstLoose = firstLoose || i == 1
 			}
@@ -106,42 +106,19 @@ func isEntryList(l *lint.List) bool {
 	return l.Depth == 0 && len(l.Items) >= 2 && l.EntryList
 }
 
-// lineCursor finds the lines of offsets that come in document order, as
-// the items of the lists do: it walks the line starts on from the line it
-// found last (or back, for an offset before it) instead of searching them
-// all again, as Document.Line does.
-type lineCursor struct {
-	starts []int // Document.LineStarts
-	n      int   // the line found last
-}
-
-// line returns the 1-based line holding byte offset off, like
-// Document.Line: the number of line starts at or before off.
-func (c *lineCursor) line(off int) int {
-	n := c.n
-	for n < len(c.starts) && c.starts[n] <= off {
-		n++
-	}
-	for n > 0 && c.starts[n-1] > off {
-		n--
-	}
-	c.n = n
-	return n
-}
-
 // gapIsLoose tells whether a blank line stands between two items.
-func (c *lineCursor) gapIsLoose(a, b *lint.Entry) bool {
-	end := c.line(a.Item.End)
-	return c.line(b.Item.Start)-end > 1
+func gapIsLoose(lines *lint.LineCursor, a, b *lint.Entry) bool {
+	end := lines.Line(a.Item.End)
+	return lines.Line(b.Item.Start)-end > 1
 }
 
-func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lineCursor) {
+func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCursor) {
 	doc := p.Doc
 	first := -1
 	var edits []lint.TextEdit
 	for i := 1; i < len(l.Items); i++ {
 		a, b := l.Items[i-1], l.Items[i]
-		if lines.gapIsLoose(a, b) == wantLoose {
+		if gapIsLoose(lines, a, b) == wantLoose {
 			continue
 		}
 		if first < 0 {
