@@ -3,6 +3,7 @@ package lint_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -120,6 +121,7 @@ func corpusFiles(t *testing.T) []string {
 func TestCorpus(t *testing.T) {
 	files := corpusFiles(t)
 	docs := make([]*lint.Document, 0, len(files))
+	marked := 0
 	for _, p := range files {
 		src, err := os.ReadFile(p)
 		if err != nil {
@@ -131,7 +133,11 @@ func TestCorpus(t *testing.T) {
 			continue
 		}
 		checkModel(t, d)
+		marked += checkMarks(t, d)
 		docs = append(docs, d)
+	}
+	if marked == 0 {
+		t.Error("no entry with code-span marks before its separator; awesome-selfhosted has dozens")
 	}
 	byPath := make(map[string]*lint.Document, len(docs))
 	for _, d := range docs {
@@ -174,4 +180,25 @@ func TestCorpus(t *testing.T) {
 func marks(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.HasPrefix(s, "`") && strings.HasSuffix(s, "`")
+}
+
+// markedTail is what follows the link of an entry whose link carries
+// code-span marks before its separator ("[Name](url) `⚠` - ...").
+var markedTail = regexp.MustCompile("^[ \t]*(`[^`]+`[ \t]*)+(-|:|：|–|—)")
+
+// checkMarks checks that every such entry has its separator after the
+// marks, and returns how many there are.
+func checkMarks(t *testing.T, d *lint.Document) int {
+	n := 0
+	for _, e := range d.Items {
+		if !e.IsEntry || !markedTail.Match(d.Src[e.Link.End:e.Content.End]) {
+			continue
+		}
+		n++
+		if !e.Separator.Valid() || e.Separator.Start == e.Link.End {
+			line, _ := d.Position(e.Link.End)
+			t.Errorf("%s:%d: separator %v not found after the marks", d.Path, line, e.Separator)
+		}
+	}
+	return n
 }
