@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -100,6 +101,19 @@ func wordTags(src []byte, spans []lint.Span) []lint.Span {
 }
 
 func isWordTag(b []byte) bool {
+	ascii := true
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			return false
+		}
+	}
+	if ascii {
+		return true
+	}
 	for _, r := range string(b) {
 		if !unicode.IsLetter(r) {
 			return false
@@ -129,12 +143,14 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 		group--
 		pos = tags[group].Start
 	}
-	var seen []string // canonical tags so far; an entry has one or two
+	var seenBuf [4]string
+	seen := seenBuf[:0] // canonical tags so far; an entry has one or two
 	for i, t := range tags {
 		word := src[t.Start+1 : t.End-1]
 		canon, want := "", ""
 		for k, a := range allowed {
-			if len(a) == len(word) && bytes.EqualFold([]byte(a), word) {
+			// Tags are nearly always written as allowed: try that first.
+			if string(word) == a || len(a) == len(word) && bytes.EqualFold([]byte(a), word) {
 				canon, want = a, wants[k]
 				break
 			}
@@ -243,15 +259,15 @@ func checkTagSpacing(p *lint.Pass, e *lint.Entry, t lint.Span, want string) {
 	for from > e.Text.Start && isSpaceByte(src[from-1]) {
 		from--
 	}
+	if string(src[from:t.Start]) == " " {
+		return
+	}
 	if onlyYear(src[e.Text.Start:from]) {
 		// The link text is only tags, or a year and tags: there is no
 		// name to separate the tag from (entry-link owns leading spaces).
 		return
 	}
 	gap := string(src[from:t.Start])
-	if gap == " " {
-		return
-	}
 	fix := &lint.Fix{Message: "put one space before " + want, Edits: []lint.TextEdit{{Pos: from, End: t.Start, NewText: " "}}}
 	if gap == "" {
 		p.Report(from, t.End, fix, "no space before tag %s, expected one", want)
