@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"unsafe"
 
@@ -18,8 +19,9 @@ var ErrBinary = errors.New("binary file")
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // Parse builds the document model of src with a single goldmark parse,
-// within the default Limits. The model refers to src, which must not be
-// modified afterwards.
+// within the default Limits; a large file is parsed and built in pieces
+// on all cores (see buildPieces). The model refers to src, which must not
+// be modified afterwards.
 func Parse(path string, src []byte) (*Document, error) {
 	return ParseLimits(path, src, Limits{})
 }
@@ -27,12 +29,20 @@ func Parse(path string, src []byte) (*Document, error) {
 // ParseLimits is Parse with explicit limits. It fails on binary input and
 // on input beyond the limits; any other text yields a model.
 func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
+	d, _, err := parse(path, src, limits, 0)
+	return d, err
+}
+
+// parse is ParseLimits parsing in up to pieces pieces, or one per core
+// when pieces is 0, and returning how many it took; tests compare the
+// model with the one parsed whole.
+func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		return nil, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+		return nil, 0, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
 	}
 	limits = limits.withDefaults()
 	if err := limits.checkSize(src); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	d := &Document{Path: path, Src: src}
 	base := 0
@@ -42,7 +52,7 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 	}
 	d.LineStarts, d.LineEnding = scanLines(src)
 	if err := limits.checkDepth(src, d.LineStarts); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	body := src[base:]
 	if hasLoneCR(body) {
@@ -55,17 +65,11 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 			}
 		}
 	}
-	// Plain CommonMark: GFM linkify would split text nodes and shift
-	// positions.
-	// The tree is dropped once the model is built: rules never see it,
-	// and a large file's tree outweighs the model.
-	root := goldmark.New().Parser().Parse(text.NewReader(body))
-	b := builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(src), len(src)), lines: d.Cursor()}
-	b.top = &Section{Heading: NoSpan}
-	d.Sections = append(d.Sections, b.top)
-	b.cur = b.top
-	b.walkBlocks(root, nil, 0)
-	b.flushKeys()
+	if pieces == 0 {
+		pieces = min(runtime.GOMAXPROCS(0), len(body)/minPiece)
+	}
+	pieces = buildPieces(d, body, base, pieces)
+	linkSections(d.Sections)
 	// A section's items are contiguous in document order: share d.Items.
 	for i := 0; i < len(d.Items); {
 		s := d.Items[i].Section
@@ -77,7 +81,7 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 		i = j
 	}
 	d.Directives = parseDirectives(d)
-	return d, nil
+	return d, pieces, nil
 }
 
 // scanLines returns the start offset of every line and the dominant line
@@ -152,6 +156,51 @@ func hasLoneCR(src []byte) bool {
 		i += 1 + j
 	}
 	return false
+}
+
+// build parses body whole and builds its model into d.
+func build(d *Document, body []byte, base int) {
+	// Plain CommonMark: GFM linkify would split text nodes and shift
+	// positions.
+	newBuilder(d, body, base).walk(goldmark.New().Parser().Parse(text.NewReader(body)))
+}
+
+// newBuilder returns a builder of d, whose synthetic first section it adds.
+func newBuilder(d *Document, body []byte, base int) *builder {
+	b := &builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor()}
+	b.top = &Section{Heading: NoSpan}
+	d.Sections = append(d.Sections, b.top)
+	b.cur = b.top
+	return b
+}
+
+// walk adds the blocks of root to the model. The tree is taken apart on
+// the way: rules never see it, and a large file's tree outweighs the
+// model, so the collector frees each block once it is visited.
+func (b *builder) walk(root ast.Node) {
+	b.walkBlocks(root, nil, 0)
+	b.flushKeys()
+}
+
+// linkSections sets the parents of sections in document order: a heading
+// is nested in the nearest one before it of a lower level.
+func linkSections(sections []*Section) {
+	if len(sections) == 0 {
+		return
+	}
+	top := sections[0]
+	for i, s := range sections[1:] {
+		p := sections[i]
+		for p != nil && p.Level >= s.Level {
+			p = p.Parent
+		}
+		if p == nil || p == top {
+			continue
+		}
+		s.Parent = p
+		s.Parents = append(append([]string(nil), p.Parents...), p.Title)
+		p.Children++
+	}
 }
 
 // builder turns the goldmark tree into the flat model in one walk.
@@ -256,18 +305,6 @@ func (b *builder) heading(h *ast.Heading) {
 		Level:   h.Level,
 		Title:   string(bytes.TrimSpace(inlineText(h, b.body, nil))),
 		Heading: Span{start, d.LineSpan(endLine).End},
-	}
-	p := b.cur
-	for p != nil && p.Level >= s.Level {
-		p = p.Parent
-	}
-	if p == nil {
-		p = b.top
-	}
-	if p != b.top {
-		s.Parent = p
-		s.Parents = append(append([]string(nil), p.Parents...), p.Title)
-		p.Children++
 	}
 	b.cur = s
 	d.Sections = append(d.Sections, s)

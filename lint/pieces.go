@@ -1,0 +1,149 @@
+package lint
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// A large file is parsed in pieces, one per core. A piece starts at an
+// ATX heading in column 0 after a blank line. In CommonMark such a line
+// closes every block before it except two kinds at the top level, a
+// fenced code block and an HTML block, which would take it in; so each
+// piece parses exactly as it does in the whole file unless the piece
+// before it ends in one of those. parsePieces checks that after the
+// parse and parses the whole file when it fails. Link reference
+// definitions are seen from the whole file, so a file that may hold one
+// is never cut.
+
+// minPiece is the smallest piece worth a goroutine: below it the parse
+// takes about as long as starting and joining one.
+const minPiece = 64 << 10
+
+// buildPieces builds the model of body into d from up to n pieces of
+// about equal size, each parsed and built on its own goroutine, and
+// returns how many pieces it took.
+func buildPieces(d *Document, body []byte, base, n int) int {
+	var cuts []int
+	if n > 1 && !bytes.Contains(body, []byte("]:")) {
+		cuts = cutPoints(body, n)
+	}
+	if len(cuts) == 0 {
+		build(d, body, base)
+		return 1
+	}
+	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
+	bounds = append(bounds, len(body))
+	parts := make([]*Document, len(bounds)-1)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Go(func() {
+			root := parseRange(body, bounds[i], bounds[i+1])
+			if i < len(parts)-1 && !closedAtEnd(root) {
+				return
+			}
+			part := &Document{Path: d.Path, Src: d.Src, BOM: d.BOM, LineEnding: d.LineEnding, LineStarts: d.LineStarts}
+			newBuilder(part, body, base).walk(root)
+			parts[i] = part
+		})
+	}
+	wg.Wait()
+	for i, part := range parts {
+		// A piece after the first starts with its heading: nothing may
+		// fall in its synthetic first section.
+		if part == nil || (i > 0 && !emptyTop(part)) {
+			build(d, body, base)
+			return 1
+		}
+	}
+	for i, part := range parts {
+		sections := part.Sections
+		if i > 0 {
+			sections = sections[1:]
+		}
+		d.Sections = append(d.Sections, sections...)
+		d.Lists = append(d.Lists, part.Lists...)
+		d.Items = append(d.Items, part.Items...)
+		d.Comments = append(d.Comments, part.Comments...)
+		d.Code = append(d.Code, part.Code...)
+	}
+	return len(parts)
+}
+
+// closedAtEnd reports whether the last block of a piece was surely closed
+// before the next piece: a fenced code or HTML block may have been open
+// and would have taken the next piece's heading in.
+func closedAtEnd(root ast.Node) bool {
+	switch root.LastChild().(type) {
+	case *ast.FencedCodeBlock, *ast.HTMLBlock:
+		return false
+	}
+	return true
+}
+
+// emptyTop reports whether the synthetic section before a piece's first
+// heading holds nothing.
+func emptyTop(part *Document) bool {
+	top := part.Sections[0]
+	return top.Blocks == 0 && (len(part.Items) == 0 || part.Items[0].Section != top)
+}
+
+// parseRange parses body[start:end] as if it were all of body: the
+// reader sees body up to end and starts at start, so that goldmark's
+// positions index body, and the character before the piece is the line
+// ending it would see in the whole file.
+func parseRange(body []byte, start, end int) ast.Node {
+	r := text.NewReader(body[:end])
+	r.SetPosition(-1, text.NewSegment(start, start))
+	r.AdvanceLine()
+	return goldmark.New().Parser().Parse(r)
+}
+
+// cutPoints returns the offsets where body can be cut into up to n pieces
+// of at least len(body)/n bytes.
+func cutPoints(body []byte, n int) []int {
+	step := max(1, len(body)/n)
+	var cuts []int
+	for at := step; at < len(body); {
+		j := bytes.Index(body[at:], []byte("\n#"))
+		if j < 0 {
+			break
+		}
+		i := at + j + 1
+		if cutBefore(body, i) {
+			cuts = append(cuts, i)
+			at = i + step
+		} else {
+			at = i
+		}
+	}
+	return cuts
+}
+
+// cutBefore reports whether the line at i is an ATX heading after a blank
+// line whose last non-blank line does not look like the inside of a fence
+// or an HTML block (which would fail the check after the parse).
+func cutBefore(body []byte, i int) bool {
+	h := i
+	for h < len(body) && h-i < 7 && body[h] == '#' {
+		h++
+	}
+	if h-i > 6 || (h < len(body) && body[h] != ' ' && body[h] != '\t' && body[h] != '\n' && body[h] != '\r') {
+		return false
+	}
+	// The line before, then the last non-blank one before it.
+	end, blank := i-1, 0
+	for end > 0 {
+		start := bytes.LastIndexByte(body[:end], '\n') + 1
+		line := bytes.TrimLeft(body[start:end], " \t\r")
+		if len(line) > 0 {
+			return blank > 0 && line[0] != '`' && line[0] != '~' && line[0] != '<' && !bytes.HasSuffix(bytes.TrimRight(line, " \t\r"), []byte(">"))
+		}
+		blank++
+		end = start - 1
+	}
+	return false
+}

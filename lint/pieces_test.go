@@ -1,0 +1,182 @@
+package lint
+
+import (
+	"bytes"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/internal/listgen"
+)
+
+// samePieces fails unless src cut at every heading it can be cut at
+// yields the model of the whole parse, and returns how many pieces it
+// was parsed in.
+func samePieces(t *testing.T, path string, src []byte) int {
+	t.Helper()
+	whole, _, err := parse(path, src, Limits{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, pieces, err := parse(path, src, Limits{}, len(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(whole, cut) {
+		for i := range max(len(whole.Items), len(cut.Items)) {
+			if i >= len(whole.Items) || i >= len(cut.Items) || !reflect.DeepEqual(whole.Items[i], cut.Items[i]) {
+				t.Errorf("%s: the model parsed in pieces differs from the whole parse, first at item %d", path, i)
+				return 0
+			}
+		}
+		t.Errorf("%s: the model parsed in pieces differs from the whole parse", path)
+	}
+	return pieces
+}
+
+// pieceCases are cut, or left whole, for a reason each.
+var pieceCases = []struct {
+	name, src string
+	pieces    int
+}{
+	{"headings after blank lines", "# A\n\n- [a](u) - x\n\n## B\n\n- [b](v) - y\n\n### C\ntext\n", 3},
+	{"no blank line before", "- a\n# B\n- b\n", 1},
+	{"not a heading", "a\n\n#hashtag\n\n####### seven\n", 1},
+	{"empty heading", "a\n\n#\n\nb\n\n##\t\n", 3},
+	{"CRLF", "# A\r\n\r\n- a\r\n\r\n# B\r\n\r\n- b\r\n", 2},
+	{"loose list closed", "- a\n\n- b\n\n  c\n\n# B\n- d\n", 2},
+	{"fence in a list item", "- a\n  ```\n  code\n\n# B\n", 2},
+	{"fence in a quote", "> ```\n> code\n\n# B\n", 2},
+	{"indented code", "    code\n\n# B\n", 2},
+	// Open at the cut: these would take the heading in.
+	{"open fence", "```\ncode\n\n# not a heading\n", 1},
+	{"open tilde fence", "~~~\n\nx\n\n# not a heading\n~~~\n", 1},
+	{"open comment", "<!--\nx\n\n# not a heading\n-->\n", 1},
+	{"open pre", "<pre>\n\n# not a heading\n</pre>\n", 1},
+	// Closed, but left whole by the guess before the parse.
+	{"closed fence", "```\ncode\n```\n\n# B\n", 1},
+	{"closed comment", "<!-- x -->\n\n# B\n", 1},
+	// Seen from everywhere: never cut.
+	{"reference definition", "# A\n\n- [a][r]\n\n# B\n\n[r]: http://x\n", 1},
+}
+
+// TestPiecesCut pins where a file is cut and when it is parsed whole: each
+// case is also held to the model of the whole parse.
+func TestPiecesCut(t *testing.T) {
+	for _, c := range pieceCases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := samePieces(t, c.name, []byte(c.src)); got != c.pieces {
+				t.Errorf("parsed in %d pieces, want %d", got, c.pieces)
+			}
+		})
+	}
+}
+
+// TestPiecesAfterGuess reaches the check after the parse: the last
+// non-blank line before the heading looks like text, but a fence opened
+// earlier is still open.
+func TestPiecesAfterGuess(t *testing.T) {
+	src := []byte("```\ncode\n\ntext\n\n# not a heading\n")
+	if cuts := cutPoints(src, len(src)); len(cuts) != 1 {
+		t.Fatalf("cut at %v, want one cut before the heading", cuts)
+	}
+	if got := samePieces(t, "fence.md", src); got != 1 {
+		t.Errorf("parsed in %d pieces, want 1 (whole)", got)
+	}
+}
+
+// TestPiecesCorpus holds the parse in pieces to the whole parse on every
+// fixture, generated list and real list there is.
+func TestPiecesCorpus(t *testing.T) {
+	var paths []string
+	for _, root := range []string{filepath.Join("..", "testdata"), filepath.Join("..", "..", "shared")} {
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+	}
+	cut := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if samePieces(t, p, src) > 1 {
+			cut++
+		}
+	}
+	for _, style := range []listgen.Style{listgen.Seed, listgen.Awesome} {
+		for _, clean := range []bool{true, false} {
+			if samePieces(t, "generated.md", listgen.List(style, 2000, clean)) < 2 {
+				t.Errorf("a generated list was parsed whole")
+			}
+		}
+	}
+	// Most real lists have headings to cut at.
+	if len(paths) > 100 && cut < len(paths)/2 {
+		t.Errorf("only %d of %d files were cut", cut, len(paths))
+	}
+	t.Logf("%d of %d files cut", cut, len(paths))
+}
+
+// FuzzPieces holds the parse in pieces to the whole parse on any input.
+func FuzzPieces(f *testing.F) {
+	for _, c := range pieceCases {
+		f.Add([]byte(c.src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if bytes.IndexByte(src, 0) >= 0 {
+			return
+		}
+		samePieces(t, "fuzz.md", src)
+	})
+}
+
+// TestPiecesRandom holds the parse in pieces to the whole parse on
+// documents assembled from the lines that open, continue and close the
+// blocks a cut must respect.
+func TestPiecesRandom(t *testing.T) {
+	plain := []string{
+		"", "", "", "# H", "## H", "###### H", "#", "text", "- [a](u) - x", "  - [b](v): y",
+		"1. one", "   continued", "    indented", "\tindented", "> quote", "* a", "+ b", "| a | b |",
+		"***", "---", "===", "  # H", "#\tH", "  code",
+	}
+	// Lines that open or close the blocks that may be open at a cut.
+	tricky := []string{
+		"> ```", "```", "```go", "``` a`b", "~~~", "~~~~", "  ```", "- ```", "<!--", "-->",
+		"<!-- c -->", "<pre>", "</pre>", "<div>", "</div>", "<details>", "<script>", "</script>",
+		"<?x", "?>", "<!X", "]]>",
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	cut, guessed := 0, 0
+	for range 20000 {
+		var b strings.Builder
+		for range 4 + r.IntN(30) {
+			if r.IntN(10) == 0 {
+				b.WriteString(tricky[r.IntN(len(tricky))])
+			} else {
+				b.WriteString(plain[r.IntN(len(plain))])
+			}
+			b.WriteByte('\n')
+		}
+		src := []byte(b.String())
+		if samePieces(t, "random.md", src) > 1 {
+			cut++
+		} else if len(cutPoints(src, len(src))) > 0 {
+			guessed++ // cut points found, but a block was open at one
+		}
+		if t.Failed() {
+			t.Fatalf("input:\n%s", b.String())
+		}
+	}
+	// Both ways out must be taken often for the test to mean anything.
+	if cut < 2000 || guessed < 1000 {
+		t.Errorf("%d of 20000 documents cut, %d parsed whole after the parse", cut, guessed)
+	}
+}
