@@ -21,7 +21,7 @@ import (
 
 // minPiece is the smallest piece worth a goroutine: below it the parse
 // takes about as long as starting and joining one.
-const minPiece = 64 << 10
+const minPiece = 16 << 10
 
 // buildPieces builds the model of body into d from up to n pieces of
 // about equal size, each parsed and built on its own goroutine, and
