@@ -143,18 +143,61 @@ func Apply(src []byte, diags []lint.Diagnostic) ([]byte, int, error) {
 		}
 		fixes = append(fixes, f)
 	}
-	slices.SortStableFunc(fixes, func(a, b *lint.Fix) int {
-		sa, ea := span(a)
-		sb, eb := span(b)
-		return cmp.Or(cmp.Compare(ea-sa, eb-sb), cmp.Compare(sa, sb))
+	// Fixes meet only when their spans overlap or touch. Take them group
+	// by group of such spans, so that placing one costs the size of its
+	// group and not of the file: with one list a sort per section would
+	// shift every later fix of the file.
+	cands := make([]candidate, len(fixes))
+	for i, f := range fixes {
+		cands[i].fix = f
+		cands[i].start, cands[i].end = span(f)
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(a.start, b.start) })
+	for i, reach := 0, -1; i < len(cands); i++ {
+		cands[i].group = i
+		if i > 0 && cands[i].start <= reach {
+			cands[i].group = cands[i-1].group
+		}
+		reach = max(reach, cands[i].end)
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(a.group, b.group), cmp.Compare(a.end-a.start, b.end-b.start), cmp.Compare(a.start, b.start))
 	})
-	var top []*taken // sorted and disjoint
+	var all []*taken // sorted and disjoint
 	applied := 0
-	for _, f := range fixes {
-		t := &taken{fix: f}
-		t.start, t.end = span(f)
-		if f.Moves != nil {
-			t.slots = sortedSpans(f.Moves)
+	for g := 0; g < len(cands); {
+		h := g + 1
+		for h < len(cands) && cands[h].group == cands[g].group {
+			h++
+		}
+		top, n := take(cands[g:h])
+		all = append(all, top...)
+		applied += n
+		g = h
+	}
+	if applied == 0 {
+		return src, 0, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(src))
+	render(&out, src, 0, len(src), steps(all))
+	return out.Bytes(), applied, nil
+}
+
+// candidate is a fix, its span and the group of fixes it may meet.
+type candidate struct {
+	fix        *lint.Fix
+	start, end int
+	group      int
+}
+
+// take takes the fixes of one group, smaller spans first, and returns the
+// taken ones, sorted and disjoint, and how many fixes they hold.
+func take(cands []candidate) (top []*taken, applied int) {
+	for _, c := range cands {
+		t := &taken{fix: c.fix, start: c.start, end: c.end}
+		if c.fix.Moves != nil {
+			t.slots = sortedSpans(c.fix.Moves)
 		}
 		// Taken spans are disjoint and sorted, so their ends are sorted
 		// too: top[i:j] are the ones that overlap or touch [start, end].
@@ -164,10 +207,7 @@ func Apply(src []byte, diags []lint.Diagnostic) ([]byte, int, error) {
 			j++
 		}
 		if j > i {
-			if f.Moves == nil {
-				continue
-			}
-			if !t.holds(top[i:j]) {
+			if c.fix.Moves == nil || !t.holds(top[i:j]) {
 				continue
 			}
 			t.inner = slices.Clone(top[i:j])
@@ -175,13 +215,7 @@ func Apply(src []byte, diags []lint.Diagnostic) ([]byte, int, error) {
 		top = slices.Replace(top, i, j, t)
 		applied++
 	}
-	if applied == 0 {
-		return src, 0, nil
-	}
-	var out bytes.Buffer
-	out.Grow(len(src))
-	render(&out, src, 0, len(src), steps(top))
-	return out.Bytes(), applied, nil
+	return top, applied
 }
 
 // span is the byte range a fix touches, for ordering and overlap checks.
