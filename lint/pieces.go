@@ -9,15 +9,15 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// A large file is parsed in pieces, one per core. A piece starts at an
-// ATX heading in column 0 after a blank line. In CommonMark such a line
-// closes every block before it except two kinds at the top level, a
-// fenced code block and an HTML block, which would take it in; so each
-// piece parses exactly as it does in the whole file unless the piece
-// before it ends in one of those. parsePieces checks that after the
-// parse and parses the whole file when it fails. Link reference
+// A large file is parsed and built in pieces, one per core. A piece
+// starts at an ATX heading in column 0 after a blank line. In CommonMark
+// such a line closes every block before it except two kinds at the top
+// level, a fenced code block and an HTML block, which would take it in;
+// so each piece parses exactly as it does in the whole file unless the
+// piece before it ends in one of those. buildPieces checks that after
+// the parse and parses the whole file when it fails. Link reference
 // definitions are seen from the whole file, so a file that may hold one
-// is never cut.
+// ("]:" anywhere) is never cut.
 
 // minPiece is the smallest piece worth a goroutine: below it the parse
 // takes about as long as starting and joining one.

@@ -69,6 +69,35 @@ func (x *copyIndex) note(key string, c copyOf) (copyOf, bool) {
 	return x.copies[^v], true
 }
 
+// mentions remembers how findings name first copies: the same list
+// pasted twice has thousands of later copies of each first one, and
+// formatting its place anew each time was most of a rule's time there.
+type mentions map[mentionKey]mention
+
+// mentionKey is a first copy seen from a file: the place reads "line N"
+// in its own file and "path:N" in others.
+type mentionKey struct {
+	from  *lint.Document
+	first *lint.Entry
+}
+
+type mention struct {
+	name, where string
+	related     *lint.Related
+}
+
+// of returns the name, place and location of first seen from doc, at
+// off inside first. A rule reports each first copy at one offset.
+func (m mentions) of(doc *lint.Document, first copyOf, off int) mention {
+	k := mentionKey{doc, first.e}
+	v, ok := m[k]
+	if !ok {
+		v = mention{name: nameOf(first.doc, first.e), where: where(doc, first, off), related: related(first, off)}
+		m[k] = v
+	}
+	return v
+}
+
 // related points at the first copy, at off inside it.
 func related(c copyOf, off int) *lint.Related {
 	line, col := c.doc.Position(off)

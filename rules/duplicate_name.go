@@ -85,6 +85,7 @@ func checkDuplicateName(p *lint.RunPass) {
 			idxs[doc] = newNameIndex(len(doc.Items))
 		}
 	}
+	firsts := mentions{}
 	var cur *lint.Document // the file of idx
 	var idx *nameIndex
 	for doc, e := range reviewOrder(p.Docs) {
@@ -104,12 +105,12 @@ func checkDuplicateName(p *lint.RunPass) {
 		if !ok {
 			continue
 		}
-		from := first.e.Name.Start
+		prior := firsts.of(doc, first, first.e.Name.Start)
 		p.Report(doc, lint.Diagnostic{
 			Pos: e.Name.Start, End: e.Name.End,
-			Message: "name " + nameOf(doc, e) + " already listed at " + where(doc, first, from) +
+			Message: "name " + nameOf(doc, e) + " already listed at " + prior.where +
 				" with another url, expected one entry per project",
-			Related: related(first, from),
+			Related: prior.related,
 		})
 	}
 }

@@ -65,6 +65,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 			own[doc] = newCopyIndex(len(doc.Items))
 		}
 	}
+	firsts := mentions{}
 	var cur *lint.Document // the file of idx
 	var idx *copyIndex     // cur's own index, nil when it compares across the run
 	for doc, e := range reviewOrder(p.Docs) {
@@ -89,12 +90,12 @@ func checkDuplicateURL(p *lint.RunPass) {
 			continue
 		}
 		at := urlSpan(e)
-		from := urlSpan(first.e).Start
+		prior := firsts.of(doc, first, urlSpan(first.e).Start)
 		p.Report(doc, lint.Diagnostic{
 			Pos: at.Start, End: at.End,
-			Message: "url already listed as " + nameOf(first.doc, first.e) +
-				" at " + where(doc, first, from) + ", expected one entry per target",
-			Related: related(first, from),
+			Message: "url already listed as " + prior.name +
+				" at " + prior.where + ", expected one entry per target",
+			Related: prior.related,
 		})
 	}
 }

@@ -6,6 +6,10 @@
 #
 #   scripts/bench-ratios.sh [ROUNDS] [BENCH-REGEXP]   # default: 6 '.'
 #
+# CPU=1 runs them on one core (GOMAXPROCS=1): listlint then parses in one
+# piece and runs its rules one after another, which shows what linting
+# costs over parsing rather than what two cores save.
+#
 # Needs benchstat (go install golang.org/x/perf/cmd/benchstat@latest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go test -c -o "$work/bench.test" ./internal/bench
 for i in $(seq "$rounds"); do
-  "$work/bench.test" -test.run '^$' -test.bench "$pattern" -test.benchmem >> "$work/out.txt"
+  "$work/bench.test" -test.run '^$' -test.bench "$pattern" -test.benchmem ${CPU:+-test.cpu "$CPU"} >> "$work/out.txt"
   echo "round $i of $rounds done" >&2
 done
 # OUT=file keeps the raw results, for benchstat old.txt new.txt.
