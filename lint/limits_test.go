@@ -39,6 +39,10 @@ func TestHostileInputs(t *testing.T) {
 		{"CR-only line endings", bytes.Repeat([]byte("- [a](https://a.example): A.\r"), 10_000), false},
 		{"empty file", nil, false},
 		{"only headings", bytes.Repeat([]byte("# Heading\n\n## Sub\n\n"), 10_000), false},
+		// Where a file may be cut into pieces (see buildPieces).
+		{"200,000 headings, no blank line", bytes.Repeat([]byte("#x\n"), 200_000), false},
+		{"headings after 1,000 blank lines each", bytes.Repeat([]byte(strings.Repeat("\n", 1_000)+"# H\n"), 1_000), false},
+		{"a fence open at every cut", bytes.Repeat([]byte("```\n\ntext\n\n# H\n"), 50_000), false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
