@@ -182,12 +182,10 @@ func (b *builder) walk(root ast.Node) {
 	b.flushKeys()
 }
 
-// linkSections sets the parents of sections in document order: a heading
-// is nested in the nearest one before it of a lower level.
+// linkSections sets the parents of sections in document order, the first
+// being the synthetic one: a heading is nested in the nearest one before
+// it of a lower level.
 func linkSections(sections []*Section) {
-	if len(sections) == 0 {
-		return
-	}
 	top := sections[0]
 	for i, s := range sections[1:] {
 		p := sections[i]
