@@ -8,9 +8,7 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // ErrBinary is returned by Parse for input that holds a NUL byte.
@@ -160,9 +158,7 @@ func hasLoneCR(src []byte) bool {
 
 // build parses body whole and builds its model into d.
 func build(d *Document, body []byte, base int) {
-	// Plain CommonMark: GFM linkify would split text nodes and shift
-	// positions.
-	newBuilder(d, body, base).walk(goldmark.New().Parser().Parse(text.NewReader(body)))
+	newBuilder(d, body, base).walk(parseRange(body, 0, len(body)))
 }
 
 // newBuilder returns a builder of d, whose synthetic first section it adds.

@@ -94,7 +94,8 @@ func emptyTop(part *Document) bool {
 // parseRange parses body[start:end] as if it were all of body: the
 // reader sees body up to end and starts at start, so that goldmark's
 // positions index body, and the character before the piece is the line
-// ending it would see in the whole file.
+// ending it would see in the whole file. Plain CommonMark: GFM linkify
+// would split text nodes and shift positions.
 func parseRange(body []byte, start, end int) ast.Node {
 	r := text.NewReader(body[:end])
 	r.SetPosition(-1, text.NewSegment(start, start))
