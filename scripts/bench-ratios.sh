@@ -10,6 +10,10 @@
 # piece and runs its rules one after another, which shows what linting
 # costs over parsing rather than what two cores save.
 #
+# BENCHTIME sets -test.benchtime (default 1s). At 100k entries one run
+# takes about half a second, so 1s averages two runs per round; 3s
+# averages about six and steadies the 10k-to-100k growth.
+#
 # Needs benchstat (go install golang.org/x/perf/cmd/benchstat@latest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +23,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go test -c -o "$work/bench.test" ./internal/bench
 for i in $(seq "$rounds"); do
-  "$work/bench.test" -test.run '^$' -test.bench "$pattern" -test.benchmem ${CPU:+-test.cpu "$CPU"} >> "$work/out.txt"
+  "$work/bench.test" -test.run '^$' -test.bench "$pattern" -test.benchmem -test.benchtime "${BENCHTIME:-1s}" ${CPU:+-test.cpu "$CPU"} >> "$work/out.txt"
   echo "round $i of $rounds done" >&2
 done
 # OUT=file keeps the raw results, for benchstat old.txt new.txt.
