@@ -29,12 +29,11 @@ var styles = []struct {
 
 // each runs op as a sub-benchmark for every style and size.
 //
-// op runs once untimed before the measured loop. The first run in a
-// benchmark grows the heap to its working size, faulting in fresh pages
-// (about 150 ms more than a later run at 100k entries), and at 100k
-// entries a one-second benchmark runs only two iterations, so that cost
-// would be half of what it reports: a one-off cost of the process, not
-// the per-run cost whose growth the benchmarks compare.
+// op runs once untimed before the measured loop. The first run grows the
+// heap to its working size, faulting in fresh pages: at 100k entries it
+// takes 585-632 ms against 460-500 ms for later runs, and a one-second
+// benchmark there holds only two runs. That one-off cost of a process
+// would skew the 10k-to-100k growth the benchmarks compare.
 func each(b *testing.B, clean bool, op func(src []byte) error) {
 	for _, st := range styles {
 		for _, n := range sizes {
