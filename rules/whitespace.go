@@ -19,7 +19,9 @@ reports:
 - spaces, tabs or no-break spaces (U+00A0) at the end of a line; two or
   more plain spaces at the end of a line that the next line continues are
   a Markdown hard line break and are kept;
-- more than one blank line in a row;
+- more than one blank line in a row; right before a heading, more than
+  two when two is the file's habit (most headings that follow a blank
+  line follow two, as in lists that set sections apart that way);
 - a file that does not end with a line break;
 - line endings that differ from the file's dominant one (LF, CRLF or CR),
   reported once per file;
@@ -44,14 +46,9 @@ rewrite line endings to the dominant one.`,
 func checkWhitespace(p *lint.Pass) {
 	doc := p.Doc
 	src := doc.Src
-	code := doc.Code
-	inCode := func(off int) bool {
-		for len(code) > 0 && code[0].End < off {
-			code = code[1:]
-		}
-		return len(code) > 0 && code[0].Start <= off
-	}
+	inCode := inCodeFunc(doc.Code)
 	n := doc.LineCount()
+	headingLines, gap := headingGap(doc)
 	blankRun := 0 // blank lines seen in a row, outside code
 	for i := 1; i <= n; i++ {
 		ln := doc.LineSpan(i) // after the BOM on line 1
@@ -70,7 +67,16 @@ func checkWhitespace(p *lint.Pass) {
 		if blank {
 			blankRun++
 			if blankRun >= 2 && (i == n || !isBlankLine(doc, i+1) || inCode(doc.LineStarts[i])) {
-				reportBlankRun(p, i-blankRun+1, i)
+				allowed := 1
+				for len(headingLines) > 0 && headingLines[0] <= i {
+					headingLines = headingLines[1:]
+				}
+				if len(headingLines) > 0 && headingLines[0] == i+1 || i < n && thematicBreak(doc, i+1) {
+					allowed = gap
+				}
+				if blankRun > allowed {
+					reportBlankRun(p, i-blankRun+1, i, allowed)
+				}
 			}
 		} else {
 			blankRun = 0
@@ -119,11 +125,11 @@ func isBlankLine(doc *lint.Document, n int) bool {
 	return trailingSpace(doc.Src, ln) == ln.Start
 }
 
-// reportBlankRun reports blank lines first..last (more than one) and
-// deletes all but the first.
-func reportBlankRun(p *lint.Pass, first, last int) {
+// reportBlankRun reports blank lines first..last (more than allowed)
+// and deletes all but the first allowed ones.
+func reportBlankRun(p *lint.Pass, first, last, allowed int) {
 	doc := p.Doc
-	start := doc.LineStarts[first] // start of the second blank line
+	start := doc.LineStarts[first+allowed-1] // start of the first extra blank line
 	end := len(doc.Src)
 	if last < len(doc.LineStarts) {
 		end = doc.LineStarts[last]
@@ -131,7 +137,70 @@ func reportBlankRun(p *lint.Pass, first, last int) {
 	p.Report(start, doc.LineSpan(last).End, &lint.Fix{
 		Message: "remove extra blank lines",
 		Edits:   []lint.TextEdit{{Pos: start, End: end}},
-	}, "%d blank lines in a row, expected at most 1", last-first+1)
+	}, "%d blank lines in a row, expected at most %d", last-first+1, allowed)
+}
+
+// thematicBreak reports whether line n is a thematic break ("---",
+// "* * *"), which sets sections apart as a heading does.
+func thematicBreak(doc *lint.Document, n int) bool {
+	ln := doc.LineSpan(n)
+	t := bytes.TrimSpace(doc.Src[ln.Start:ln.End])
+	if len(t) < 3 || t[0] != '-' && t[0] != '*' && t[0] != '_' {
+		return false
+	}
+	marks := 0
+	for _, c := range t {
+		switch c {
+		case t[0]:
+			marks++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return marks >= 3
+}
+
+// inCodeFunc returns a test for offsets inside code, to be asked in
+// increasing order.
+func inCodeFunc(code []lint.Span) func(off int) bool {
+	return func(off int) bool {
+		for len(code) > 0 && code[0].End < off {
+			code = code[1:]
+		}
+		return len(code) > 0 && code[0].Start <= off
+	}
+}
+
+// headingGap returns the first lines of the document's headings, in
+// order, and how many blank lines may stand right before one: two when
+// that is the file's habit (at least three headings, and more of those
+// that follow a blank line follow two than one), else one. Blank lines
+// right before a heading are never inside a code block: a block's own
+// blank lines stand between its lines.
+func headingGap(doc *lint.Document) (lines []int, gap int) {
+	one, two := 0, 0
+	for _, s := range doc.Sections {
+		if !s.Heading.Valid() {
+			continue
+		}
+		line := doc.Line(s.Heading.Start)
+		lines = append(lines, line)
+		blanks := 0
+		for k := line - 1; k >= 1 && blanks < 3 && isBlankLine(doc, k); k-- {
+			blanks++
+		}
+		switch blanks {
+		case 1:
+			one++
+		case 2:
+			two++
+		}
+	}
+	if two >= 3 && two > one {
+		return lines, 2
+	}
+	return lines, 1
 }
 
 // hardBreak tells whether the trailing white space of line n, starting at
