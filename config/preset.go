@@ -18,7 +18,8 @@ import (
 //     (project-tag is off), entries sorted by name.
 //   - tagged: the seed style: "[2019-Name #Project#](url): Description.",
 //     "-" bullets, loose lists (a blank line between entries), every entry
-//     carries a known #Tag#, a year prefix is written 2019-Name, entries
+//     carries one of the usual #Tag#s (Project, Book, Series, Collection, Course,
+//     Blog, Paper, Tool), a year prefix is written 2019-Name, entries
 //     sorted by name.
 func presetSource(name string) (string, bool) {
 	switch name {
@@ -37,7 +38,7 @@ func presetSource(name string) (string, bool) {
   separator: { style: ": " }
   list-marker: { style: "-" }
   list-spacing: { style: loose }
-  project-tag: { required: true }
+  project-tag: { required: true, allowed: [Project, Book, Series, Collection, Course, Blog, Paper, Tool] }
   year-prefix: { separator: "-" }
   sort-order: { by: name }
 `, true

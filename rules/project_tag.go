@@ -28,8 +28,12 @@ Each tag must:
 Only entry lists are checked (see entry-link).
 
 Options:
-  allowed   the known tags (default Project, Book, Series, Collection,
-            Course, Blog, Paper, Tool).
+  allowed   the known tags. By default (empty) they are the file's own:
+            every tag its entries use, in the casing most of its uses
+            have, and the usual Project, Book, Series, Collection,
+            Course, Blog, Paper and Tool. A tag one letter away from a
+            more frequent one, or its plural ("#Projets#", "#Projects#"
+            beside "#Project#"), is reported as unknown.
   required  when true, every entry needs a tag (default false).
 
 Fixes: casing and spacing; a tag at the very start of the link text moves
@@ -46,8 +50,8 @@ is never edited.`,
 	Options: []lint.Option{
 		{
 			Name:    "allowed",
-			Default: []string{"Project", "Book", "Series", "Collection", "Course", "Blog", "Paper", "Tool"},
-			Doc:     "the known tags, with their casing",
+			Default: []string{},
+			Doc:     "the known tags, with their casing; empty: the file's own",
 		},
 		{Name: "required", Default: false, Doc: "every entry needs a tag"},
 	},
@@ -57,6 +61,10 @@ is never edited.`,
 func checkProjectTag(p *lint.Pass) {
 	doc := p.Doc
 	allowed := p.Strings("allowed")
+	var near map[string]string
+	if len(allowed) == 0 {
+		allowed, near = fileTags(doc)
+	}
 	wants := make([]string, len(allowed))
 	for i, a := range allowed {
 		wants[i] = "#" + a + "#"
@@ -73,8 +81,125 @@ func checkProjectTag(p *lint.Pass) {
 			}
 			continue
 		}
-		checkTags(p, e, tags, allowed, wants)
+		checkTags(p, e, tags, allowed, wants, near)
 	}
+}
+
+// commonTags are the tags seed-style lists share, known in every file.
+var commonTags = []string{"Project", "Book", "Series", "Collection", "Course", "Blog", "Paper", "Tool"}
+
+// fileTags returns the tags doc's entries use, each in its most used
+// casing, and the common tags. A tag that is a slip of a more used one
+// (one letter off, or its plural) is left out: near maps its folded form
+// to the tag it slips from.
+func fileTags(doc *lint.Document) (known []string, near map[string]string) {
+	// Spellings first: a file has a handful, so a slice searched in
+	// order costs less than a map and allocates once per spelling.
+	type spelling struct {
+		word string
+		n    int
+	}
+	var spellings []spelling
+	for _, e := range doc.Items {
+		if !e.IsEntry || !e.List.EntryList || len(e.Tags) == 0 {
+			continue
+		}
+		for _, t := range wordTags(doc.Src, e.Tags) {
+			word := doc.Src[t.Start+1 : t.End-1]
+			i := slices.IndexFunc(spellings, func(s spelling) bool { return s.word == string(word) })
+			if i < 0 {
+				i = len(spellings)
+				spellings = append(spellings, spelling{word: string(word)})
+			}
+			spellings[i].n++
+		}
+	}
+	if len(spellings) == 0 {
+		return commonTags, nil
+	}
+	// Then by folded form: how often the file uses it, and its casings.
+	// The usual casing of a common tag counts as one use: a file's lone
+	// "#project#" is a slip, five of them are its convention.
+	type tally struct {
+		key   string
+		n     int // uses in the file
+		casts []spelling
+	}
+	var tallies []*tally
+	add := func(word string, n, votes int) {
+		k := strings.ToLower(word)
+		i := slices.IndexFunc(tallies, func(t *tally) bool { return t.key == k })
+		if i < 0 {
+			i = len(tallies)
+			tallies = append(tallies, &tally{key: k})
+		}
+		tallies[i].n += n
+		tallies[i].casts = append(tallies[i].casts, spelling{word, votes})
+	}
+	for _, sp := range spellings {
+		add(sp.word, sp.n, sp.n)
+	}
+	for _, c := range commonTags {
+		add(c, 0, 1)
+	}
+	for _, tl := range tallies {
+		if tl.n > 0 && slices.ContainsFunc(tallies, func(o *tally) bool {
+			// A common tag the file does not use is no slip, but a lone
+			// tag may be a slip of one.
+			return o != tl && (o.n > tl.n || o.n == 0 && tl.n == 1) && slip(tl.key, o.key)
+		}) {
+			if near == nil {
+				near = map[string]string{}
+			}
+			near[tl.key] = ""
+			continue
+		}
+		best := tl.casts[0]
+		for _, c := range tl.casts[1:] {
+			// The most used casing; on a tie the common tag's, which
+			// comes last.
+			if c.n >= best.n {
+				best = c
+			}
+		}
+		known = append(known, best.word)
+	}
+	for k := range near {
+		for _, w := range known {
+			if slip(k, strings.ToLower(w)) {
+				near[k] = w
+				break
+			}
+		}
+	}
+	return known, near
+}
+
+// slip reports whether tag a (folded) reads as a slip of tag b: b's
+// plural or singular, or one letter changed, added or dropped in a word
+// of five letters or more.
+func slip(a, b string) bool {
+	if a+"s" == b || b+"s" == a {
+		return true
+	}
+	if len(a) < 5 || len(b) < 5 {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[i+1:])
+	}
+	return string(ra[i:]) == string(rb[i+1:])
 }
 
 // wordTags keeps the tags whose inside is a word of letters: "C#/F#" in a
@@ -130,7 +255,7 @@ func tagList(allowed []string) string {
 	return strings.Join(parts, ", ")
 }
 
-func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []string) {
+func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []string, near map[string]string) {
 	src := p.Doc.Src
 	textEnd := e.Text.End
 	for textEnd > e.Text.Start && isSpaceByte(src[textEnd-1]) {
@@ -156,6 +281,10 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 			}
 		}
 		if canon == "" {
+			if to, ok := near[strings.ToLower(string(word))]; ok {
+				p.Report(t.Start, t.End, nil, "unknown tag %s, expected #%s#", p.Doc.Text(t), to)
+				continue
+			}
 			p.Report(t.Start, t.End, nil, "unknown tag %s, expected one of %s", p.Doc.Text(t), tagList(allowed))
 			continue
 		}
