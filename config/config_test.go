@@ -23,7 +23,7 @@ func testRules() []*lint.Rule {
 		}},
 		{ID: "duplicate-name", Severity: lint.Warning},
 		{ID: "duplicate-url", Severity: lint.Error, Options: []lint.Option{
-			{Name: "scope", Default: "run", Allowed: []string{"file", "run"}},
+			{Name: "scope", Default: "file", Allowed: []string{"file", "run"}},
 		}},
 		{ID: "empty-section", Severity: lint.Warning},
 		{ID: "list-marker", Severity: lint.Warning, Options: style("-", "*", "+")},
@@ -525,7 +525,7 @@ rules:
     severity: error # .listlint.yml:9:30 (overrides[0])
   duplicate-url:
     severity: error # default
-    scope: run # default
+    scope: file # default
   empty-section: "off" # --disable
   list-marker:
     severity: warning # default

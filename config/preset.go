@@ -18,9 +18,10 @@ import (
 //     (project-tag is off), entries sorted by name.
 //   - tagged: the seed style: "[2019-Name #Project#](url): Description.",
 //     "-" bullets, loose lists (a blank line between entries), every entry
-//     carries one of the usual #Tag#s (Project, Book, Series, Collection, Course,
-//     Blog, Paper, Tool), a year prefix is written 2019-Name, entries
-//     sorted by name.
+//     carries one of the usual #Tag#s (Project, Book, Series, Collection,
+//     Course, Blog, Paper, Tool), a year prefix is written 2019-Name,
+//     entries sorted by name, and no URL listed twice across the files of
+//     a run.
 func presetSource(name string) (string, bool) {
 	switch name {
 	case "default":
@@ -41,6 +42,7 @@ func presetSource(name string) (string, bool) {
   project-tag: { required: true, allowed: [Project, Book, Series, Collection, Course, Blog, Paper, Tool] }
   year-prefix: { separator: "-" }
   sort-order: { by: name }
+  duplicate-url: { scope: run }
 `, true
 	}
 	return "", false

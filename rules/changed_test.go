@@ -257,7 +257,9 @@ func TestDuplicatesChanged(t *testing.T) {
 func TestDuplicatesChangedAcrossFiles(t *testing.T) {
 	a := parseChanged(t, "a.md", "# A\n\n- [Alpha](https://a.example): A.\n+- [Dive](https://github.com/wagoodman/dive): New.\n")
 	b := parseChanged(t, "b.md", "# B\n\n- [dive](https://github.com/wagoodman/dive): Old.\n")
-	got := runChanged([]*lint.Rule{DuplicateURL}, a, b)
+	runScope := *DuplicateURL
+	runScope.Options = []lint.Option{{Name: "scope", Default: scopeRun}}
+	got := runChanged([]*lint.Rule{&runScope}, a, b)
 	want := []string{`a.md:4: url already listed as "dive" at b.md:3 in section "B", expected one entry per target`}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings\n got %q\nwant %q", got, want)

@@ -27,8 +27,11 @@ changed entry that duplicates an unchanged one is reported on the new
 entry, naming the old one, wherever the two stand.
 
 Options:
-  scope  "run" (default): compare the entries of every file of the run;
-         "file": compare each file's entries among themselves.`,
+  scope  "file" (default): compare each file's entries among themselves;
+         "run": compare the entries of every file of the run (the tagged
+         preset does). The default is "file" because the files of one
+         repository are often lists of their own, each listing what
+         belongs to its topic even when another file lists it too.`,
 	Bad: `## Tools
 
 - [dive](https://github.com/wagoodman/dive): Explore image layers.
@@ -43,7 +46,7 @@ Options:
 `,
 	Severity: lint.Error,
 	Options: []lint.Option{{
-		Name: "scope", Default: scopeRun, Allowed: []string{scopeFile, scopeRun},
+		Name: "scope", Default: scopeFile, Allowed: []string{scopeFile, scopeRun},
 		Doc: `"run" compares every file of the run, "file" each file alone`,
 	}},
 	CheckRun: checkDuplicateURL,
