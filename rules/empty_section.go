@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/listlint/listlint/lint"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/listlint/listlint/lint"
+)
 
 // EmptySection reports headings with nothing under them.
 var EmptySection = &lint.Rule{
@@ -15,7 +20,9 @@ paragraph, code block, table, quote or HTML other than comments. So a
 License or Contributing section with only prose is not empty, while one
 holding only an HTML comment ("<!-- TODO -->") or a horizontal rule is.
 A document's first heading is not reported when another heading follows
-it directly (a title above the first section).`,
+it directly (a title above the first section), nor is a heading that is a
+sentence of four words or more ending with ".", "!" or "。": a note set
+in large type ("#### *Pull requests are welcome!*"), not a section.`,
 	Bad: `## Databases
 
 ## Editors
@@ -38,10 +45,20 @@ func checkEmptySection(p *lint.Pass) {
 		}
 		// A title heading straight above the first section heading
 		// introduces the document; it is not an empty section.
-		if i == 1 && i+1 < len(secs) {
+		if i == 1 && i+1 < len(secs) || isNote(s.Title) {
 			continue
 		}
 		p.Report(s.Heading.Start, s.Heading.End, nil,
 			"section %s is empty, expected entries, sub-sections or text", lint.Quote(s.Title))
 	}
+}
+
+// isNote reports whether a heading's title reads as a sentence: four
+// words or more, ending with terminal punctuation (emphasis aside).
+func isNote(title string) bool {
+	t := strings.TrimRight(title, "*_ ")
+	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "！") {
+		return false
+	}
+	return len(strings.Fields(t)) >= 4 || utf8.RuneCountInString(t) >= 12 && !strings.Contains(t, " ")
 }

@@ -59,19 +59,25 @@ func checkListSpacing(p *lint.Pass) {
 		if !isEntryList(l) {
 			continue
 		}
-		loose, firstLoose := 0, false
+		loose, firstLoose, gaps := 0, false, 0
 		for i := 1; i < len(l.Items); i++ {
+			if !judged(l.Items[i-1], l.Items[i]) {
+				continue
+			}
+			gaps++
 			if gapIsLoose(&lines, l.Items[i-1], l.Items[i]) {
 				loose++
-				firstLoose = firstLoose || i == 1
+				firstLoose = firstLoose || gaps == 1
 			}
 		}
-		gaps := len(l.Items) - 1
+		if gaps == 0 {
+			continue
+		}
 		vote := loose*2 > gaps
 		if loose*2 == gaps {
 			vote = firstLoose
 		}
-		lists = append(lists, spacedList{l, loose})
+		lists = append(lists, spacedList{l, loose, gaps})
 		votes = append(votes, vote)
 	}
 	var wantLoose bool
@@ -87,17 +93,18 @@ func checkListSpacing(p *lint.Pass) {
 		wantLoose = d
 	}
 	for _, sl := range lists {
-		if wantLoose && sl.loose == len(sl.Items)-1 || !wantLoose && sl.loose == 0 {
+		if wantLoose && sl.loose == sl.gaps || !wantLoose && sl.loose == 0 {
 			continue // every gap as wanted
 		}
 		checkSpacing(p, sl.List, wantLoose, &lines)
 	}
 }
 
-// spacedList is an entry list and the number of its loose gaps.
+// spacedList is an entry list, the number of its loose gaps and of all
+// its judged gaps.
 type spacedList struct {
 	*lint.List
-	loose int
+	loose, gaps int
 }
 
 // isEntryList tells whether l is a top-level entry list with a gap to
@@ -105,6 +112,12 @@ type spacedList struct {
 func isEntryList(l *lint.List) bool {
 	return l.Depth == 0 && len(l.Items) >= 2 && l.EntryList
 }
+
+// judged tells whether the gap between two items says anything about
+// the list's spacing: an empty item ("-" alone on its line) is a slip
+// of its own, and adding or removing a blank line around it would keep
+// it.
+func judged(a, b *lint.Entry) bool { return a.Content.Len() > 0 && b.Content.Len() > 0 }
 
 // gapIsLoose tells whether a blank line stands between two items.
 func gapIsLoose(lines *lint.LineCursor, a, b *lint.Entry) bool {
@@ -118,7 +131,7 @@ func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCu
 	var edits []lint.TextEdit
 	for i := 1; i < len(l.Items); i++ {
 		a, b := l.Items[i-1], l.Items[i]
-		if gapIsLoose(lines, a, b) == wantLoose {
+		if !judged(a, b) || gapIsLoose(lines, a, b) == wantLoose {
 			continue
 		}
 		if first < 0 {
