@@ -135,6 +135,10 @@ type Entry struct {
 	Name Span
 	// Tags span every #Word# in the link text, hashes included.
 	Tags []Span
+	// WordTags are the Tags whose inside is letters only ("#Project#"),
+	// the markers a tagged list puts on its entries; "#v2#" or "#C-3#"
+	// inside a name are not. It shares Tags' array when every tag is one.
+	WordTags []Span
 	// URL spans the destination in the source; NoSpan for reference links
 	// (whose destination lives elsewhere). Dest is the destination either way.
 	URL  Span

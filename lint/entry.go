@@ -120,6 +120,7 @@ func (b *builder) linkText(e *Entry) {
 	if n := len(b.tags); n > first {
 		// Growing the slab later leaves these in the old array, intact.
 		e.Tags = b.tags[first:n:n]
+		e.WordTags = wordTags(src, e.Tags)
 	}
 	// The name is what the tags at either end leave: "Nomad #Project#
 	// #Tool#" is named "Nomad".
@@ -145,6 +146,49 @@ func (b *builder) linkText(e *Entry) {
 func isTagByte(c byte) bool {
 	return c >= 0x80 || c == '-' || c == '_' ||
 		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+// wordTags keeps the tags whose inside is a word of letters. Until the
+// first that is not, spans itself is the answer, without allocating.
+func wordTags(src []byte, spans []Span) []Span {
+	var out []Span
+	for i, s := range spans {
+		if isWordTag(src[s.Start+1 : s.End-1]) {
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Span, 0, len(spans)), spans[:i]...)
+		}
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+func isWordTag(b []byte) bool {
+	ascii := true
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			return false
+		}
+	}
+	if ascii {
+		return true
+	}
+	for _, r := range string(b) {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // yearPrefix recognises "2019-Name" and its variants ("2019~Name",

@@ -248,12 +248,23 @@ func TestParseYearsAndTags(t *testing.T) {
 		{"C#/F#", "∅", "∅", "C#/F#", 0, nil},
 		{"语言 #系列#", "∅", "∅", "语言", 0, []string{"#系列#"}},
 		{" 2019-Kuma #Project# ", this, "-", "Kuma", 2019, []string{"#Project#"}},
+		{"Kuma #v2# #Project#", "∅", "∅", "Kuma", 0, []string{"#v2#", "#Project#"}},
 	} {
 		d := parse(t, "- ["+tc.text+"](https://k.example): Desc.\n")
 		e := d.Items[0]
-		var tags []string
+		var tags, words []string
 		for _, s := range e.Tags {
 			tags = append(tags, d.Text(s))
+			if s := d.Text(s); strings.Trim(s, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ系列") == "" {
+				words = append(words, s)
+			}
+		}
+		var got []string
+		for _, s := range e.WordTags {
+			got = append(got, d.Text(s))
+		}
+		if strings.Join(got, " ") != strings.Join(words, " ") {
+			t.Errorf("[%s]: word tags %q, want %q", tc.text, got, words)
 		}
 		if show(d, e.Year) != tc.year || show(d, e.YearSep) != tc.ysep || show(d, e.Name) != tc.name ||
 			e.YearValue != tc.value || strings.Join(tags, " ") != strings.Join(tc.tags, " ") {

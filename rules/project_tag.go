@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -66,7 +64,7 @@ func checkProjectTag(p *lint.Pass) {
 		if !e.IsEntry || !e.List.EntryList {
 			continue
 		}
-		tags := wordTags(doc.Src, e.Tags)
+		tags := e.WordTags
 		if len(tags) == 0 {
 			if required {
 				p.Report(e.Text.Start, e.Text.End, nil, "link text has no tag, expected one of %s", tagList(allowed))
@@ -75,51 +73,6 @@ func checkProjectTag(p *lint.Pass) {
 		}
 		checkTags(p, e, tags, allowed, wants)
 	}
-}
-
-// wordTags keeps the tags whose inside is a word of letters: "C#/F#" in a
-// name is not a tag.
-func wordTags(src []byte, spans []lint.Span) []lint.Span {
-	var out []lint.Span
-	for i, s := range spans {
-		if isWordTag(src[s.Start+1 : s.End-1]) {
-			if out != nil {
-				out = append(out, s)
-			}
-			continue
-		}
-		// The first tag that is not a word: copy the ones before it.
-		// Until then spans itself is the answer, without allocating.
-		if out == nil {
-			out = append(make([]lint.Span, 0, len(spans)), spans[:i]...)
-		}
-	}
-	if out == nil {
-		return spans
-	}
-	return out
-}
-
-func isWordTag(b []byte) bool {
-	ascii := true
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if c|0x20 < 'a' || c|0x20 > 'z' {
-			return false
-		}
-	}
-	if ascii {
-		return true
-	}
-	for _, r := range string(b) {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
 }
 
 func tagList(allowed []string) string {
