@@ -146,7 +146,9 @@ type Entry struct {
 	// Reference is true for [text][ref] and [text] links.
 	Reference bool
 	// Separator spans what stands between the link and the description,
-	// past code spans that mark the link ("[Name](url) `⚠` - ...").
+	// past code spans and emoji shortcodes that mark the link ("[Name](url)
+	// `⚠` - ...", "[Name](url) :zap: - ..."). An arrow ("->", "=>", "→")
+	// is one separator, taken whole.
 	Separator Span
 	// Desc spans the description, trimmed; NoSpan when absent.
 	Desc Span

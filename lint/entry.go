@@ -235,21 +235,20 @@ func (b *builder) tail(e *Entry) {
 		return
 	}
 	j := skipBlanks(src, i, end)
-	k := separatorEnd(src, j, end)
+	k := markedSeparatorEnd(src, j, end, j > i)
 	if k == j {
-		// Code spans between the link and the separator are marks on the
-		// link ("[Name](url) `⚠` - ..." flags a non-free dependency): the
-		// separator follows them.
+		// Marks between the link and the separator, code spans and emoji
+		// shortcodes, flag the entry ("[Name](url) `⚠` - ...", "[Name](url)
+		// :zap: - ..."): the separator follows them.
 		m := j
-		for m < end && src[m] == '`' {
-			n := runLen(src, m, end, '`')
-			c := closingTicks(src, m+n, end, n)
-			if c < 0 {
+		for {
+			n := markEnd(src, m, end)
+			if n == m {
 				break
 			}
-			m = skipBlanks(src, c+n, end)
-			if sep := separatorEnd(src, m, end); sep > m {
-				i, j, k = c+n, m, sep
+			m = skipBlanks(src, n, end)
+			if sep := markedSeparatorEnd(src, m, end, m > n); sep > m {
+				i, j, k = n, m, sep
 				break
 			}
 		}
@@ -268,6 +267,50 @@ func (b *builder) tail(e *Entry) {
 	}
 }
 
+// markedSeparatorEnd is separatorEnd, except that the colon of an emoji
+// shortcode after a blank starts a mark, not a separator.
+func markedSeparatorEnd(src []byte, j, end int, blank bool) int {
+	if blank && shortcodeEnd(src, j, end) > j {
+		return j
+	}
+	return separatorEnd(src, j, end)
+}
+
+// markEnd returns the offset after the code span or emoji shortcode at m,
+// or m when none starts there.
+func markEnd(src []byte, m, end int) int {
+	if m < end && src[m] == '`' {
+		n := runLen(src, m, end, '`')
+		if c := closingTicks(src, m+n, end, n); c >= 0 {
+			return c + n
+		}
+		return m
+	}
+	return shortcodeEnd(src, m, end)
+}
+
+// shortcodeEnd returns the offset after a GitHub emoji shortcode (":zap:",
+// ":+1:") at j followed by a blank or the end, or j when none stands
+// there.
+func shortcodeEnd(src []byte, j, end int) int {
+	if j >= end || src[j] != ':' {
+		return j
+	}
+	k := j + 1
+	for k < end && k-j <= 40 {
+		c := src[k]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_', c == '+', c == '-':
+			k++
+			continue
+		case c == ':' && k > j+1 && (k+1 == end || src[k+1] == ' ' || src[k+1] == '\t'):
+			return k + 1
+		}
+		break
+	}
+	return j
+}
+
 // skipBlanks returns the offset of the first byte from i on that is not a
 // space or a tab, or end.
 func skipBlanks(src []byte, i, end int) int {
@@ -277,22 +320,42 @@ func skipBlanks(src []byte, i, end int) int {
 	return i
 }
 
-// separatorEnd returns the offset after the separator character at j
-// (":", "-", a full-width colon, an en or em dash), or j when none stands
-// there.
+// separatorEnd returns the offset after the separator at j (":", "-", a
+// full-width colon, an en or em dash, or an arrow: "->", "-->", "=>",
+// "==>", "→", "—>" and the like, taken whole), or j when none stands there.
 func separatorEnd(src []byte, j, end int) int {
 	if j >= end {
 		return j
 	}
-	switch src[j] {
-	case ':', '-':
+	switch c := src[j]; c {
+	case ':':
 		return j + 1
+	case '-', '=':
+		k := j + 1
+		if k+1 < end && src[k] == c && src[k+1] == '>' {
+			return k + 2 // "-->", "==>"
+		}
+		if k < end && src[k] == '>' {
+			return k + 1 // "->", "=>"
+		}
+		if c == '-' {
+			return k
+		}
+		return j
 	}
 	if src[j] < utf8.RuneSelf {
 		return j
 	}
 	r, size := utf8.DecodeRune(src[j:end])
-	if r == '：' || r == '–' || r == '—' {
+	switch r {
+	case '：':
+		return j + size
+	case '–', '—':
+		if j+size < end && src[j+size] == '>' {
+			return j + size + 1 // "—>"
+		}
+		return j + size
+	case '→', '⇒', '⟶', '➔', '➜':
 		return j + size
 	}
 	return j

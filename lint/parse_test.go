@@ -190,7 +190,9 @@ func TestParseNonEntries(t *testing.T) {
 
 func TestParseSeparators(t *testing.T) {
 	d := parse(t, "- [A](u): colon\n- [B](u) - hyphen\n- [C](u)：full width\n- [D](u) – en dash\n- [E](u) — em dash\n- [F](u) plain\n- [G](u):tight\n- [H](u) : spaced\n- [I](u):\n- [J](u): desc <!-- listlint-disable-line -->\n- [K](u) <!-- only a comment -->\n- [L](u): a <!-- inner --> b\n"+
-		"- [M](u) `⚠` - marked\n- [N](u) `a` ``b`` : two marks\n- [O](u) `code` sentence\n- [P](u) `open - no mark\n")
+		"- [M](u) `⚠` - marked\n- [N](u) `a` ``b`` : two marks\n- [O](u) `code` sentence\n- [P](u) `open - no mark\n"+
+		"- [Q](u) :zap: - shortcode\n- [R](u) :zap: `a` :+1: : three marks\n- [S](u) :camera: no separator\n- [T](u):tight: colon\n"+
+		"- [U](u) -> arrow\n- [V](u) --> long arrow\n- [W](u) => fat arrow\n- [X](u) ==> long fat arrow\n- [Y](u) → unicode\n- [Z](u) —> em arrow\n- [a](u) -- double\n- [b](u) = equals\n")
 	for i, w := range []struct{ sep, desc string }{
 		{": ", "colon"},
 		{" - ", "hyphen"},
@@ -208,6 +210,18 @@ func TestParseSeparators(t *testing.T) {
 		{" : ", "two marks"},
 		{"∅", "`code` sentence"},
 		{"∅", "`open - no mark"},
+		{" - ", "shortcode"},
+		{" : ", "three marks"},
+		{"∅", ":camera: no separator"},
+		{":", "tight: colon"},
+		{" -> ", "arrow"},
+		{" --> ", "long arrow"},
+		{" => ", "fat arrow"},
+		{" ==> ", "long fat arrow"},
+		{" → ", "unicode"},
+		{" —> ", "em arrow"},
+		{" -", "- double"},
+		{"∅", "= equals"},
 	} {
 		e := d.Items[i]
 		if sep, desc := show(d, e.Separator), show(d, e.Desc); sep != w.sep || desc != w.desc {
