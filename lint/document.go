@@ -148,7 +148,8 @@ type Entry struct {
 	// Separator spans what stands between the link and the description,
 	// past code spans and emoji shortcodes that mark the link ("[Name](url)
 	// `⚠` - ...", "[Name](url) :zap: - ..."). An arrow ("->", "=>", "→")
-	// is one separator, taken whole.
+	// is one separator, taken whole; a colon glued to the link before a
+	// port or a time ("[host](url):8080") is none.
 	Separator Span
 	// Desc spans the description, trimmed; NoSpan when absent.
 	Desc Span

@@ -236,6 +236,11 @@ func (b *builder) tail(e *Entry) {
 	}
 	j := skipBlanks(src, i, end)
 	k := markedSeparatorEnd(src, j, end, j > i)
+	if j == i && src[j] == ':' && urlRest(src[j+1:end]) {
+		// "[host](…):8080", "[talk](…):10:30": the colon continues the
+		// link's text, it separates nothing.
+		k = j
+	}
 	if k == j {
 		// Marks between the link and the separator, code spans and emoji
 		// shortcodes, flag the entry ("[Name](url) `⚠` - ...", "[Name](url)
@@ -265,6 +270,25 @@ func (b *builder) tail(e *Entry) {
 	if d := trimComments(src, Span{k, end}); d.End > d.Start {
 		e.Desc = d
 	}
+}
+
+// urlRest reports whether b, after a colon, continues a URL or a time
+// rather than starting a description: "//…", a port ("8080",
+// "8080/path") or the minutes of a time ("10:30").
+func urlRest(b []byte) bool {
+	if len(b) >= 2 && b[0] == '/' && b[1] == '/' {
+		return true
+	}
+	i := 0
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	// "300 pages" after a colon is a description: only the end, a path
+	// or more of a time may follow the digits.
+	return i == len(b) || b[i] == '/' || b[i] == ':' && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9'
 }
 
 // markedSeparatorEnd is separatorEnd, except that the colon of an emoji

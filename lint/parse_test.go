@@ -192,6 +192,7 @@ func TestParseSeparators(t *testing.T) {
 	d := parse(t, "- [A](u): colon\n- [B](u) - hyphen\n- [C](u)：full width\n- [D](u) – en dash\n- [E](u) — em dash\n- [F](u) plain\n- [G](u):tight\n- [H](u) : spaced\n- [I](u):\n- [J](u): desc <!-- listlint-disable-line -->\n- [K](u) <!-- only a comment -->\n- [L](u): a <!-- inner --> b\n"+
 		"- [M](u) `⚠` - marked\n- [N](u) `a` ``b`` : two marks\n- [O](u) `code` sentence\n- [P](u) `open - no mark\n"+
 		"- [Q](u) :zap: - shortcode\n- [R](u) :zap: `a` :+1: : three marks\n- [S](u) :camera: no separator\n- [T](u):tight: colon\n"+
+		"- [c](u):8080\n- [d](u):8080/x\n- [e](u):10:30\n- [f](u):2 hours\n- [g](u)://h\n"+
 		"- [U](u) -> arrow\n- [V](u) --> long arrow\n- [W](u) => fat arrow\n- [X](u) ==> long fat arrow\n- [Y](u) → unicode\n- [Z](u) —> em arrow\n- [a](u) -- double\n- [b](u) = equals\n")
 	for i, w := range []struct{ sep, desc string }{
 		{": ", "colon"},
@@ -214,6 +215,11 @@ func TestParseSeparators(t *testing.T) {
 		{" : ", "three marks"},
 		{"∅", ":camera: no separator"},
 		{":", "tight: colon"},
+		{"∅", ":8080"},
+		{"∅", ":8080/x"},
+		{"∅", ":10:30"},
+		{":", "2 hours"},
+		{"∅", "://h"},
 		{" -> ", "arrow"},
 		{" --> ", "long arrow"},
 		{" => ", "fat arrow"},

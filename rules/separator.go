@@ -280,32 +280,12 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 		// keep it.
 		return
 	}
-	if e.Separator.End-e.Separator.Start == 1 && src[e.Separator.Start] == ':' && urlRest(src[e.Desc.Start:e.Desc.End]) {
-		return // "[host](…):8080", "[talk](…):10:30": no separator at all
-	}
 	got := p.Doc.Text(e.Separator)
 	fix := &lint.Fix{
 		Message: "use separator " + lint.Quote(expect),
 		Edits:   []lint.TextEdit{{Pos: e.Separator.Start, End: e.Separator.End, NewText: expect}},
 	}
 	p.Report(e.Separator.Start, e.Separator.End, fix, "separator is %q, expected %q", got, expect)
-}
-
-// urlRest reports whether what follows a ":" glued to a link continues a
-// URL or a time rather than starting a description: "//…", a port
-// ("8080", "8080/path") or the minutes of a time ("10:30").
-func urlRest(b []byte) bool {
-	if len(b) >= 2 && b[0] == '/' && b[1] == '/' {
-		return true
-	}
-	i := 0
-	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-		i++
-	}
-	if i == 0 {
-		return false
-	}
-	return i == len(b) || b[i] == '/' || b[i] == ':' && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9'
 }
 
 // checkMissingSeparator reports a separator that is clearly missing: a
