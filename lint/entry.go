@@ -346,7 +346,8 @@ func skipBlanks(src []byte, i, end int) int {
 
 // separatorEnd returns the offset after the separator at j (":", "-", a
 // full-width colon, an en or em dash, or an arrow: "->", "-->", "=>",
-// "==>", "→", "—>" and the like, taken whole), or j when none stands there.
+// "==>", "→", "—>", "- >" and the like, taken whole), or j when none
+// stands there.
 func separatorEnd(src []byte, j, end int) int {
 	if j >= end {
 		return j
@@ -363,6 +364,9 @@ func separatorEnd(src []byte, j, end int) int {
 			return k + 1 // "->", "=>"
 		}
 		if c == '-' {
+			if k+2 < end && src[k] == ' ' && src[k+1] == '>' && (src[k+2] == ' ' || src[k+2] == '\t') {
+				return k + 2 // "- >", an arrow an older fix broke
+			}
 			return k
 		}
 		return j

@@ -193,7 +193,7 @@ func TestParseSeparators(t *testing.T) {
 		"- [M](u) `⚠` - marked\n- [N](u) `a` ``b`` : two marks\n- [O](u) `code` sentence\n- [P](u) `open - no mark\n"+
 		"- [Q](u) :zap: - shortcode\n- [R](u) :zap: `a` :+1: : three marks\n- [S](u) :camera: no separator\n- [T](u):tight: colon\n"+
 		"- [c](u):8080\n- [d](u):8080/x\n- [e](u):10:30\n- [f](u):2 hours\n- [g](u)://h\n"+
-		"- [U](u) -> arrow\n- [V](u) --> long arrow\n- [W](u) => fat arrow\n- [X](u) ==> long fat arrow\n- [Y](u) → unicode\n- [Z](u) —> em arrow\n- [a](u) -- double\n- [b](u) = equals\n")
+		"- [U](u) -> arrow\n- [V](u) --> long arrow\n- [W](u) => fat arrow\n- [X](u) ==> long fat arrow\n- [Y](u) → unicode\n- [Z](u) —> em arrow\n- [a](u) -- double\n- [A](u) - > broken\n- [B](u) - >9000\n- [b](u) = equals\n")
 	for i, w := range []struct{ sep, desc string }{
 		{": ", "colon"},
 		{" - ", "hyphen"},
@@ -227,6 +227,8 @@ func TestParseSeparators(t *testing.T) {
 		{" → ", "unicode"},
 		{" —> ", "em arrow"},
 		{" -", "- double"},
+		{" - > ", "broken"},
+		{" - ", ">9000"},
 		{"∅", "= equals"},
 	} {
 		e := d.Items[i]

@@ -238,7 +238,7 @@ func TestSeparatorStyle(t *testing.T) {
 	docs := corpusDocsOrNone(t)
 	var gen strings.Builder
 	for _, sep := range combine([]string{"", " ", "  ", "\t"},
-		[]string{":", "-", "：", "–", "—", "->", "-->", "=>", "==>", "→", "—>", "–>", "⇒"},
+		[]string{":", "-", "：", "–", "—", "->", "-->", "=>", "==>", "→", "—>", "–>", "⇒", "- >"},
 		[]string{"", " ", "  ", "\n  "}) {
 		gen.WriteString("- [A](https://a.example)" + sep + "Alpha.\n")
 	}
@@ -256,7 +256,7 @@ func TestSeparatorStyle(t *testing.T) {
 			}
 		}
 	}
-	if n < 13*4*4 {
+	if n < 14*4*4 {
 		t.Errorf("only %d separators checked", n)
 	}
 }

@@ -24,8 +24,9 @@ Chinese and Japanese lists, "[Name](url)：描述。"), " - " (awesome style,
 Each style has variants, which are reported and rewritten to the file's
 style: ":" without a space, " :", " : " and two spaces for ": "; " ："
 and "： " for "："; "-" without spaces, " -" and "  - " for " - "; and
-likewise for the dashes. An arrow ("->", "-->", "=>", "==>", "→", "—>")
-is always a variant: it is rewritten whole.
+likewise for the dashes. An arrow ("->", "-->", "=>", "==>", "→", "—>",
+and "- >", an arrow broken by an older fix) is always a variant: it is
+rewritten whole.
 
 The two colons are one family, and the three dashes another. The file's
 style is the most common style of the family most separators belong to
@@ -262,8 +263,8 @@ func separatorStyle(src []byte, e *lint.Entry) (st sepStyle, own bool) {
 			return arrow, false // "→"
 		}
 	}
-	if i+size < len(b) && b[i+size] == '>' || c == '-' && i+2 < len(b) && b[i+1] == '-' {
-		return arrow, false // "->", "—>", "-->"
+	if i+size < len(b) && b[i+size] == '>' || c == '-' && i+2 < len(b) && (b[i+1] == '-' || b[i+2] == '>') {
+		return arrow, false // "->", "—>", "-->", "- >"
 	}
 	return st, string(b) == expectedSeparator(src, e, styleText[st])
 }
