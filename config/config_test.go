@@ -32,7 +32,7 @@ func testRules() []*lint.Rule {
 			{Name: "required", Default: false},
 			{Name: "allowed", Default: []string{"Project", "Book"}},
 		}},
-		{ID: "separator", Severity: lint.Warning, Options: style(": ", " - ")},
+		{ID: "separator", Severity: lint.Warning, Options: style(": ", "：", " - ", " – ", " — ")},
 		{ID: "sort-order", Severity: lint.Warning, Options: []lint.Option{
 			{Name: "by", Default: "name", Allowed: []string{"name", "year", "none"}},
 		}},
@@ -85,7 +85,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{"unknown option", "rules:\n  separator: { styel: \" - \" }\n", `.listlint.yml:2:16: rules.separator: unknown option "styel", did you mean "style"? (separator takes: severity, style)`},
 		{"rule without options", "rules:\n  duplicate-name: { scope: run }\n", `.listlint.yml:2:21: rules.duplicate-name: unknown option "scope" (duplicate-name takes: severity)`},
-		{"value not allowed", "rules:\n  separator:\n    style: \"x\"\n", `.listlint.yml:3:12: rules.separator.style: "x" is not one of "dominant", ": ", " - "`},
+		{"value not allowed", "rules:\n  separator:\n    style: \"x\"\n", `.listlint.yml:3:12: rules.separator.style: "x" is not one of "dominant", ": ", "：", " - ", " – ", " — "`},
 		{"bad severity", "rules:\n  separator: warn\n", `.listlint.yml:2:14: rules.separator: "warn" is not one of off, info, warning, error (or a mapping of severity and options)`},
 		{"bad severity key", "rules:\n  separator: { severity: fatal }\n", `.listlint.yml:2:26: rules.separator.severity: "fatal" is not one of off, info, warning, error`},
 		{"empty rule", "rules:\n  separator:\n", `.listlint.yml:2:13: rules.separator: expected off, a severity or a mapping of options, got nothing`},

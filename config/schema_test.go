@@ -82,7 +82,7 @@ func TestSchemaShape(t *testing.T) {
 		t.Errorf("schema has %d rules, want %d", len(s.Definitions.Rules.Properties), len(rs))
 	}
 	sep := s.Definitions.Rules.Properties["separator"].OneOf[1].Properties["style"]
-	if sep.Type != "string" || len(sep.Enum) != 3 || sep.Default != "dominant" {
+	if sep.Type != "string" || len(sep.Enum) != 6 || sep.Default != "dominant" {
 		t.Errorf("separator.style schema = %+v", sep)
 	}
 	if min := s.Definitions.Rules.Properties["year-prefix"].OneOf[1].Properties["min"]; min.Type != "integer" {

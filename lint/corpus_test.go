@@ -137,7 +137,7 @@ func TestCorpus(t *testing.T) {
 		docs = append(docs, d)
 	}
 	if marked == 0 {
-		t.Error("no entry with code-span marks before its separator; awesome-selfhosted has dozens")
+		t.Error("no entry with code-span or shortcode marks before its separator; awesome-selfhosted has dozens")
 	}
 	byPath := make(map[string]*lint.Document, len(docs))
 	for _, d := range docs {
@@ -178,13 +178,16 @@ func TestCorpus(t *testing.T) {
 // marks reports whether s, what stands between a link and a separator
 // that does not follow it directly, is code spans and blanks.
 func marks(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasPrefix(s, "`") && strings.HasSuffix(s, "`")
+	return markRun.MatchString(s)
 }
 
+// markRun is what may stand between a link and its separator: code spans
+// and emoji shortcodes.
+var markRun = regexp.MustCompile("^[ \t]*((`+[^`]+`+|:[a-z0-9_+-]+:)[ \t]*)+$")
+
 // markedTail is what follows the link of an entry whose link carries
-// code-span marks before its separator ("[Name](url) `⚠` - ...").
-var markedTail = regexp.MustCompile("^[ \t]*(`[^`]+`[ \t]*)+(-|:|：|–|—)")
+// code-span or shortcode marks before its separator ("[Name](url) `⚠` - ...").
+var markedTail = regexp.MustCompile("^[ \t]*((`[^`]+`|:[a-z0-9_+-]+:)[ \t]+)+(-|:|：|–|—)")
 
 // checkMarks checks that every such entry has its separator after the
 // marks, and returns how many there are.

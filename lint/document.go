@@ -135,6 +135,10 @@ type Entry struct {
 	Name Span
 	// Tags span every #Word# in the link text, hashes included.
 	Tags []Span
+	// WordTags are the Tags whose inside is letters only ("#Project#"),
+	// the markers a tagged list puts on its entries; "#v2#" or "#C-3#"
+	// inside a name are not. It shares Tags' array when every tag is one.
+	WordTags []Span
 	// URL spans the destination in the source; NoSpan for reference links
 	// (whose destination lives elsewhere). Dest is the destination either way.
 	URL  Span
@@ -142,7 +146,10 @@ type Entry struct {
 	// Reference is true for [text][ref] and [text] links.
 	Reference bool
 	// Separator spans what stands between the link and the description,
-	// past code spans that mark the link ("[Name](url) `⚠` - ...").
+	// past code spans and emoji shortcodes that mark the link ("[Name](url)
+	// `⚠` - ...", "[Name](url) :zap: - ..."). An arrow ("->", "=>", "→")
+	// is one separator, taken whole; a colon glued to the link before a
+	// port or a time ("[host](url):8080") is none.
 	Separator Span
 	// Desc spans the description, trimmed; NoSpan when absent.
 	Desc Span

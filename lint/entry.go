@@ -120,6 +120,7 @@ func (b *builder) linkText(e *Entry) {
 	if n := len(b.tags); n > first {
 		// Growing the slab later leaves these in the old array, intact.
 		e.Tags = b.tags[first:n:n]
+		e.WordTags = wordTags(src, e.Tags)
 	}
 	// The name is what the tags at either end leave: "Nomad #Project#
 	// #Tool#" is named "Nomad".
@@ -145,6 +146,49 @@ func (b *builder) linkText(e *Entry) {
 func isTagByte(c byte) bool {
 	return c >= 0x80 || c == '-' || c == '_' ||
 		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+// wordTags keeps the tags whose inside is a word of letters. Until the
+// first that is not, spans itself is the answer, without allocating.
+func wordTags(src []byte, spans []Span) []Span {
+	var out []Span
+	for i, s := range spans {
+		if isWordTag(src[s.Start+1 : s.End-1]) {
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Span, 0, len(spans)), spans[:i]...)
+		}
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+func isWordTag(b []byte) bool {
+	ascii := true
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			return false
+		}
+	}
+	if ascii {
+		return true
+	}
+	for _, r := range string(b) {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // yearPrefix recognises "2019-Name" and its variants ("2019~Name",
@@ -191,21 +235,25 @@ func (b *builder) tail(e *Entry) {
 		return
 	}
 	j := skipBlanks(src, i, end)
-	k := separatorEnd(src, j, end)
+	k := markedSeparatorEnd(src, j, end, j > i)
+	if j == i && src[j] == ':' && urlRest(src[j+1:end]) {
+		// "[host](…):8080", "[talk](…):10:30": the colon continues the
+		// link's text, it separates nothing.
+		k = j
+	}
 	if k == j {
-		// Code spans between the link and the separator are marks on the
-		// link ("[Name](url) `⚠` - ..." flags a non-free dependency): the
-		// separator follows them.
+		// Marks between the link and the separator, code spans and emoji
+		// shortcodes, flag the entry ("[Name](url) `⚠` - ...", "[Name](url)
+		// :zap: - ..."): the separator follows them.
 		m := j
-		for m < end && src[m] == '`' {
-			n := runLen(src, m, end, '`')
-			c := closingTicks(src, m+n, end, n)
-			if c < 0 {
+		for {
+			n := markEnd(src, m, end)
+			if n == m {
 				break
 			}
-			m = skipBlanks(src, c+n, end)
-			if sep := separatorEnd(src, m, end); sep > m {
-				i, j, k = c+n, m, sep
+			m = skipBlanks(src, n, end)
+			if sep := markedSeparatorEnd(src, m, end, m > n); sep > m {
+				i, j, k = n, m, sep
 				break
 			}
 		}
@@ -224,6 +272,69 @@ func (b *builder) tail(e *Entry) {
 	}
 }
 
+// urlRest reports whether b, after a colon, continues a URL or a time
+// rather than starting a description: "//…", a port ("8080",
+// "8080/path") or the minutes of a time ("10:30").
+func urlRest(b []byte) bool {
+	if len(b) >= 2 && b[0] == '/' && b[1] == '/' {
+		return true
+	}
+	i := 0
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	// "300 pages" after a colon is a description: only the end, a path
+	// or more of a time may follow the digits.
+	return i == len(b) || b[i] == '/' || b[i] == ':' && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9'
+}
+
+// markedSeparatorEnd is separatorEnd, except that the colon of an emoji
+// shortcode after a blank starts a mark, not a separator.
+func markedSeparatorEnd(src []byte, j, end int, blank bool) int {
+	if blank && shortcodeEnd(src, j, end) > j {
+		return j
+	}
+	return separatorEnd(src, j, end)
+}
+
+// markEnd returns the offset after the code span or emoji shortcode at m,
+// or m when none starts there.
+func markEnd(src []byte, m, end int) int {
+	if m < end && src[m] == '`' {
+		n := runLen(src, m, end, '`')
+		if c := closingTicks(src, m+n, end, n); c >= 0 {
+			return c + n
+		}
+		return m
+	}
+	return shortcodeEnd(src, m, end)
+}
+
+// shortcodeEnd returns the offset after a GitHub emoji shortcode (":zap:",
+// ":+1:") at j followed by a blank or the end, or j when none stands
+// there.
+func shortcodeEnd(src []byte, j, end int) int {
+	if j >= end || src[j] != ':' {
+		return j
+	}
+	k := j + 1
+	for k < end && k-j <= 40 {
+		c := src[k]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_', c == '+', c == '-':
+			k++
+			continue
+		case c == ':' && k > j+1 && (k+1 == end || src[k+1] == ' ' || src[k+1] == '\t'):
+			return k + 1
+		}
+		break
+	}
+	return j
+}
+
 // skipBlanks returns the offset of the first byte from i on that is not a
 // space or a tab, or end.
 func skipBlanks(src []byte, i, end int) int {
@@ -233,22 +344,46 @@ func skipBlanks(src []byte, i, end int) int {
 	return i
 }
 
-// separatorEnd returns the offset after the separator character at j
-// (":", "-", a full-width colon, an en or em dash), or j when none stands
-// there.
+// separatorEnd returns the offset after the separator at j (":", "-", a
+// full-width colon, an en or em dash, or an arrow: "->", "-->", "=>",
+// "==>", "→", "—>", "- >" and the like, taken whole), or j when none
+// stands there.
 func separatorEnd(src []byte, j, end int) int {
 	if j >= end {
 		return j
 	}
-	switch src[j] {
-	case ':', '-':
+	switch c := src[j]; c {
+	case ':':
 		return j + 1
+	case '-', '=':
+		k := j + 1
+		if k+1 < end && src[k] == c && src[k+1] == '>' {
+			return k + 2 // "-->", "==>"
+		}
+		if k < end && src[k] == '>' {
+			return k + 1 // "->", "=>"
+		}
+		if c == '-' {
+			if k+2 < end && src[k] == ' ' && src[k+1] == '>' && (src[k+2] == ' ' || src[k+2] == '\t') {
+				return k + 2 // "- >", an arrow an older fix broke
+			}
+			return k
+		}
+		return j
 	}
 	if src[j] < utf8.RuneSelf {
 		return j
 	}
 	r, size := utf8.DecodeRune(src[j:end])
-	if r == '：' || r == '–' || r == '—' {
+	switch r {
+	case '：':
+		return j + size
+	case '–', '—':
+		if j+size < end && src[j+size] == '>' {
+			return j + size + 1 // "—>"
+		}
+		return j + size
+	case '→', '⇒', '⟶', '➔', '➜':
 		return j + size
 	}
 	return j

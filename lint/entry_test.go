@@ -263,3 +263,28 @@ func TestMatchBracket(t *testing.T) {
 	}
 	t.Logf("%d corpus brackets", n)
 }
+
+// TestIsWordTag holds isWordTag's ASCII path to the rune-by-rune rule
+// (every rune a letter) on every byte value in every position and on
+// non-ASCII words.
+func TestIsWordTag(t *testing.T) {
+	ref := func(b []byte) bool {
+		for _, r := range string(b) {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+		return true
+	}
+	words := []string{"", "Project", "project", "Projéct", "工具", "Tool2", "a-b", "ÀB", "\xff"}
+	for c := range 256 {
+		for _, w := range []string{"", "Ab", "ab"} {
+			words = append(words, string([]byte{byte(c)})+w, w+string([]byte{byte(c)}))
+		}
+	}
+	for _, w := range words {
+		if got, want := isWordTag([]byte(w)), ref([]byte(w)); got != want {
+			t.Errorf("isWordTag(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -190,7 +190,10 @@ func TestParseNonEntries(t *testing.T) {
 
 func TestParseSeparators(t *testing.T) {
 	d := parse(t, "- [A](u): colon\n- [B](u) - hyphen\n- [C](u)：full width\n- [D](u) – en dash\n- [E](u) — em dash\n- [F](u) plain\n- [G](u):tight\n- [H](u) : spaced\n- [I](u):\n- [J](u): desc <!-- listlint-disable-line -->\n- [K](u) <!-- only a comment -->\n- [L](u): a <!-- inner --> b\n"+
-		"- [M](u) `⚠` - marked\n- [N](u) `a` ``b`` : two marks\n- [O](u) `code` sentence\n- [P](u) `open - no mark\n")
+		"- [M](u) `⚠` - marked\n- [N](u) `a` ``b`` : two marks\n- [O](u) `code` sentence\n- [P](u) `open - no mark\n"+
+		"- [Q](u) :zap: - shortcode\n- [R](u) :zap: `a` :+1: : three marks\n- [S](u) :camera: no separator\n- [T](u):tight: colon\n"+
+		"- [c](u):8080\n- [d](u):8080/x\n- [e](u):10:30\n- [f](u):2 hours\n- [g](u)://h\n"+
+		"- [U](u) -> arrow\n- [V](u) --> long arrow\n- [W](u) => fat arrow\n- [X](u) ==> long fat arrow\n- [Y](u) → unicode\n- [Z](u) —> em arrow\n- [a](u) -- double\n- [A](u) - > broken\n- [B](u) - >9000\n- [b](u) = equals\n")
 	for i, w := range []struct{ sep, desc string }{
 		{": ", "colon"},
 		{" - ", "hyphen"},
@@ -208,6 +211,25 @@ func TestParseSeparators(t *testing.T) {
 		{" : ", "two marks"},
 		{"∅", "`code` sentence"},
 		{"∅", "`open - no mark"},
+		{" - ", "shortcode"},
+		{" : ", "three marks"},
+		{"∅", ":camera: no separator"},
+		{":", "tight: colon"},
+		{"∅", ":8080"},
+		{"∅", ":8080/x"},
+		{"∅", ":10:30"},
+		{":", "2 hours"},
+		{"∅", "://h"},
+		{" -> ", "arrow"},
+		{" --> ", "long arrow"},
+		{" => ", "fat arrow"},
+		{" ==> ", "long fat arrow"},
+		{" → ", "unicode"},
+		{" —> ", "em arrow"},
+		{" -", "- double"},
+		{" - > ", "broken"},
+		{" - ", ">9000"},
+		{"∅", "= equals"},
 	} {
 		e := d.Items[i]
 		if sep, desc := show(d, e.Separator), show(d, e.Desc); sep != w.sep || desc != w.desc {
@@ -248,12 +270,23 @@ func TestParseYearsAndTags(t *testing.T) {
 		{"C#/F#", "∅", "∅", "C#/F#", 0, nil},
 		{"语言 #系列#", "∅", "∅", "语言", 0, []string{"#系列#"}},
 		{" 2019-Kuma #Project# ", this, "-", "Kuma", 2019, []string{"#Project#"}},
+		{"Kuma #v2# #Project#", "∅", "∅", "Kuma", 0, []string{"#v2#", "#Project#"}},
 	} {
 		d := parse(t, "- ["+tc.text+"](https://k.example): Desc.\n")
 		e := d.Items[0]
-		var tags []string
+		var tags, words []string
 		for _, s := range e.Tags {
 			tags = append(tags, d.Text(s))
+			if s := d.Text(s); strings.Trim(s, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ系列") == "" {
+				words = append(words, s)
+			}
+		}
+		var got []string
+		for _, s := range e.WordTags {
+			got = append(got, d.Text(s))
+		}
+		if strings.Join(got, " ") != strings.Join(words, " ") {
+			t.Errorf("[%s]: word tags %q, want %q", tc.text, got, words)
 		}
 		if show(d, e.Year) != tc.year || show(d, e.YearSep) != tc.ysep || show(d, e.Name) != tc.name ||
 			e.YearValue != tc.value || strings.Join(tags, " ") != strings.Join(tc.tags, " ") {

@@ -77,7 +77,7 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 	if s == t.Start && e == t.End {
 		return // nearly every link: no spaces to trim, whatever the tags
 	}
-	if tags := wordTags(src, it.Tags); len(tags) > 0 && tags[len(tags)-1].End == e {
+	if tags := it.WordTags; len(tags) > 0 && tags[len(tags)-1].End == e {
 		// Spaces after a trailing tag belong to project-tag.
 		e = t.End
 	}

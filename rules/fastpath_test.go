@@ -217,44 +217,47 @@ func TestLineCursor(t *testing.T) {
 	}
 }
 
-// separatorFamilyGeneral is separatorFamily as it was, rune by rune.
-func separatorFamilyGeneral(src []byte, sep lint.Span) string {
-	for i := sep.Start; i < sep.End; {
-		r, size := utf8.DecodeRune(src[i:sep.End])
-		switch r {
-		case ':', '：':
-			return colonSeparator
-		case '-', '–', '—':
-			return dashSeparator
+// TestSeparatorStyle holds separatorStyle's byte scan to a reading of
+// the separator as a string: the character between the blanks names the
+// style, and the separator is the style's own when it is spelt as the
+// style is (without the trailing space before a line break).
+func TestSeparatorStyle(t *testing.T) {
+	styles := map[string]sepStyle{":": colonStyle, "：": fullColonStyle, "-": dashStyle, "–": enDashStyle, "—": emDashStyle}
+	ref := func(src []byte, e *lint.Entry) (sepStyle, bool) {
+		sep := string(src[e.Separator.Start:e.Separator.End])
+		st, ok := styles[strings.Trim(sep, " \t")]
+		if !ok {
+			return arrow, false
 		}
-		i += size
-	}
-	return colonSeparator
-}
-
-func TestSeparatorFamilyFastPath(t *testing.T) {
-	check := func(src []byte, sep lint.Span) {
-		if got, want := separatorFamily(src, sep), separatorFamilyGeneral(src, sep); got != want {
-			t.Fatalf("separatorFamily(%q) = %q, the general path says %q", src[sep.Start:sep.End], got, want)
+		own := sep == styleText[st]
+		if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
+			own = sep == strings.TrimSuffix(styleText[st], " ")
 		}
+		return st, own
 	}
-	// Every string of up to four bytes from the bytes of the separators,
-	// whole, cut and out of order, and some bytes around them.
-	alphabet := []string{":", "-", " ", "a", "\xef", "\xbc", "\x9a", "\xe2", "\x80", "\x93", "\x94", "\xf0", "：", "–", "—"}
-	seps := []string{""}
-	for range 4 {
-		seps = combine(seps, alphabet)
-		for _, s := range seps {
-			src := []byte("x" + s + "\xbc\x9a-")
-			check(src, lint.Span{Start: 1, End: 1 + len(s)})
-		}
+	docs := corpusDocsOrNone(t)
+	var gen strings.Builder
+	for _, sep := range combine([]string{"", " ", "  ", "\t"},
+		[]string{":", "-", "：", "–", "—", "->", "-->", "=>", "==>", "→", "—>", "–>", "⇒", "- >"},
+		[]string{"", " ", "  ", "\n  "}) {
+		gen.WriteString("- [A](https://a.example)" + sep + "Alpha.\n")
 	}
-	for _, doc := range corpusDocsOrNone(t) {
+	docs = append(docs, parseDoc(t, "gen.md", gen.String()))
+	n := 0
+	for _, doc := range docs {
 		for _, e := range doc.Items {
-			if e.Separator.Valid() {
-				check(doc.Src, e.Separator)
+			if !e.IsEntry || !e.Separator.Valid() {
+				continue
+			}
+			n++
+			st, own := separatorStyle(doc.Src, e)
+			if wst, wown := ref(doc.Src, e); st != wst || own != wown {
+				t.Errorf("%s: separator %q: style %d own %v, want %d %v", doc.Path, doc.Text(e.Separator), st, own, wst, wown)
 			}
 		}
+	}
+	if n < 14*4*4 {
+		t.Errorf("only %d separators checked", n)
 	}
 }
 
@@ -410,27 +413,6 @@ func TestMayEndInSpace(t *testing.T) {
 	}
 }
 
-// TestIsSeparatorFamily checks what checkSeparator's first pass relies
-// on: a separator that is a style's own belongs to that style's family.
-func TestIsSeparatorFamily(t *testing.T) {
-	docs := corpusDocsOrNone(t)
-	for _, sep := range []string{": ", ":", " - ", " -", "-", " – ", "：", " : ", ":  "} {
-		docs = append(docs, parseDoc(t, "gen.md", "- [A](https://a.example)"+sep+"Alpha.\n- [B](https://b.example)"+sep+"\n  Beta.\n"))
-	}
-	for _, doc := range docs {
-		for _, e := range doc.Items {
-			if !e.Separator.Valid() {
-				continue
-			}
-			for _, style := range []string{colonSeparator, dashSeparator} {
-				if isSeparator(doc.Src, e, style) && separatorFamily(doc.Src, e.Separator) != style {
-					t.Errorf("%s: separator %q is style %q's own, but of another family", doc.Path, doc.Text(e.Separator), style)
-				}
-			}
-		}
-	}
-}
-
 // TestNoAllocationPerEntry keeps the speed work's promise: on a clean
 // list these rules allocate per file, not per entry.
 func TestNoAllocationPerEntry(t *testing.T) {
@@ -445,31 +427,6 @@ func TestNoAllocationPerEntry(t *testing.T) {
 			if allocs := testing.AllocsPerRun(2, func() { l.Run([]*lint.Document{doc}) }); allocs > n/20 {
 				t.Errorf("style %d, %s: %.0f allocations for %d entries", st, r.ID, allocs, n)
 			}
-		}
-	}
-}
-
-// TestIsWordTag holds isWordTag's ASCII path to the rune-by-rune rule
-// (every rune a letter) on every byte value in every position and on
-// non-ASCII words.
-func TestIsWordTag(t *testing.T) {
-	ref := func(b []byte) bool {
-		for _, r := range string(b) {
-			if !unicode.IsLetter(r) {
-				return false
-			}
-		}
-		return true
-	}
-	words := []string{"", "Project", "project", "Projéct", "工具", "Tool2", "a-b", "ÀB", "\xff"}
-	for c := range 256 {
-		for _, w := range []string{"", "Ab", "ab"} {
-			words = append(words, string([]byte{byte(c)})+w, w+string([]byte{byte(c)}))
-		}
-	}
-	for _, w := range words {
-		if got, want := isWordTag([]byte(w)), ref([]byte(w)); got != want {
-			t.Errorf("isWordTag(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

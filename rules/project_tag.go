@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -74,7 +72,7 @@ func checkProjectTag(p *lint.Pass) {
 		if !e.IsEntry || !e.List.EntryList {
 			continue
 		}
-		tags := wordTags(doc.Src, e.Tags)
+		tags := e.WordTags
 		if len(tags) == 0 {
 			if required {
 				p.Report(e.Text.Start, e.Text.End, nil, "link text has no tag, expected one of %s", tagList(allowed))
@@ -101,10 +99,10 @@ func fileTags(doc *lint.Document) (known []string, near map[string]string) {
 	}
 	var spellings []spelling
 	for _, e := range doc.Items {
-		if !e.IsEntry || !e.List.EntryList || len(e.Tags) == 0 {
+		if !e.IsEntry || !e.List.EntryList {
 			continue
 		}
-		for _, t := range wordTags(doc.Src, e.Tags) {
+		for _, t := range e.WordTags {
 			word := doc.Src[t.Start+1 : t.End-1]
 			i := slices.IndexFunc(spellings, func(s spelling) bool { return s.word == string(word) })
 			if i < 0 {
@@ -201,52 +199,6 @@ func slip(a, b string) bool {
 	}
 	return string(ra[i:]) == string(rb[i+1:])
 }
-
-// wordTags keeps the tags whose inside is a word of letters: "C#/F#" in a
-// name is not a tag.
-func wordTags(src []byte, spans []lint.Span) []lint.Span {
-	var out []lint.Span
-	for i, s := range spans {
-		if isWordTag(src[s.Start+1 : s.End-1]) {
-			if out != nil {
-				out = append(out, s)
-			}
-			continue
-		}
-		// The first tag that is not a word: copy the ones before it.
-		// Until then spans itself is the answer, without allocating.
-		if out == nil {
-			out = append(make([]lint.Span, 0, len(spans)), spans[:i]...)
-		}
-	}
-	if out == nil {
-		return spans
-	}
-	return out
-}
-
-func isWordTag(b []byte) bool {
-	ascii := true
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if c|0x20 < 'a' || c|0x20 > 'z' {
-			return false
-		}
-	}
-	if ascii {
-		return true
-	}
-	for _, r := range string(b) {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
 func tagList(allowed []string) string {
 	parts := make([]string, len(allowed))
 	for i, a := range allowed {

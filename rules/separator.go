@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"bytes"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,30 +16,49 @@ var Separator = &lint.Rule{
 	ID:    "separator",
 	Title: "link and description are separated the same way",
 	Doc: `Between an entry's link and its description stands one separator, the
-same in the whole file: ": " (seed style, "[Name](url): Description.") or
-" - " (awesome style, "[Name](url) - Description."). Variants are reported:
-"：", ":" without a space, " :", "-" without spaces, " – ", " — ", and two
-spaces where one belongs.
+same in the whole file. Five styles are conventions of their own: ": "
+(seed style, "[Name](url): Description."), "：" (the full-width colon of
+Chinese and Japanese lists, "[Name](url)：描述。"), " - " (awesome style,
+"[Name](url) - Description."), " – " and " — " (en and em dash).
+
+Each style has variants, which are reported and rewritten to the file's
+style: ":" without a space, " :", " : " and two spaces for ": "; " ："
+and "： " for "："; "-" without spaces, " -" and "  - " for " - "; and
+likewise for the dashes. An arrow ("->", "-->", "=>", "==>", "→", "—>",
+and "- >", an arrow broken by an older fix) is always a variant: it is
+rewritten whole.
+
+The two colons are one family, and the three dashes another. The file's
+style is the most common style of the family most separators belong to
+(ties going to the first seen). Separators of the other family are
+reported. Those of another style of the same family are reported only
+when the file's style holds at least two thirds of its family: a
+bilingual list that mixes ": " and "：" about evenly has no convention
+between them to enforce, and each entry is held to its own style's
+spelling.
 
 An entry whose link is followed by ". ", ", ", "; " or "| " and then a
 sentence of four words or more uses that punctuation as a separator and is
-reported too, and so is a link followed by a space and a capitalised
-sentence of four words or more ("[valix](…) Go package for validating
-requests"). Other text after a link without a separator (a second link, a
-badge, "(Chinese)", a sentence that has the link as its subject) is not a
-separator problem and is left alone. Entries without a description are
-left to the description rule. Only entry lists are checked (see
-entry-link).
+reported too, unless a separator follows later ("[A](url), B and C - A
+tool."), and so is a link followed by a space and a capitalised sentence
+of four words or more ("[valix](…) Go package for validating requests").
+Other text after a link without a separator (a second link, a badge,
+"(Chinese)", "By Jane Doe", a sentence that has the link as its subject)
+is not a separator problem and is left alone, and so is a ":" glued to a
+port, a time or "//" ("[host](…):8080"). Code spans and emoji shortcodes
+between the link and the separator ("[Name](url) :zap: - ...") mark the
+entry; the separator follows them. Entries without a description are left
+to the description rule. Only entry lists are checked (see entry-link).
 
 Options:
-  style  "dominant" (default): ": " or " - ", whichever family (colons or
-         dashes) most separators of the file belong to, ties going to the
-         first; or ": " or " - " to pin it.
+  style  "dominant" (default): the file's style as above; or one of ": ",
+         "：", " - ", " – " and " — " to pin it, every other separator
+         being reported.
 
 The fix rewrites the separator.`,
 	Bad: `- [Alpha](https://alpha.example): First project.
 - [Beta](https://beta.example) - Second project.
-- [Gamma](https://gamma.example)：Third project.`,
+- [Gamma](https://gamma.example) -> Third project.`,
 	Good: `- [Alpha](https://alpha.example): First project.
 - [Beta](https://beta.example): Second project.
 - [Gamma](https://gamma.example): Third project.`,
@@ -45,79 +67,154 @@ The fix rewrites the separator.`,
 	Options: []lint.Option{{
 		Name:    "style",
 		Default: "dominant",
-		Doc:     `separator between link and description: "dominant", ": " or " - "`,
-		Allowed: []string{"dominant", ": ", " - "},
+		Doc:     `separator between link and description: "dominant", ": ", "：", " - ", " – " or " — "`,
+		Allowed: []string{"dominant", ": ", "：", " - ", " – ", " — "},
 	}},
 	Check: checkSeparator,
 }
 
+// sepStyle is a separator style, or arrow for the arrows, which belong to
+// none.
+type sepStyle int8
+
 const (
-	colonSeparator = ": "
-	dashSeparator  = " - "
+	colonStyle sepStyle = iota
+	fullColonStyle
+	dashStyle
+	enDashStyle
+	emDashStyle
+	numStyles
+	arrow sepStyle = -1
 )
 
-func checkSeparator(p *lint.Pass) {
-	doc := p.Doc
+// styleText is each style's own spelling.
+var styleText = [numStyles]string{": ", "：", " - ", " – ", " — "}
+
+// colonFamily reports whether s is one of the colons; the others are
+// dashes.
+func (s sepStyle) colonFamily() bool { return s == colonStyle || s == fullColonStyle }
+
+// separatorStyles tallies the separators of entries by style to find the
+// convention of a file, or of the files of a folder.
+type separatorStyles struct {
+	n [numStyles]int
+	// seen holds the styles in the order they first occur.
+	seen  [numStyles]sepStyle
+	kinds int
+	// odd counts the entries that may need a finding whatever the style:
+	// a separator not spelt as its style's own, or none before a
+	// description.
+	odd int
+}
+
+// add counts the separators of doc's entries.
+func (c *separatorStyles) add(doc *lint.Document) {
 	src := doc.Src
-	want := p.String("style")
-	if want != colonSeparator && want != dashSeparator {
-		// The dominant family (lint.Dominant, counted without a map):
-		// the more frequent, ties going to the first seen.
-		first, colons, dashes := "", 0, 0
-		// odd counts the entries that may need a finding whatever the
-		// family: a separator other than its family's own, or none
-		// before a description.
-		odd := 0
-		for _, e := range doc.Items {
-			if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
-				continue
-			}
-			if !e.Separator.Valid() {
-				odd++
-				continue
-			}
-			var f string
-			switch {
-			case isSeparator(src, e, colonSeparator):
-				f = colonSeparator
-			case isSeparator(src, e, dashSeparator):
-				f = dashSeparator
-			default:
-				f = separatorFamily(src, e.Separator)
-				odd++
-			}
-			if first == "" {
-				first = f
-			}
-			if f == colonSeparator {
-				colons++
-			} else {
-				dashes++
-			}
-		}
-		switch {
-		case first == "":
-			return
-		case colons > dashes:
-			want = colonSeparator
-		case dashes > colons:
-			want = dashSeparator
-		default:
-			want = first
-		}
-		if odd == 0 && (colons == 0 || dashes == 0) {
-			return // nearly every file: each separator is the one wanted
-		}
-	}
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
 			continue
 		}
-		if e.Separator.Valid() {
-			checkSeparatorText(p, e, want)
-		} else {
-			checkMissingSeparator(p, e, want)
+		if !e.Separator.Valid() {
+			c.odd++
+			continue
 		}
+		st, own := separatorStyle(src, e)
+		if !own {
+			c.odd++
+		}
+		if st == arrow {
+			continue
+		}
+		if c.n[st] == 0 {
+			c.seen[c.kinds] = st
+			c.kinds++
+		}
+		c.n[st]++
+	}
+}
+
+// convention returns the style separators are held to, and whether the
+// other styles of its family are left alone because it holds less than
+// two thirds of that family (fewer than twice as many as the others); ok
+// is false when no entry has a separator of any style.
+func (c *separatorStyles) convention() (want sepStyle, tolerant, ok bool) {
+	if c.kinds == 0 {
+		return 0, false, false
+	}
+	var colons, dashes int
+	for st, n := range c.n {
+		if sepStyle(st).colonFamily() {
+			colons += n
+		} else {
+			dashes += n
+		}
+	}
+	colon := colons > dashes || (colons == dashes && c.seen[0].colonFamily())
+	family := dashes
+	if colon {
+		family = colons
+	}
+	want = -1
+	for _, st := range c.seen[:c.kinds] {
+		if st.colonFamily() == colon && (want < 0 || c.n[st] > c.n[want]) {
+			want = st
+		}
+	}
+	return want, c.n[want]*3 < family*2, true
+}
+
+// inferSeparatorStyle is the value of the style option that describes
+// docs: a style that holds at least two thirds of its family, or
+// "dominant" when the files mix styles of one family too evenly for one
+// to be pinned; "" when no entry has a separator.
+func inferSeparatorStyle(docs []*lint.Document) string {
+	var c separatorStyles
+	for _, doc := range docs {
+		c.add(doc)
+	}
+	want, tolerant, ok := c.convention()
+	switch {
+	case !ok:
+		return ""
+	case tolerant:
+		return "dominant"
+	}
+	return styleText[want]
+}
+
+func checkSeparator(p *lint.Pass) {
+	src := p.Doc.Src
+	var want sepStyle
+	tolerant := false
+	if style := p.String("style"); style != "dominant" {
+		want = sepStyle(slices.Index(styleText[:], style))
+		if want < 0 {
+			return // the configuration allows no other value
+		}
+	} else {
+		var c separatorStyles
+		c.add(p.Doc)
+		if c.odd == 0 && c.kinds <= 1 {
+			return // nearly every file: each separator is its style's own
+		}
+		var ok bool
+		if want, tolerant, ok = c.convention(); !ok {
+			return // only arrows: no style to rewrite them into
+		}
+	}
+	for _, e := range p.Doc.Items {
+		if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
+			continue
+		}
+		if !e.Separator.Valid() {
+			checkMissingSeparator(p, e, styleText[want])
+			continue
+		}
+		target := want
+		if st, _ := separatorStyle(src, e); st != arrow && st != want && tolerant && st.colonFamily() == want.colonFamily() {
+			target = st
+		}
+		checkSeparatorText(p, e, styleText[target])
 	}
 }
 
@@ -126,36 +223,50 @@ func checkSeparator(p *lint.Pass) {
 // next line.
 func expectedSeparator(src []byte, e *lint.Entry, want string) string {
 	if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
-		return want[:len(want)-1]
+		return strings.TrimSuffix(want, " ")
 	}
 	return want
 }
 
-// isSeparator reports whether e's separator is the one expected in style
-// want.
-func isSeparator(src []byte, e *lint.Entry, want string) bool {
-	return string(src[e.Separator.Start:e.Separator.End]) == expectedSeparator(src, e, want)
-}
-
-// separatorFamily returns the canonical separator a variant stands for:
-// that of its first colon (":", "：") or dash ("-", "–", "—"). It scans
-// bytes: the lead bytes of "：", "–" and "—" and ASCII bytes never sit
-// inside another character, so every byte it tests starts a rune.
-func separatorFamily(src []byte, sep lint.Span) string {
-	b := src[sep.Start:sep.End]
-	for i, c := range b {
-		switch {
-		case c == ':':
-			return colonSeparator
-		case c == '-':
-			return dashSeparator
-		case c == 0xEF && i+2 < len(b) && b[i+1] == 0xBC && b[i+2] == 0x9A: // "："
-			return colonSeparator
-		case c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x93 || b[i+2] == 0x94): // "–", "—"
-			return dashSeparator
+// separatorStyle returns the style e's separator is a spelling of (arrow
+// for an arrow) and whether it is that style's own spelling. The model
+// (lint's separatorEnd) decides what a separator is: blanks around one
+// character of ":", "-", "：", "–", "—", or an arrow.
+func separatorStyle(src []byte, e *lint.Entry) (st sepStyle, own bool) {
+	b := src[e.Separator.Start:e.Separator.End]
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if i == len(b) {
+		return arrow, false // unreachable: a separator has its character
+	}
+	c, size := b[i], 1
+	switch {
+	case c == ':':
+		st = colonStyle
+	case c == '-':
+		st = dashStyle
+	case c < utf8.RuneSelf:
+		return arrow, false // "=>"
+	default:
+		var r rune
+		r, size = utf8.DecodeRune(b[i:])
+		switch r {
+		case '：':
+			st = fullColonStyle
+		case '–':
+			st = enDashStyle
+		case '—':
+			st = emDashStyle
+		default:
+			return arrow, false // "→"
 		}
 	}
-	return colonSeparator
+	if i+size < len(b) && b[i+size] == '>' || c == '-' && i+2 < len(b) && (b[i+1] == '-' || b[i+2] == '>') {
+		return arrow, false // "->", "—>", "-->", "- >"
+	}
+	return st, string(b) == expectedSeparator(src, e, styleText[st])
 }
 
 func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
@@ -180,7 +291,8 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 
 // checkMissingSeparator reports a separator that is clearly missing: a
 // link followed by ". ", ", ", "; " or "| " and a sentence of at least
-// four words, or by a space and a capitalised sentence of four words.
+// four words with no separator after it, or by a space and a capitalised
+// sentence of four words that is not a credit ("By Jane Doe").
 func checkMissingSeparator(p *lint.Pass, e *lint.Entry, want string) {
 	src := p.Doc.Src
 	i := e.Link.End
@@ -191,7 +303,7 @@ func checkMissingSeparator(p *lint.Pass, e *lint.Entry, want string) {
 		return
 	}
 	switch c := src[i]; {
-	case c >= 'A' && c <= 'Z' && i > e.Link.End && words(src[i:e.Desc.End]) >= 4:
+	case c >= 'A' && c <= 'Z' && i > e.Link.End && words(src[i:e.Desc.End]) >= 4 && !bytes.HasPrefix(src[i:e.Desc.End], []byte("By ")):
 		// "[valix](…) Go package for validating requests": a capitalised
 		// sentence right after the link. A lowercase one ("[jQuery.on](…)
 		// uses delegation") has the link as its subject.
@@ -214,6 +326,11 @@ func checkMissingSeparator(p *lint.Pass, e *lint.Entry, want string) {
 	}
 	r, _ := utf8.DecodeRune(src[j:e.Desc.End])
 	if !unicode.IsLetter(r) || words(src[j:e.Desc.End]) < 4 {
+		return
+	}
+	if rest := src[j:e.Desc.End]; bytes.Contains(rest, []byte(want)) || bytes.Contains(rest, []byte(" – ")) || bytes.Contains(rest, []byte(" — ")) {
+		// "[A](…), B and C – A tool": the punctuation joins more names
+		// to the link; the separator comes later.
 		return
 	}
 	got := string(src[e.Link.End:j])

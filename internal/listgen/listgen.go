@@ -79,7 +79,9 @@ func List(style Style, n int, clean bool) []byte {
 			case Awesome:
 				sep := " - "
 				if !clean {
-					sep = " – "
+					// A variant of " - ": an en dash throughout would be
+					// the list's own style.
+					sep = "  - "
 				}
 				fmt.Fprintf(&b, "- [%s](%s)%s%s%s\n", name, url, sep, desc, end)
 			}
