@@ -1,46 +1,62 @@
 package lint
 
 import (
+	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // URLKey normalises a link destination so that two spellings of the same
-// target compare equal: the scheme, "www.", the host's case, a default
-// port, a trailing "/", a "#fragment", utm_* query parameters and a ".git"
-// suffix do not count, nor does the case of a GitHub or GitLab owner and
-// repository. A relative destination keeps its case: only its fragment and
-// trailing "/" are dropped. The common case returns a substring of dest
-// without allocating.
+// target compare equal. These do not count: the scheme, "www.", the case of
+// the host, an IDN host against its punycode, a trailing "." of the host,
+// the default port of the scheme (:80 for http, :443 for https), a
+// trailing "/", a ".git" suffix, percent-escapes of unreserved characters
+// ("%7E" and "~") and the hex case of the others, empty and tracking query
+// parameters (see trackingParam), a "#fragment" other than a route, and
+// the case of a GitHub or GitLab owner and repository. The query keeps its
+// order, and a route fragment ("#/page", "#!page") stays: a single-page
+// site shows a different page for each. A relative destination keeps its
+// case: only its fragment and trailing "/" are dropped.
+//
+// A plain URL (no query, port, escape, user or non-ASCII byte: nearly
+// all) takes a fast path that returns a substring of dest without
+// allocating; the others are parsed with net/url and idna.
 func URLKey(dest string) string {
 	u := dest
 	if n := len(u); n > 0 && (notGraphic(u[0]) || notGraphic(u[n-1])) {
 		u = strings.TrimSpace(u)
 	}
+	frag := ""
 	if i := strings.IndexByte(u, '#'); i >= 0 {
-		u = u[:i]
+		u, frag = u[:i], u[i+1:]
 	}
-	web := true
+	scheme := ""
 	switch {
 	case strings.HasPrefix(u, "https://") || hasFoldPrefix(u, "https://"):
 		// The exact test first: it is one comparison.
-		u = u[len("https://"):]
+		u, scheme = u[len("https://"):], "https"
 	case hasFoldPrefix(u, "http://"):
-		u = u[len("http://"):]
+		u, scheme = u[len("http://"):], "http"
 	case strings.HasPrefix(u, "//"):
 		u = u[len("//"):]
-	default:
-		web = hasFoldPrefix(u, "www.")
-	}
-	if !web {
+	case !hasFoldPrefix(u, "www."):
 		// A relative path ("docs/Guide.md") or another scheme
 		// ("mailto:"): no host to normalise, and paths keep their case.
 		return trimSlashes(u)
 	}
-	query := ""
-	if i := strings.IndexByte(u, '?'); i >= 0 {
-		u, query = u[:i], u[i+1:]
+	if isRoute(frag) || !plainURL(u) {
+		if key, ok := parsedURLKey(scheme, u, frag); ok {
+			return key
+		}
 	}
+	return plainURLKey(u)
+}
+
+// plainURLKey is URLKey of u, a URL without its scheme and fragment, that
+// plainURL accepts.
+func plainURLKey(u string) string {
 	hostEnd := strings.IndexByte(u, '/')
 	if hostEnd < 0 {
 		hostEnd = len(u)
@@ -49,33 +65,221 @@ func URLKey(dest string) string {
 		u = u[4:]
 		hostEnd -= 4
 	}
-	if h := u[:hostEnd]; strings.HasSuffix(h, ".") || strings.HasSuffix(h, ":80") || strings.HasSuffix(h, ":443") {
-		// "example.com.", "example.com:443": the same host.
-		h = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(h, ":443"), ":80"), ".")
-		u = h + u[hostEnd:]
-		hostEnd = len(h)
+	if hostEnd > 0 && u[hostEnd-1] == '.' {
+		// "example.com.": the same host.
+		u = u[:hostEnd-1] + u[hostEnd:]
+		hostEnd--
 	}
 	u = trimSlashes(strings.TrimSuffix(trimSlashes(u), ".git"))
-	host := u[:min(hostEnd, len(u))]
-	lowerEnd := len(host)
-	if len(host) == len("github.com") && (host == "github.com" || hasFoldPrefix(host, "github.com") || hasFoldPrefix(host, "gitlab.com")) {
+	lowerEnd := min(hostEnd, len(u))
+	if lowerEnd == len("github.com") && (hasFoldPrefix(u, "github.com") || hasFoldPrefix(u, "gitlab.com")) {
 		// Owner and repository are case-insensitive there; file paths
 		// after them are not.
 		lowerEnd = ownerRepoEnd(u)
 	}
-	query = stripTracking(query)
-	if query == "" && !hasUpper(u[:lowerEnd]) {
+	if !hasUpper(u[:lowerEnd]) {
 		return u
 	}
-	var b strings.Builder
-	b.Grow(len(u) + len(query) + 1)
-	b.WriteString(strings.ToLower(u[:lowerEnd]))
-	b.WriteString(u[lowerEnd:])
-	if query != "" {
-		b.WriteByte('?')
-		b.WriteString(query)
+	return strings.ToLower(u[:lowerEnd]) + u[lowerEnd:]
+}
+
+// plainURL reports whether u, a URL without its scheme and fragment, can
+// take URLKey's fast path: its host holds only letters, digits and
+// "-._~" (no port, user or IDN), and its path only bytes that net/url
+// leaves as they are (no query, no escape, nothing outside ASCII).
+func plainURL(u string) bool {
+	i := 0
+	for ; i < len(u) && u[i] != '/'; i++ {
+		if urlBytes[u[i]] != hostByte {
+			return false
+		}
 	}
-	return b.String()
+	for ; i < len(u); i++ {
+		if urlBytes[u[i]] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Classes of bytes in urlBytes: 0 takes the slow path anywhere.
+const (
+	hostByte = 1 + iota // letters, digits and "-._~": host and path
+	pathByte            // other bytes a path keeps unescaped
+)
+
+var urlBytes = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", byte(c)) >= 0:
+			t[c] = hostByte
+		case strings.IndexByte("!$&'()*+,;=:@/[]", byte(c)) >= 0:
+			// RFC 3986 pchar, "/", and "[]" that browsers and net/url
+			// leave alone.
+			t[c] = pathByte
+		}
+	}
+	return t
+}()
+
+// isRoute reports whether a fragment is the route of a single-page site
+// ("#/article/7", "#!/item"): a page of its own, not a place in one.
+func isRoute(frag string) bool {
+	return frag != "" && (frag[0] == '/' || frag[0] == '!')
+}
+
+// parsedURLKey is URLKey's slow path, on a URL without its scheme
+// (scheme is "http", "https" or "" when there was none) and fragment.
+// ok is false when net/url rejects the URL.
+func parsedURLKey(scheme, rest, frag string) (key string, ok bool) {
+	// A scheme of its own, so that "///x" has an empty host.
+	u, err := url.Parse("http://" + rest)
+	if err != nil {
+		return "", false
+	}
+	host := u.Host
+	port := u.Port()
+	if port != "" {
+		host = host[:len(host)-len(port)-1]
+		if scheme == "http" && port == "80" || scheme == "https" && port == "443" {
+			port = ""
+		} else {
+			port = ":" + port
+		}
+	}
+	// An empty port is the default one (RFC 3986 §3.2.3).
+	host = strings.TrimSuffix(host, ":")
+	if hasNonASCII(host) {
+		if h, err := idna.Lookup.ToASCII(host); err == nil {
+			host = h
+		}
+	}
+	host = strings.ToLower(host)
+	if len(host) > 4 && strings.HasPrefix(host, "www.") {
+		host = host[4:]
+	}
+	host = strings.TrimSuffix(host, ".") + port
+	if u.User != nil {
+		host = u.User.String() + "@" + host
+	}
+	s := trimSlashes(strings.TrimSuffix(trimSlashes(host+normalEscapes(u.EscapedPath())), ".git"))
+	if host == "github.com" || host == "gitlab.com" {
+		end := ownerRepoEnd(s)
+		s = strings.ToLower(s[:end]) + s[end:]
+	}
+	var b strings.Builder
+	b.WriteString(s)
+	sep := byte('?')
+	for p := range strings.SplitSeq(u.RawQuery, "&") {
+		p = normalEscapes(p)
+		name, _, _ := strings.Cut(p, "=")
+		if p == "" || trackingParam(name, host) {
+			continue
+		}
+		b.WriteByte(sep)
+		b.WriteString(p)
+		sep = '&'
+	}
+	if isRoute(frag) {
+		if r := trimSlashes(normalEscapes(frag)); r != "" && r != "!" {
+			b.WriteByte('#')
+			b.WriteString(r)
+		}
+	}
+	return b.String(), true
+}
+
+// trackingParam reports whether a query parameter only tells the target
+// where the reader came from, so that dropping it shows the same page:
+// utm_*, the click ids of ad and social networks, Mailchimp's and
+// HubSpot's ids, Twitter's ref_src and ref_url, and ref, except on code
+// forges, where "?ref=main" picks a branch. Names that select content on
+// some sites (source, from, share, si, spm) are kept.
+func trackingParam(name, host string) bool {
+	if len(name) >= 4 && strings.EqualFold(name[:4], "utm_") {
+		return true
+	}
+	for _, t := range [...]string{
+		"fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "twclid", "ttclid", "igshid",
+		"mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url",
+	} {
+		if strings.EqualFold(name, t) {
+			return true
+		}
+	}
+	return strings.EqualFold(name, "ref") && !forgeHost(host)
+}
+
+// forgeHost reports whether host serves git repositories, where a "ref"
+// parameter names a branch or tag: a known forge or a subdomain of one,
+// or a host whose first label starts with "git" (git.example.org,
+// gitlab.example.com, gitea.example.net).
+func forgeHost(host string) bool {
+	if strings.HasPrefix(host, "git") {
+		return true
+	}
+	for _, f := range [...]string{"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com", "sr.ht"} {
+		if host == f || strings.HasSuffix(host, "."+f) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalEscapes decodes the percent-escapes of unreserved characters
+// (RFC 3986 §2.3: "%7E" is "~"), writes the hex of the others in
+// uppercase and escapes bytes outside ASCII, so that each byte has one
+// spelling. Invalid escapes stay as they are.
+func normalEscapes(s string) string {
+	i := 0
+	for i < len(s) && s[i] != '%' && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(s)+8)
+	b = append(b, s[:i]...)
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			d := unhex(s[i+1])<<4 | unhex(s[i+2])
+			if urlBytes[d] == hostByte {
+				b = append(b, d)
+			} else {
+				b = append(b, '%', hex[d>>4], hex[d&15])
+			}
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
+}
+
+func unhex(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return (c | 0x20) - 'a' + 10
+}
+
+// hasNonASCII reports whether s holds a byte outside ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // notGraphic reports whether c may belong to white space that
@@ -125,28 +329,6 @@ func ownerRepoEnd(u string) int {
 		i += j + 1
 	}
 	return i - 1
-}
-
-// stripTracking drops utm_* parameters (and empty ones) from a query.
-func stripTracking(query string) string {
-	if query == "" {
-		return ""
-	}
-	if !strings.Contains(strings.ToLower(query), "utm_") && !strings.Contains(query, "&&") &&
-		!strings.HasPrefix(query, "&") && !strings.HasSuffix(query, "&") {
-		return query
-	}
-	var b strings.Builder
-	for p := range strings.SplitSeq(query, "&") {
-		if p == "" || (len(p) >= 4 && strings.EqualFold(p[:4], "utm_")) {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('&')
-		}
-		b.WriteString(p)
-	}
-	return b.String()
 }
 
 // hasUpper reports whether s holds an ASCII uppercase letter or a
