@@ -35,6 +35,9 @@ func TestURLKey(t *testing.T) {
 		{"https://example.com/caf%c3%a9", "example.com/caf%C3%A9"},
 		{"https://example.com/café", "example.com/caf%C3%A9"},
 		{"https://example.com/a%zz", "example.com/a%zz"},
+		{"https://example.com/a%7Bb%7c%20", "example.com/a{b|%20"},
+		{"https://example.com/a%2Fb|c", "example.com/a%2Fb|c"},
+		{"https://example.com/a b", "example.com/a%20b"},
 		{"https://bücher.example/Katalog", "xn--bcher-kva.example/Katalog"},
 		{"https://WWW.BÜCHER.example./", "xn--bcher-kva.example"},
 		{"https://XN--BCHER-KVA.example", "xn--bcher-kva.example"},
@@ -228,6 +231,34 @@ func TestURLKeyAllocs(t *testing.T) {
 	} {
 		if n := testing.AllocsPerRun(10, func() { URLKey(u) }); n != 0 {
 			t.Errorf("URLKey(%q) allocates %v times", u, n)
+		}
+	}
+}
+
+// TestPlainURL compares the word-at-a-time test with a byte loop for
+// every byte value at every position of strings of 1 to 20 bytes, with
+// the host ending at the third byte.
+func TestPlainURL(t *testing.T) {
+	ref := func(u string) bool {
+		for i := 0; i < len(u); i++ {
+			if c := u[i]; c <= ' ' || c >= 0x7f || c == '%' || c == '?' {
+				return false
+			}
+		}
+		host, _, _ := strings.Cut(u, "/")
+		return !strings.ContainsAny(host, ":@")
+	}
+	for n := 1; n <= 20; n++ {
+		s := []byte("ab/cdefghijklmnopqrstu"[:n])
+		for p := range n {
+			orig := s[p]
+			for c := range 256 {
+				s[p] = byte(c)
+				if got, want := plainURL(string(s)), ref(string(s)); got != want {
+					t.Fatalf("plainURL(%q) = %v, want %v", s, got, want)
+				}
+			}
+			s[p] = orig
 		}
 	}
 }
