@@ -21,8 +21,8 @@ import (
 // site shows a different page for each. A relative destination keeps its
 // case: only its fragment and trailing "/" are dropped.
 //
-// A plain URL (no query, port, user, escape, space or non-ASCII byte:
-// 98% of the corpus) takes a fast path that returns a substring of dest
+// A plain URL (no query, escape, port, user or IDN host: 98% of the
+// corpus) takes a fast path that returns a substring of dest
 // without allocating; the others are parsed with net/url and idna.
 func URLKey(dest string) string {
 	u := dest
@@ -47,21 +47,21 @@ func URLKey(dest string) string {
 		// ("mailto:"): no host to normalise, and paths keep their case.
 		return trimSlashes(u)
 	}
-	if isRoute(frag) || !plainURL(u) {
-		if key, ok := parsedURLKey(scheme, u, frag); ok {
-			return key
-		}
-	}
-	return plainURLKey(u)
-}
-
-// plainURLKey is URLKey of u, a URL without its scheme and fragment, that
-// plainURL accepts.
-func plainURLKey(u string) string {
 	hostEnd := strings.IndexByte(u, '/')
 	if hostEnd < 0 {
 		hostEnd = len(u)
 	}
+	if isRoute(frag) || !plainURL(u, hostEnd) {
+		if key, ok := parsedURLKey(scheme, u, frag); ok {
+			return key
+		}
+	}
+	return plainURLKey(u, hostEnd)
+}
+
+// plainURLKey is URLKey of u, a URL without its scheme and fragment whose
+// host ends at hostEnd, that plainURL accepts.
+func plainURLKey(u string, hostEnd int) string {
 	if hostEnd > 4 && hasFoldPrefix(u, "www.") {
 		u = u[4:]
 		hostEnd -= 4
@@ -84,58 +84,46 @@ func plainURLKey(u string) string {
 	return strings.ToLower(u[:lowerEnd]) + u[lowerEnd:]
 }
 
-// plainURL reports whether u, a URL without its scheme and fragment, can
-// take URLKey's fast path, whose key must equal parsedURLKey's: no query,
-// escape, space, control or non-ASCII byte anywhere, and no port or user
-// in the host. It tests eight bytes at a time, the last word overlapping.
-func plainURL(u string) bool {
+// plainURL reports whether u, a URL without its scheme and fragment whose
+// host ends at hostEnd, can take URLKey's fast path, whose key must equal
+// parsedURLKey's: no query or escape, and a host without port, user or
+// byte outside ASCII. It tests eight bytes at a time, the last word
+// overlapping, and looks at the host alone only when a word holds ":",
+// "@" or a byte outside ASCII.
+func plainURL(u string, hostEnd int) bool {
 	var odd, hostOdd uint64
 	if len(u) < 8 {
 		for i := 0; i < len(u); i++ {
 			switch c := u[i]; {
-			case c <= ' ' || c >= 0x7f || c == '%' || c == '?':
+			case c == '%' || c == '?':
 				return false
-			case c == ':' || c == '@':
-				hostOdd = 1
+			case c == ':' || c == '@' || c >= utf8.RuneSelf:
+				hostOdd = highs
 			}
 		}
 	} else {
 		for i := 0; i < len(u); i += 8 {
 			x := le64(u[min(i, len(u)-8):])
-			odd |= urlOdd(x)
-			hostOdd |= hostOddWord(x)
+			// A byte of x equal to c is zero in x^(ones*c); in v-ones
+			// the lowest zero byte of v borrows and sets its top bit.
+			pct, query, colon, at := x^(ones*'%'), x^(ones*'?'), x^(ones*':'), x^(ones*'@')
+			odd |= (pct-ones)&^pct | (query-ones)&^query
+			hostOdd |= (colon-ones)&^colon | (at-ones)&^at | x
 		}
 	}
-	if odd != 0 {
+	if odd&highs != 0 {
 		return false
 	}
-	if hostOdd == 0 {
+	if hostOdd&highs == 0 {
 		return true
 	}
-	// A ":" or "@" in the path ("medium.com/@ann") is fine.
-	host := u
-	if i := strings.IndexByte(u, '/'); i >= 0 {
-		host = u[:i]
+	// "medium.com/@ann" and "example.cn/文档" are fine.
+	for i := 0; i < hostEnd; i++ {
+		if c := u[i]; c == ':' || c == '@' || c >= utf8.RuneSelf {
+			return false
+		}
 	}
-	return strings.IndexByte(host, ':') < 0 && strings.IndexByte(host, '@') < 0
-}
-
-// urlOdd sets the top bit of each byte of x that is a space or control
-// byte, DEL, outside ASCII, "%" or "?". In x-ones*n, the lowest byte
-// below n borrows and sets its top bit; bytes above may too, which does
-// not change whether any is set.
-func urlOdd(x uint64) uint64 {
-	pct, query := x^(ones*'%'), x^(ones*'?')
-	low := (x - ones*'!') &^ x
-	high := (x&^highs + ones) | x
-	return (low | high | (pct-ones)&^pct | (query-ones)&^query) & highs
-}
-
-// hostOddWord sets the top bit of each byte of x that is ":" or "@",
-// which in a host start a port or end a user.
-func hostOddWord(x uint64) uint64 {
-	colon, at := x^(ones*':'), x^(ones*'@')
-	return ((colon-ones)&^colon | (at-ones)&^at) & highs
+	return true
 }
 
 // le64 reads the first eight bytes of s as a little-endian word.
@@ -254,47 +242,39 @@ func forgeHost(host string) bool {
 	return false
 }
 
-// normalEscapes gives each byte of a URL part one spelling (RFC 3986
-// §6.2.2): escapes of unreserved characters (§2.3: "%7E" is "~") and of
-// the ASCII characters that are neither reserved nor allowed raw but
-// that browsers send escaped or not alike ("%7B" is "{", "%7C" is "|")
-// are decoded; other escapes keep their meaning and get uppercase hex
-// ("%2f" is "%2F", not "/"); spaces, control bytes and bytes outside
-// ASCII are escaped. Invalid escapes stay as they are.
+// normalEscapes gives each byte of a URL part one spelling: escapes of
+// characters other than the reserved ones are decoded, since both
+// spellings fetch the same page (RFC 3986 §2.3 for unreserved characters:
+// "%7E" is "~"; RFC 3987 §3.1 for UTF-8: "%C3%A9" is "é"), and the
+// escapes of reserved characters, whose meaning the escape changes, get
+// uppercase hex ("%2f" is "%2F", not "/"). Invalid escapes stay as they
+// are.
 func normalEscapes(s string) string {
-	i := 0
-	for i < len(s) && s[i] != '%' && s[i] > ' ' && s[i] < 0x7f {
-		i++
-	}
-	if i == len(s) {
+	i := strings.IndexByte(s, '%')
+	if i < 0 {
 		return s
 	}
 	const hex = "0123456789ABCDEF"
-	b := make([]byte, 0, len(s)+8)
+	b := make([]byte, 0, len(s))
 	b = append(b, s[:i]...)
 	for ; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c <= ' ' || c >= 0x7f:
-			b = append(b, '%', hex[c>>4], hex[c&15])
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			d := unhex(s[i+1])<<4 | unhex(s[i+2])
-			if d > ' ' && d < 0x7f && strings.IndexByte(keptEscaped, d) < 0 {
-				b = append(b, d)
-			} else {
-				b = append(b, '%', hex[d>>4], hex[d&15])
-			}
-			i += 2
-		default:
+		if c != '%' || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
 			b = append(b, c)
+			continue
 		}
+		if d := unhex(s[i+1])<<4 | unhex(s[i+2]); strings.IndexByte(keptEscaped, d) < 0 {
+			b = append(b, d)
+		} else {
+			b = append(b, '%', hex[d>>4], hex[d&15])
+		}
+		i += 2
 	}
 	return string(b)
 }
 
-// keptEscaped are the printable ASCII characters whose escapes mean
-// something else than the character: the reserved ones (RFC 3986 §2.2)
-// and "%".
+// keptEscaped are the characters whose escapes mean something else than
+// the character: the reserved ones (RFC 3986 §2.2) and "%".
 const keptEscaped = ":/?#[]@!$&'()*+,;=%"
 
 func isHex(c byte) bool {

@@ -23,9 +23,9 @@ count: the scheme; "www."; the case of the host; an international host
 against its punycode ("bücher.example", "xn--bcher-kva.example"); a
 trailing "." of the host; the scheme's default port (":443" on https,
 ":80" on http, not the other way round); a trailing "/"; a ".git"
-suffix; percent-escapes of unreserved characters ("%7E" is "~") and of
-characters browsers send either way ("%7B" is "{"), and the hex case of
-reserved ones ("%2f" is "%2F", but not "/"); empty query
+suffix; percent-escapes of characters other than reserved ones ("%7E"
+is "~", "%C3%A9" is "é"), and the hex case of reserved ones ("%2f" is
+"%2F", but not "/"); empty query
 parameters and tracking ones (utm_*, fbclid, gclid, dclid, msclkid,
 yclid, twclid, ttclid, igshid, mc_cid, mc_eid, _hsenc, _hsmi, mkt_tok,
 ref_src, ref_url, and ref except on code forges, where it names a
