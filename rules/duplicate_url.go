@@ -173,7 +173,9 @@ func (x *targetIndex) note(c copyOf) (copyOf, bool) {
 // Django) ...", under Django's link). ok is false when c is a copy of
 // first; one name at two headings is one project listed twice.
 func partKey(first, c copyOf) (key string, ok bool) {
-	if a, b := anchor(first.e.Dest), anchor(c.e.Dest); a != "" && b != "" && a != b && first.e.NameKey != c.e.NameKey {
+	// Names as written: "C" and "C++" have one name key.
+	if a, b := anchor(first.e.Dest), anchor(c.e.Dest); a != "" && b != "" && a != b &&
+		!strings.EqualFold(strings.TrimSpace(nameText(first.doc, first.e)), strings.TrimSpace(nameText(c.doc, c.e))) {
 		return "#" + b, true
 	}
 	if componentOf(first, c) || componentOf(c, first) {
