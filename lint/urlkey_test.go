@@ -24,7 +24,34 @@ func TestURLKey(t *testing.T) {
 		{"https://example.com:443/a", "example.com/a"},
 		{"http://example.com:80/a", "example.com/a"},
 		{"http://example.com:8080/a", "example.com:8080/a"},
+		{"http://example.com:443/a", "example.com:443/a"},
+		{"https://example.com:80/a", "example.com:80/a"},
+		{"//example.com:443/a", "example.com:443/a"},
+		{"https://example.com:/a", "example.com/a"},
 		{"https://example.com./a", "example.com/a"},
+		{"https://example.com/%7Eann/%7enotes", "example.com/~ann/~notes"},
+		{"https://example.com/%41%2d%5F%2E", "example.com/A-_."},
+		{"https://example.com/a%2fb%3F", "example.com/a%2Fb%3F"},
+		{"https://example.com/caf%c3%a9", "example.com/café"},
+		{"https://example.com/café", "example.com/café"},
+		{"https://example.com/a%zz", "example.com/a%zz"},
+		{"https://example.com/a%7Bb%7c%20c", "example.com/a{b| c"},
+		{"https://example.com/a%2Fb|c", "example.com/a%2Fb|c"},
+		{"https://example.com/a b", "example.com/a b"},
+		{"https://bücher.example/Katalog", "xn--bcher-kva.example/Katalog"},
+		{"https://WWW.BÜCHER.example./", "xn--bcher-kva.example"},
+		{"https://XN--BCHER-KVA.example", "xn--bcher-kva.example"},
+		{"https://example.com/a?ref=list&page=2&fbclid=x&GCLID=y&mc_cid=1&mc_eid=2", "example.com/a?page=2"},
+		{"https://example.com/a?ref_src=twsrc&igshid=1&source=rss&from=feed", "example.com/a?source=rss&from=feed"},
+		{"https://example.com/a?b=2&a=1", "example.com/a?b=2&a=1"},
+		{"https://example.com/a?q=caf%c3%a9&x=%7E", "example.com/a?q=café&x=~"},
+		{"https://gitlab.com/Group/Project/-/raw/main/f?ref=dev", "gitlab.com/group/project/-/raw/main/f?ref=dev"},
+		{"https://git.example.org/a/b?ref=dev", "git.example.org/a/b?ref=dev"},
+		{"https://example.com/#/article/7", "example.com#/article/7"},
+		{"https://example.com/#!/item/", "example.com#!/item"},
+		{"https://example.com/app#/", "example.com/app"},
+		{"https://ann@example.com/x", "ann@example.com/x"},
+		{"https://medium.com/@ann/post-1#.x1y2", "medium.com/@ann/post-1"},
 		{"https://github.com/Owner/Repo.git", "github.com/owner/repo"},
 		{"https://github.com/Owner/Repo/", "github.com/owner/repo"},
 		{"https://www.github.com/Owner/Repo#readme", "github.com/owner/repo"},
@@ -51,6 +78,14 @@ func TestURLKeyEqual(t *testing.T) {
 	same := [][]string{
 		{"https://github.com/acme/mortar", "http://www.github.com/Acme/Mortar.git", "https://github.com/acme/mortar/#readme"},
 		{"https://kuma.io/docs/?utm_source=list", "https://kuma.io/docs", "http://KUMA.io/docs/#what"},
+		{"https://example.org/~ann/notes", "https://example.org/%7Eann/notes", "https://example.org/%7eann/notes/"},
+		{"https://bücher.example/katalog", "https://xn--bcher-kva.example/katalog", "http://www.Bücher.example:80/katalog"},
+		{
+			"https://example.com/a?page=2", "https://example.com/a?page=2&ref=list",
+			"https://example.com:443/a?fbclid=x&page=2&gclid=y", "https://example.com/a?utm_source=x&page=2",
+		},
+		{"https://example.com/a%2Fb", "https://example.com/a%2fb"},
+		{"https://example.com/#/article/1", "https://example.com/#/article/1/"},
 	}
 	for _, group := range same {
 		for _, u := range group[1:] {
@@ -64,6 +99,16 @@ func TestURLKeyEqual(t *testing.T) {
 		{"https://github.com/acme/mortar", "https://github.com/acme/mortar/tree/dev"},
 		{"https://example.com/a?page=1", "https://example.com/a?page=2"},
 		{"https://a.example.com", "https://b.example.com"},
+		{"https://example.com/a%2Fb", "https://example.com/a/b"},
+		{"http://example.com:443/a", "https://example.com/a"},
+		{"https://example.com:8443/a", "https://example.com/a"},
+		{"https://example.com/a?x=1&y=2", "https://example.com/a?y=2&x=1"},
+		{"https://example.com/a?source=x", "https://example.com/a"},
+		{"https://gitlab.com/g/p/-/raw/f?ref=main", "https://gitlab.com/g/p/-/raw/f?ref=dev"},
+		{"https://github.com/acme/mortar/tree/master/x", "https://github.com/acme/mortar/tree/master/y"},
+		{"https://github.com/acme/mortar/blob/main/Docs.md", "https://github.com/acme/mortar/blob/main/docs.md"},
+		{"https://example.com/#/article/1", "https://example.com/#/article/2"},
+		{"https://example.com/#/article/1", "https://example.com/"},
 	}
 	for _, p := range differ {
 		if URLKey(p[0]) == URLKey(p[1]) {
@@ -72,85 +117,28 @@ func TestURLKeyEqual(t *testing.T) {
 	}
 }
 
-// urlKeyRef is URLKey as it was before its fast path, kept as the
-// reference the fast path must agree with.
-func urlKeyRef(dest string) string {
-	u := strings.TrimSpace(dest)
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		u = u[:i]
+// urlKeyNetURL is URLKey with every web URL taken through net/url, the
+// reference its fast path must agree with. ok is false where net/url
+// rejects the URL.
+func urlKeyNetURL(dest string) (key string, ok bool) {
+	u, frag, _ := strings.Cut(strings.TrimSpace(dest), "#")
+	scheme := ""
+	switch {
+	case hasFoldPrefix(u, "https://"):
+		u, scheme = u[len("https://"):], "https"
+	case hasFoldPrefix(u, "http://"):
+		u, scheme = u[len("http://"):], "http"
+	case strings.HasPrefix(u, "//"):
+		u = u[len("//"):]
+	case !hasFoldPrefix(u, "www."):
+		return trimSlashes(u), true
 	}
-	web := len(u) >= 4 && strings.EqualFold(u[:4], "www.")
-	for _, scheme := range []string{"https://", "http://", "//"} {
-		if len(u) >= len(scheme) && strings.EqualFold(u[:len(scheme)], scheme) {
-			u = u[len(scheme):]
-			web = true
-			break
-		}
-	}
-	if !web {
-		return strings.TrimRight(u, "/")
-	}
-	query := ""
-	if i := strings.IndexByte(u, '?'); i >= 0 {
-		u, query = u[:i], u[i+1:]
-	}
-	hostEnd := strings.IndexByte(u, '/')
-	if hostEnd < 0 {
-		hostEnd = len(u)
-	}
-	if len(u) >= 4 && strings.EqualFold(u[:4], "www.") && hostEnd > 4 {
-		u = u[4:]
-		hostEnd -= 4
-	}
-	if h := u[:hostEnd]; strings.HasSuffix(h, ".") || strings.HasSuffix(h, ":80") || strings.HasSuffix(h, ":443") {
-		h = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(h, ":443"), ":80"), ".")
-		u = h + u[hostEnd:]
-		hostEnd = len(h)
-	}
-	u = strings.TrimRight(u, "/")
-	u = strings.TrimSuffix(u, ".git")
-	u = strings.TrimRight(u, "/")
-	host := u[:min(hostEnd, len(u))]
-	lowerEnd := len(host)
-	if strings.EqualFold(host, "github.com") || strings.EqualFold(host, "gitlab.com") {
-		lowerEnd = refOwnerRepoEnd(u)
-	}
-	query = stripTracking(query)
-	upper := false
-	for i := range lowerEnd {
-		if c := u[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			upper = true
-		}
-	}
-	if query == "" && !upper {
-		return u
-	}
-	var b strings.Builder
-	b.WriteString(strings.ToLower(u[:lowerEnd]))
-	b.WriteString(u[lowerEnd:])
-	if query != "" {
-		b.WriteByte('?')
-		b.WriteString(query)
-	}
-	return b.String()
-}
-
-func refOwnerRepoEnd(u string) int {
-	n := 0
-	for i := 0; i < len(u); i++ {
-		if u[i] == '/' {
-			n++
-			if n == 3 {
-				return i
-			}
-		}
-	}
-	return len(u)
+	return parsedURLKey(scheme, u, frag)
 }
 
 // urlVariants returns u and spellings of it that URLKey normalises, or
-// must not: scheme, "www.", host case, ports, trailing "/", ".git",
-// tracking and other queries, fragments, spaces.
+// must not: scheme, "www.", host case, IDN hosts, ports, escapes,
+// trailing "/", ".git", tracking and other queries, fragments, spaces.
 func urlVariants(r *rand.Rand, u string) []string {
 	out := []string{u}
 	rest := u
@@ -167,7 +155,9 @@ func urlVariants(r *rand.Rand, u string) []string {
 	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
 	for range 12 {
 		h := host
-		switch r.IntN(5) {
+		switch r.IntN(6) {
+		case 2:
+			h = strings.Replace(h, "e", "é", 1)
 		case 0:
 			h = strings.ToUpper(h)
 		case 1:
@@ -176,28 +166,37 @@ func urlVariants(r *rand.Rand, u string) []string {
 			}
 		}
 		p := path
-		if r.IntN(4) == 0 {
+		switch r.IntN(6) {
+		case 0:
 			p = strings.ToUpper(p)
+		case 1:
+			p = strings.ReplaceAll(p, "-", "%2d")
+		case 2:
+			p = strings.Replace(p, "e", "é", 1)
 		}
 		out = append(out, pick("https://", "http://", "HTTPS://", "Http://", "//", "", "hTTps://")+
 			pick("", "", "www.", "WWW.", "Www.")+h+
 			pick("", "", ":80", ":443", ":8080", ".")+p+
 			pick("", "", "/", "//", ".git", ".git/", "/.git")+
-			pick("", "", "?utm_source=x", "?a=1&utm_medium=y", "?a=1", "?", "?&a=1&", "?UTM_campaign=z&&b")+
-			pick("", "", "#readme", "#", "/#x")+
+			pick("", "", "?utm_source=x", "?a=1&utm_medium=y", "?a=1", "?", "?&a=1&", "?UTM_campaign=z&&b", "?ref=x&b=%7e")+
+			pick("", "", "#readme", "#", "/#x", "#/route/", "#!x")+
 			pick("", "", " ", "\t", "\u00a0"))
 	}
 	return out
 }
 
-// TestURLKeyRef compares URLKey with urlKeyRef on every destination of
+// TestURLKeyRef compares URLKey with urlKeyNetURL on every destination of
 // the real lists, on variants of each and on generated text.
 func TestURLKeyRef(t *testing.T) {
 	r := rand.New(rand.NewPCG(2, 7))
 	n := 0
 	check := func(u string) {
+		want, ok := urlKeyNetURL(u)
+		if !ok {
+			return
+		}
 		n++
-		if got, want := URLKey(u), urlKeyRef(u); got != want {
+		if got := URLKey(u); got != want {
 			t.Errorf("URLKey(%q) = %q, want %q", u, got, want)
 		}
 	}
@@ -234,6 +233,39 @@ func TestURLKeyAllocs(t *testing.T) {
 	} {
 		if n := testing.AllocsPerRun(10, func() { URLKey(u) }); n != 0 {
 			t.Errorf("URLKey(%q) allocates %v times", u, n)
+		}
+	}
+}
+
+// TestPlainURL compares the word-at-a-time test with a byte loop for
+// every byte value at every position of strings of 1 to 20 bytes, with
+// the host ending at the third byte.
+func TestPlainURL(t *testing.T) {
+	ref := func(u string) bool {
+		host, path, _ := strings.Cut(u, "/")
+		for i := 0; i < len(host); i++ {
+			if c := host[i]; c >= 0x80 || strings.IndexByte(":@%?", c) >= 0 {
+				return false
+			}
+		}
+		return !strings.ContainsAny(path, "%?")
+	}
+	for n := 1; n <= 20; n++ {
+		s := []byte("ab/cdefghijklmnopqrstu"[:n])
+		for p := range n {
+			orig := s[p]
+			for c := range 256 {
+				s[p] = byte(c)
+				u := string(s)
+				hostEnd := strings.IndexByte(u, '/')
+				if hostEnd < 0 {
+					hostEnd = len(u)
+				}
+				if got, want := plainURL(u, hostEnd), ref(u); got != want {
+					t.Fatalf("plainURL(%q) = %v, want %v", s, got, want)
+				}
+			}
+			s[p] = orig
 		}
 	}
 }

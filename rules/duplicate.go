@@ -153,7 +153,8 @@ var publishers = map[string]bool{
 
 func siteOf(urlKey string) site {
 	host, path, _ := strings.Cut(urlKey, "/")
-	if i := strings.IndexByte(host, '?'); i >= 0 {
+	if i := strings.IndexAny(host, "?#"); i >= 0 {
+		// "example.com?q=1", "example.com#/route": no path.
 		host = host[:i]
 	}
 	s := site{host: host}
@@ -206,14 +207,19 @@ func ownSite(repo site, host, nameKey string) bool {
 	return false
 }
 
-// nameOf is an entry's name for a message, without the badges that
-// follow it in some lists ("applied-ml ![code](https://...)").
+// nameOf is an entry's name for a message, quoted.
 func nameOf(doc *lint.Document, e *lint.Entry) string {
+	return lint.Quote(nameText(doc, e))
+}
+
+// nameText is an entry's name without the badges that follow it in some
+// lists ("applied-ml ![code](https://...)").
+func nameText(doc *lint.Document, e *lint.Entry) string {
 	s := doc.Text(e.Name)
 	if i := strings.Index(s, "!["); i > 0 {
 		s = s[:i]
 	}
-	return lint.Quote(s)
+	return s
 }
 
 // runSize counts the items of a run, to size its indexes once.
