@@ -42,9 +42,9 @@ sentence of four words or more uses that punctuation as a separator and is
 reported too, unless a separator follows later ("[A](url), B and C - A
 tool."), and so is a link followed by a space and a capitalised sentence
 of four words or more ("[valix](…) Go package for validating requests"),
-except in a list where most entries have text after the link and no
-separator: a list of titles and credits ("[Book](…) by Jane Doe, 2020")
-keeps that as its convention. Other text after a link without a separator (a second link, a badge,
+except in a list where most entries have text in lower case after the
+link and no separator: a list of titles and credits ("[Book](…) by Jane
+Doe, 2020") keeps that as its convention. Other text after a link without a separator (a second link, a badge,
 "(Chinese)", "By Jane Doe", a sentence that has the link as its subject)
 is not a separator problem and is left alone, and so is a ":" glued to a
 port, a time or "//" ("[host](…):8080"). Code spans and emoji shortcodes
@@ -204,8 +204,8 @@ func checkSeparator(p *lint.Pass) {
 			return // only arrows: no style to rewrite them into
 		}
 	}
-	// Whether a list mostly has no separator, asked once per list: items
-	// of nested lists come between those of their parent list.
+	// Whether a list is one of credits, asked once per list: items of
+	// nested lists come between those of their parent list.
 	var bare map[*lint.List]bool
 	for _, e := range p.Doc.Items {
 		if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
@@ -217,7 +217,7 @@ func checkSeparator(p *lint.Pass) {
 				if bare == nil {
 					bare = map[*lint.List]bool{}
 				}
-				b = mostlyBare(e.List)
+				b = creditList(src, e.List)
 				bare[e.List] = b
 			}
 			if !b {
@@ -304,21 +304,25 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 	p.Report(e.Separator.Start, e.Separator.End, fix, "separator is %q, expected %q", got, expect)
 }
 
-// mostlyBare reports whether most entries of l that have text after the
-// link have no separator: a list of titles and credits ("[Book](u) by
-// Jane Doe, 2020") whose text is not a description, a convention of its
-// own.
-func mostlyBare(l *lint.List) bool {
-	bare, described := 0, 0
+// creditList reports whether most entries of l that have text after the
+// link have, with no separator, text that starts in lower case: a list of
+// titles and credits ("[Book](u) by Jane Doe, 2020") whose text is not a
+// description, so the few credits written without "by" are no missing
+// separators either.
+func creditList(src []byte, l *lint.List) bool {
+	credits, described := 0, 0
 	for _, e := range l.Items {
-		if e.IsEntry && e.Desc.Valid() {
-			described++
-			if !e.Separator.Valid() {
-				bare++
+		if !e.IsEntry || !e.Desc.Valid() {
+			continue
+		}
+		described++
+		if !e.Separator.Valid() {
+			if r, _ := utf8.DecodeRune(src[e.Desc.Start:e.Desc.End]); unicode.IsLower(r) {
+				credits++
 			}
 		}
 	}
-	return bare*2 > described
+	return credits*2 > described
 }
 
 // checkMissingSeparator reports a separator that is clearly missing: a
