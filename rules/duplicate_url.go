@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,6 +47,10 @@ of its own ("part of rasp", "rasp's engine").
 
 Only entries (items that start with a link) to absolute http(s) URLs count:
 anchors and relative links are navigation, such as a table of contents.
+
+A link that three entries or more share under names with no word in
+common (books that all link to the collection holding them) is a hub,
+not a target: its entries are not reported.
 
 Files are taken in path order and entries in source order; each later copy
 is reported once, naming the first one (its line, its file when it is
@@ -98,6 +103,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 		}
 	}
 	firsts := mentions{}
+	hubs := hubIndex{}
 	var cur *lint.Document // the file of idx
 	var idx *targetIndex   // cur's own index, nil when it compares across the run
 	for doc, e := range reviewOrder(p.Docs) {
@@ -118,7 +124,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 		} else {
 			first, seen = run.note(c)
 		}
-		if !seen {
+		if !seen || hubs.of(doc)[e.URLKey] {
 			continue
 		}
 		at := urlSpan(e)
@@ -130,6 +136,72 @@ func checkDuplicateURL(p *lint.RunPass) {
 			Related: prior.related,
 		})
 	}
+}
+
+// hubIndex holds, per file, the URL keys that are hubs: linked by three
+// entries or more whose names share no word, such as books that all link
+// to the collection holding them. Those entries share a place to find
+// them, not a target. It is built only for files with a copy.
+type hubIndex map[*lint.Document]map[string]bool
+
+func (h hubIndex) of(doc *lint.Document) map[string]bool {
+	if hubs, ok := h[doc]; ok {
+		return hubs
+	}
+	type linked struct {
+		words    map[string]bool // the words of the names so far
+		entries  int
+		disjoint bool // no two names so far share a word
+	}
+	byKey := map[string]*linked{}
+	for _, e := range doc.Items {
+		if !e.IsEntry || e.URLKey == "" {
+			continue
+		}
+		l := byKey[e.URLKey]
+		if l == nil {
+			l = &linked{words: map[string]bool{}, disjoint: true}
+			byKey[e.URLKey] = l
+		}
+		l.entries++
+		if !l.disjoint {
+			continue
+		}
+		words := nameWords(nameText(doc, e))
+		for _, w := range words {
+			if l.words[w] {
+				l.disjoint = false
+			}
+		}
+		for _, w := range words {
+			l.words[w] = true
+		}
+	}
+	hubs := map[string]bool{}
+	for key, l := range byKey {
+		if l.entries >= 3 && l.disjoint {
+			hubs[key] = true
+		}
+	}
+	h[doc] = hubs
+	return hubs
+}
+
+// nameWords returns the distinct words of a name, lower case: runs of
+// letters and digits ("《设计心理学系列》" is one word), without the
+// shortest ones and "the", "and", "for".
+func nameWords(name string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		switch {
+		case utf8.RuneCountInString(w) < 2 && !isCJK([]rune(w)[0]), w == "the", w == "and", w == "for":
+		case !slices.Contains(words, w):
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // urlSpan is where a duplicate target is shown: the URL, or the whole
