@@ -20,7 +20,9 @@ all point at "#anchors", are left out). Each list votes for the style most
 of its gaps have; the file's style is the one most lists have, ties going
 to the first. A list with a gap of the other style is reported once, at
 the first such gap. Nested lists are not checked: sub-lists of a loose list
-are commonly tight.
+are commonly tight. Gaps next to an empty item ("-" alone on its line) or
+after an item that ends with an empty quote line ("  >", a spacer) say
+nothing about the style and are left alone.
 
 The fix adds or removes blank lines between the items of the list. It does
 not remove the blank line after an item that ends in an HTML block, which
@@ -61,7 +63,7 @@ func checkListSpacing(p *lint.Pass) {
 		}
 		loose, firstLoose, gaps := 0, false, 0
 		for i := 1; i < len(l.Items); i++ {
-			if !judged(l.Items[i-1], l.Items[i]) {
+			if !judged(doc, l.Items[i-1], l.Items[i]) {
 				continue
 			}
 			gaps++
@@ -113,11 +115,18 @@ func isEntryList(l *lint.List) bool {
 	return l.Depth == 0 && len(l.Items) >= 2 && l.EntryList
 }
 
-// judged tells whether the gap between two items says anything about
-// the list's spacing: an empty item ("-" alone on its line) is a slip
-// of its own, and adding or removing a blank line around it would keep
-// it.
-func judged(a, b *lint.Entry) bool { return a.Content.Len() > 0 && b.Content.Len() > 0 }
+// judged tells whether the gap between two items of doc says anything
+// about the list's spacing: an empty item ("-" alone on its line) is a
+// slip of its own, and adding or removing a blank line around it would
+// keep it; an item that ends with an empty quote line ("  >") sets
+// itself apart that way.
+func judged(doc *lint.Document, a, b *lint.Entry) bool {
+	if a.Content.Len() == 0 || b.Content.Len() == 0 {
+		return false
+	}
+	end := a.Item.End
+	return end < 1 || doc.Src[end-1] != '>' || len(bytes.TrimSpace(doc.Src[doc.LineSpan(doc.Line(end-1)).Start:end])) != 1
+}
 
 // gapIsLoose tells whether a blank line stands between two items.
 func gapIsLoose(lines *lint.LineCursor, a, b *lint.Entry) bool {
@@ -131,7 +140,7 @@ func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCu
 	var edits []lint.TextEdit
 	for i := 1; i < len(l.Items); i++ {
 		a, b := l.Items[i-1], l.Items[i]
-		if !judged(a, b) || gapIsLoose(lines, a, b) == wantLoose {
+		if !judged(doc, a, b) || gapIsLoose(lines, a, b) == wantLoose {
 			continue
 		}
 		if first < 0 {
