@@ -31,7 +31,8 @@ Different repositories are different projects even under one name (many
 Go packages are called "log"), so a moved or mirrored repository is not
 reported. Not compared at all: entries linking to anchors or relative
 paths (tables of contents, links to other files), generic link texts
-("Demo", "Source Code", "Website", "GitHub", "link", ...) and bare
+("Demo", "Source Code", "Website", "GitHub", "link", ...), the places
+where a community meets ("Slack", "Telegram", "Meetup", ...), and bare
 numbers, two dated entries with different years (editions of a report),
 and entries with different tags ("#Book#" and "#Project#" of one name are
 two things).
@@ -195,6 +196,13 @@ func genericName(key string) bool {
 		"blog", "post", "article", "video", "slides",
 		"paper", "pdf", "book", "download", "downloads",
 		"english", "chinese", "en", "zh", "cn",
+		// Where a community meets: one per city or country in a list of them.
+		"telegram", "telegramgroup", "telegramchannel", "slack", "slackchannel",
+		"discord", "discordserver", "gitter", "matrix", "irc", "chat",
+		"meetup", "meetupgroup", "group", "community", "forum", "mailinglist",
+		"twitter", "facebook", "facebookgroup", "facebookpage", "linkedin",
+		"linkedingroup", "reddit", "subreddit", "youtube", "youtubechannel",
+		"instagram", "mastodon", "whatsapp", "wechat", "weibo",
 		"官网", "链接", "地址", "源码", "源代码",
 		"文档", "项目地址", "原文", "中文", "英文",
 		"视频", "下载", "在线演示", "演示":
