@@ -11,27 +11,32 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/collate"
+
 	"github.com/listlint/listlint/lint"
 )
 
 // nameEntries returns a sorter over a document made of names, and one
-// entry per name whose Name spans it: all nameKey and compareNames read.
+// entry per name whose Name spans it: all the keys and compareNames read.
 func nameEntries(names []string) (*sorter, []*lint.Entry) {
 	var src []byte
 	entries := make([]*lint.Entry, len(names))
 	for i, n := range names {
 		start := len(src)
 		src = append(src, n...)
-		entries[i] = &lint.Entry{IsEntry: true, Name: lint.Span{Start: start, End: len(src)}}
+		entries[i] = &lint.Entry{IsEntry: true, Name: lint.Span{Start: start, End: len(src)}, Label: lint.NoSpan}
 	}
-	return &sorter{doc: &lint.Document{Src: src}}, entries
+	return &sorter{doc: &lint.Document{Src: src}, coll: newCollation("root")}, entries
 }
 
-// keysOf returns the nameKey of each entry, copied out of the arena.
+// keysOf returns the collation key of each entry, the collator's answer
+// that compareNames' ASCII path must agree with.
 func keysOf(s *sorter, entries []*lint.Entry) [][]byte {
 	keys := make([][]byte, len(entries))
+	var buf collate.Buffer
 	for i, e := range entries {
-		keys[i] = bytes.Clone(s.nameKey(e))
+		keys[i] = bytes.Clone(s.coll.key(&buf, sortText(s.doc, e)))
+		buf.Reset()
 	}
 	return keys
 }
@@ -85,7 +90,7 @@ func (c *pairChecker) all() {
 
 // nameTokens are the pieces generated names are made of: few enough that
 // names often share prefixes or fold to the same key, and covering each
-// case of nameKey: case, numbers with leading zeros, white-space runs,
+// case of the fold: case, numbers with leading zeros, white-space runs,
 // punctuation, control characters.
 var nameTokens = []string{
 	"a", "A", "b", "B", "z", "Z", "go", "Go", "GO", "gO",
@@ -121,8 +126,7 @@ func randomName(r *rand.Rand) string {
 }
 
 // TestCompareNamesGenerated checks compareNames against the keys on every
-// pair of generated names, most of them ASCII, and on numbers long enough
-// that nameKey keeps only the low 16 bits of their length.
+// pair of generated names, most of them ASCII, and on long numbers.
 func TestCompareNamesGenerated(t *testing.T) {
 	short := []string{"", " ", "-", "\x00", "0", "00", "7", "8", "a", "A", "a ", "a\t\n", "a0", "a00", "a7", "a8", "a-", "a_"}
 	long := slices.Clone(short)
@@ -204,7 +208,7 @@ func TestCompareNamesReal(t *testing.T) {
 				}
 			}
 		}
-		c := newPairChecker(t, &sorter{doc: doc}, entries)
+		c := newPairChecker(t, &sorter{doc: doc, coll: newCollation("root")}, entries)
 		c.all()
 		if c.failed > 0 {
 			t.Fatalf("%s: compareNames differs from the keys", f)

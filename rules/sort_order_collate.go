@@ -1,0 +1,242 @@
+package rules
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// collation compares entry names as a reader does, with the Unicode
+// collation algorithm of a locale (golang.org/x/text/collate): letters
+// without case, accents or width, numbers by value. Punctuation, spaces
+// and symbols only separate words: a run of them between two letters or
+// digits counts as one word break, which sorts before any letter or
+// digit, and at either end they do not count. So "RSS-Bridge" sorts
+// before "RSS Monster" (as "RSS Bridge"), and "go-mode" before "gocode",
+// as lists kept in byte order have them; ignoring punctuation altogether
+// would put "gocode" first and call awesome-go unsorted. (x/text's
+// "shifted" setting, which would ignore punctuation itself, is not
+// implemented: its Compare skips the primary level and its keys lose
+// numeric order.)
+//
+// Numbers (ASCII digits) compare by value: fold writes each as its
+// length in two digits, then its digits without leading zeros, which the
+// collator orders digit by digit. collate.Numeric would do it, but sorts
+// a zero after every other number ("k0s" after "k3d"), as its key drops
+// the zero length.
+//
+// A collation is not safe for concurrent use: each Pass builds its own.
+type collation struct {
+	tag language.Tag
+	// root is true for the root locale, whose order of ASCII letters and
+	// numbers compareASCII reproduces without the collator.
+	root bool
+	c    *collate.Collator // built on first use: clean ASCII lists need none
+	// keys backs the keys of a run; cmp those of one comparison.
+	keys, cmp collate.Buffer
+	folded    []byte // scratch for fold
+}
+
+// newCollation returns the collation of locale, a BCP 47 tag or "root";
+// an unknown tag falls back to the root locale.
+func newCollation(locale string) *collation {
+	tag := language.Und
+	if locale != "" && locale != "root" {
+		if t, err := language.Parse(locale); err == nil {
+			tag = t
+		}
+	}
+	return &collation{tag: tag, root: tag == language.Und}
+}
+
+func (c *collation) collator() *collate.Collator {
+	if c.c == nil {
+		c.c = collate.New(c.tag, collate.Loose)
+	}
+	return c.c
+}
+
+// key returns the sort key of name in buf, valid until buf is reset.
+func (c *collation) key(buf *collate.Buffer, name []byte) []byte {
+	c.folded = fold(c.folded[:0], name)
+	return c.collator().Key(buf, c.folded)
+}
+
+// compare orders two names as bytes.Compare orders their keys.
+func (c *collation) compare(a, b []byte) int {
+	if c.root && isASCII(a) && isASCII(b) {
+		if r, ok := compareASCII(a, b); ok {
+			return r
+		}
+	}
+	c.cmp.Reset()
+	return bytes.Compare(c.key(&c.cmp, a), c.key(&c.cmp, b))
+}
+
+// maxNumberLen is the longest number whose length fold writes: longer
+// ones count as this long, and compare digit by digit.
+const maxNumberLen = 99
+
+// fold appends to dst what of name is collated: letters, marks and
+// numbers, with one space where other text stands between them.
+func fold(dst, name []byte) []byte {
+	gap := false // text was dropped since the last rune kept
+	for i := 0; i < len(name); {
+		c := name[i]
+		size := 1
+		keep := isAlnumByte(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(name[i:])
+			keep = unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r)
+		}
+		if !keep {
+			gap = true
+			i += size
+			continue
+		}
+		if gap && len(dst) > 0 {
+			dst = append(dst, ' ')
+		}
+		gap = false
+		if !isDigitByte(c) {
+			dst = append(dst, name[i:i+size]...)
+			i += size
+			continue
+		}
+		for i < len(name) && name[i] == '0' {
+			i++
+		}
+		j := i
+		for j < len(name) && isDigitByte(name[j]) {
+			j++
+		}
+		n := min(j-i, maxNumberLen)
+		dst = append(dst, byte('0'+n/10), byte('0'+n%10))
+		dst = append(dst, name[i:j]...)
+		i = j
+	}
+	return dst
+}
+
+// compareASCII is compare for two ASCII names in the root locale, without
+// the collator: what fold keeps of them, unit by unit. Letters compare
+// without case; a number (leading zeros dropped) by its length, then its
+// digits; a word break, a number and a letter rank in that order, as
+// their primary weights do in the root collation. It gives up (ok false)
+// on two numbers longer than maxNumberLen. TestCompareNamesGenerated and
+// TestCompareNamesReal hold it to the collator.
+func compareASCII(a, b []byte) (c int, ok bool) {
+	// The bytes both names share yield the same units up to their last
+	// letter: a number may go on differently.
+	p := commonPrefix(a, b)
+	for p > 0 && (isDigitByte(a[p-1]) || !isAlnumByte(a[p-1])) {
+		p--
+	}
+	a, b = a[p:], b[p:]
+	started := p > 0 // a unit came before: dropped text is a word break
+	for {
+		ua, na, ra := nextASCIIUnit(a, started)
+		ub, nb, rb := nextASCIIUnit(b, started)
+		switch {
+		case ua != ub:
+			return cmp.Compare(ua, ub), true
+		case ua == unitEnd:
+			return 0, true
+		case ua == unitNumber:
+			if len(na) >= maxNumberLen && len(nb) >= maxNumberLen {
+				return 0, false
+			}
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), bytes.Compare(na, nb)); c != 0 {
+				return c, true
+			}
+		case ua == unitLetter:
+			if c := cmp.Compare(na[0]|0x20, nb[0]|0x20); c != 0 {
+				return c, true
+			}
+		}
+		a, b = ra, rb
+		started = true
+	}
+}
+
+// Units of an ASCII name, in the order they sort.
+const (
+	unitEnd = iota
+	unitBreak
+	unitNumber
+	unitLetter
+)
+
+// nextASCIIUnit reads the next unit of s: its kind, its bytes (a letter,
+// or a number without leading zeros, "" for zero) and the rest of s.
+// started tells whether a unit came before, which makes dropped text
+// before the next one a word break.
+func nextASCIIUnit(s []byte, started bool) (unit int, text, rest []byte) {
+	i := 0
+	for i < len(s) && !isAlnumByte(s[i]) {
+		i++
+	}
+	switch {
+	case i == len(s):
+		return unitEnd, nil, nil
+	case i > 0 && started:
+		return unitBreak, nil, s[i:]
+	case !isDigitByte(s[i]):
+		return unitLetter, s[i : i+1], s[i+1:]
+	}
+	j := i
+	for j < len(s) && s[j] == '0' {
+		j++
+	}
+	k := j
+	for k < len(s) && isDigitByte(s[k]) {
+		k++
+	}
+	return unitNumber, s[j:k], s[k:]
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	p := 0
+	for ; p+8 <= n; p += 8 {
+		if x := binary.LittleEndian.Uint64(a[p:]) ^ binary.LittleEndian.Uint64(b[p:]); x != 0 {
+			return p + bits.TrailingZeros64(x)/8
+		}
+	}
+	for p < n && a[p] == b[p] {
+		p++
+	}
+	return p
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// isAlnumByte reports an ASCII letter or digit; c|0x20 lowers a letter.
+func isAlnumByte(c byte) bool {
+	lower := c | 0x20
+	return isDigitByte(c) || 'a' <= lower && lower <= 'z'
+}
+
+func isASCII(b []byte) bool {
+	// Eight bytes at a time: names are checked on every comparison.
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
