@@ -175,6 +175,7 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 		return
 	}
 	// Keys are needed only while this run is checked: reuse the buffer.
+	s.coll.collator()
 	s.coll.keys.Reset()
 	// keys[i] orders run[i]; by year, undated entries have no key and
 	// do not take part.
@@ -183,7 +184,7 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 	for i, e := range run {
 		switch {
 		case s.by == byName:
-			keys[i] = s.coll.key(&s.coll.keys, sortText(s.doc, e))
+			keys[i] = s.coll.key(s.coll.keys, sortText(s.doc, e))
 		case e.YearValue == 0:
 			continue
 		case s.by == byYearDesc:

@@ -37,9 +37,10 @@ type collation struct {
 	// root is true for the root locale, whose order of ASCII letters and
 	// numbers compareASCII reproduces without the collator.
 	root bool
-	c    *collate.Collator // built on first use: clean ASCII lists need none
+	// c, keys and cmp are made on first use: clean ASCII lists need none.
+	c *collate.Collator
 	// keys backs the keys of a run; cmp those of one comparison.
-	keys, cmp collate.Buffer
+	keys, cmp *collate.Buffer
 	folded    []byte // scratch for fold
 }
 
@@ -58,6 +59,7 @@ func newCollation(locale string) *collation {
 func (c *collation) collator() *collate.Collator {
 	if c.c == nil {
 		c.c = collate.New(c.tag, collate.Loose)
+		c.keys, c.cmp = new(collate.Buffer), new(collate.Buffer)
 	}
 	return c.c
 }
@@ -75,8 +77,9 @@ func (c *collation) compare(a, b []byte) int {
 			return r
 		}
 	}
+	c.collator()
 	c.cmp.Reset()
-	return bytes.Compare(c.key(&c.cmp, a), c.key(&c.cmp, b))
+	return bytes.Compare(c.key(c.cmp, a), c.key(c.cmp, b))
 }
 
 // maxNumberLen is the longest number whose length fold writes: longer
