@@ -136,17 +136,35 @@ func fold(dst, name []byte) []byte {
 // on two numbers longer than maxNumberLen. TestCompareNamesGenerated and
 // TestCompareNamesReal hold it to the collator.
 func compareASCII(a, b []byte) (c int, ok bool) {
-	// The bytes both names share yield the same units up to their last
-	// letter: a number may go on differently.
+	// The bytes both names share yield the same units, except a number
+	// they end in, which may go on differently: start there, in the state
+	// the shared bytes leave (a unit came before; text was dropped since).
 	p := commonPrefix(a, b)
-	for p > 0 && (isDigitByte(a[p-1]) || !isAlnumByte(a[p-1])) {
+	if p < len(a) && p < len(b) && isLetterByte(a[p]) && isLetterByte(b[p]) &&
+		(p == 0 || isLetterByte(a[p-1])) && a[p]|0x20 != b[p]|0x20 {
+		// Two different letters after a letter: the common case.
+		return cmp.Compare(a[p]|0x20, b[p]|0x20), true
+	}
+	for p > 0 && isDigitByte(a[p-1]) {
 		p--
 	}
+	started, gap := false, false
+	for k := p - 1; k >= 0; k-- {
+		if isAlnumByte(a[k]) {
+			started = true
+			break
+		}
+		gap = true
+	}
 	a, b = a[p:], b[p:]
-	started := p > 0 // a unit came before: dropped text is a word break
+	if gap && started && len(a) > 0 && len(b) > 0 && isAlnumByte(a[0]) && isAlnumByte(b[0]) {
+		// Both go on with a letter or digit: the word break before it
+		// is common to both.
+		gap = false
+	}
 	for {
-		ua, na, ra := nextASCIIUnit(a, started)
-		ub, nb, rb := nextASCIIUnit(b, started)
+		ua, na, ra := nextASCIIUnit(a, started, gap)
+		ub, nb, rb := nextASCIIUnit(b, started, gap)
 		switch {
 		case ua != ub:
 			return cmp.Compare(ua, ub), true
@@ -165,7 +183,7 @@ func compareASCII(a, b []byte) (c int, ok bool) {
 			}
 		}
 		a, b = ra, rb
-		started = true
+		started, gap = true, false
 	}
 }
 
@@ -179,9 +197,9 @@ const (
 
 // nextASCIIUnit reads the next unit of s: its kind, its bytes (a letter,
 // or a number without leading zeros, "" for zero) and the rest of s.
-// started tells whether a unit came before, which makes dropped text
-// before the next one a word break.
-func nextASCIIUnit(s []byte, started bool) (unit int, text, rest []byte) {
+// started tells whether a unit came before and gap whether text was
+// dropped since: dropped text between two units is a word break.
+func nextASCIIUnit(s []byte, started, gap bool) (unit int, text, rest []byte) {
 	i := 0
 	for i < len(s) && !isAlnumByte(s[i]) {
 		i++
@@ -189,7 +207,7 @@ func nextASCIIUnit(s []byte, started bool) (unit int, text, rest []byte) {
 	switch {
 	case i == len(s):
 		return unitEnd, nil, nil
-	case i > 0 && started:
+	case started && (gap || i > 0):
 		return unitBreak, nil, s[i:]
 	case !isDigitByte(s[i]):
 		return unitLetter, s[i : i+1], s[i+1:]
@@ -221,6 +239,12 @@ func commonPrefix(a, b []byte) int {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// isLetterByte reports an ASCII letter; c|0x20 lowers it.
+func isLetterByte(c byte) bool {
+	lower := c | 0x20
+	return 'a' <= lower && lower <= 'z'
+}
 
 // isAlnumByte reports an ASCII letter or digit; c|0x20 lowers a letter.
 func isAlnumByte(c byte) bool {
