@@ -194,14 +194,21 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 		}
 		ranked = append(ranked, i)
 	}
+	// less orders two entries of the run for the check; by name it
+	// accepts what byte order accepts (collation.order), the keys only
+	// sort the fix.
+	less := func(i, j int) bool { return bytes.Compare(keys[i], keys[j]) < 0 }
+	if s.by == byName {
+		less = func(i, j int) bool { return s.compareNames(run[i], run[j]) < 0 }
+	}
 	// The first entry that sorts before the one above it, and the first
 	// entry above it that it belongs before (the prefix is sorted).
 	bad, before := -1, -1
 	for k := 1; k < len(ranked); k++ {
-		if bytes.Compare(keys[ranked[k]], keys[ranked[k-1]]) < 0 {
+		if less(ranked[k], ranked[k-1]) {
 			bad = ranked[k]
 			for _, j := range ranked[:k] {
-				if bytes.Compare(keys[bad], keys[j]) < 0 {
+				if less(bad, j) {
 					before = j
 					break
 				}
@@ -222,7 +229,7 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 		order[pos] = sorted[k]
 	}
 	fix := s.fix(l, run, order)
-	if s.reportChanged(p, run, keys, ranked, fix) {
+	if s.reportChanged(p, run, less, ranked, fix) {
 		return
 	}
 	e := run[bad]
@@ -242,9 +249,9 @@ func (s *sorter) namesSorted(run []*lint.Entry) bool {
 }
 
 // compareNames orders two entries by name, or by label where they have
-// one: its sign is that of bytes.Compare of their keys.
+// one, as collation.order does.
 func (s *sorter) compareNames(a, b *lint.Entry) int {
-	return s.coll.compare(sortText(s.doc, a), sortText(s.doc, b))
+	return s.coll.order(sortText(s.doc, a), sortText(s.doc, b))
 }
 
 // sortText is what orders an entry by name: its group label, else its

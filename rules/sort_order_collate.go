@@ -86,6 +86,21 @@ func (c *collation) compare(a, b []byte) int {
 // ones count as this long, and compare digit by digit.
 const maxNumberLen = 99
 
+// order compares two names for checking an order: as compare, except
+// that two ASCII names whose order flips when word breaks rank by their
+// first byte (a space, then "-", ".", "_"), as in lists kept in byte
+// order ("Go plugin" before "go-mode", "go-web" before "go_json"),
+// compare equal: either order is accepted.
+func (c *collation) order(a, b []byte) int {
+	r := c.compare(a, b)
+	if r != 0 && c.root && isASCII(a) && isASCII(b) {
+		if alt, ok := compareASCIIBy(a, b, true); ok && alt != r {
+			return 0
+		}
+	}
+	return r
+}
+
 // fold appends to dst what of name is collated: letters, marks and
 // numbers, with one space where other text stands between them.
 func fold(dst, name []byte) []byte {
@@ -135,7 +150,11 @@ func fold(dst, name []byte) []byte {
 // their primary weights do in the root collation. It gives up (ok false)
 // on two numbers longer than maxNumberLen. TestCompareNamesGenerated and
 // TestCompareNamesReal hold it to the collator.
-func compareASCII(a, b []byte) (c int, ok bool) {
+func compareASCII(a, b []byte) (c int, ok bool) { return compareASCIIBy(a, b, false) }
+
+// compareASCIIBy is compareASCII; with bySeparator, word breaks compare
+// by the first byte of the text they stand for.
+func compareASCIIBy(a, b []byte, bySeparator bool) (c int, ok bool) {
 	// The bytes both names share yield the same units, except a number
 	// they end in, which may go on differently: start there, in the state
 	// the shared bytes leave (a unit came before; text was dropped since).
@@ -166,6 +185,10 @@ func compareASCII(a, b []byte) (c int, ok bool) {
 		ua, na, ra := nextASCIIUnit(a, started, gap)
 		ub, nb, rb := nextASCIIUnit(b, started, gap)
 		switch {
+		case ua != ub && bySeparator && (ua == unitBreak && len(na) > 0 && ub > unitBreak || ub == unitBreak && len(nb) > 0 && ua > unitBreak):
+			// A word break against a letter or digit: their bytes
+			// ("_" sorts after digits).
+			return cmp.Compare(unitByte(ua, na), unitByte(ub, nb)), true
 		case ua != ub:
 			return cmp.Compare(ua, ub), true
 		case ua == unitEnd:
@@ -181,10 +204,26 @@ func compareASCII(a, b []byte) (c int, ok bool) {
 			if c := cmp.Compare(na[0]|0x20, nb[0]|0x20); c != 0 {
 				return c, true
 			}
+		case bySeparator && len(na) > 0 && len(nb) > 0:
+			if c := cmp.Compare(na[0], nb[0]); c != 0 {
+				return c, true
+			}
 		}
 		a, b = ra, rb
 		started, gap = true, false
 	}
+}
+
+// unitByte is the byte a unit starts with in byte order: letters lower
+// case, "0" for a number (whose leading zeros are gone).
+func unitByte(unit int, text []byte) byte {
+	switch unit {
+	case unitNumber:
+		return '0'
+	case unitLetter:
+		return text[0] | 0x20
+	}
+	return text[0]
 }
 
 // Units of an ASCII name, in the order they sort.
@@ -196,7 +235,8 @@ const (
 )
 
 // nextASCIIUnit reads the next unit of s: its kind, its bytes (a letter,
-// or a number without leading zeros, "" for zero) and the rest of s.
+// a number without leading zeros, "" for zero, or what a word break
+// stands for in s, if anything) and the rest of s.
 // started tells whether a unit came before and gap whether text was
 // dropped since: dropped text between two units is a word break.
 func nextASCIIUnit(s []byte, started, gap bool) (unit int, text, rest []byte) {
@@ -208,7 +248,7 @@ func nextASCIIUnit(s []byte, started, gap bool) (unit int, text, rest []byte) {
 	case i == len(s):
 		return unitEnd, nil, nil
 	case started && (gap || i > 0):
-		return unitBreak, nil, s[i:]
+		return unitBreak, s[:i], s[i:]
 	case !isDigitByte(s[i]):
 		return unitLetter, s[i : i+1], s[i+1:]
 	}

@@ -41,7 +41,7 @@ func keysOf(s *sorter, entries []*lint.Entry) [][]byte {
 	return keys
 }
 
-// pairChecker compares compareNames with bytes.Compare of the keys and
+// pairChecker compares collation.compare with bytes.Compare of the keys and
 // counts the outcomes, so a test can see that its inputs reach all three.
 type pairChecker struct {
 	t       *testing.T
@@ -61,7 +61,7 @@ func (c *pairChecker) check(i, j int) {
 	for _, p := range [][2]int{{i, j}, {j, i}} {
 		a, b := c.entries[p[0]], c.entries[p[1]]
 		want := bytes.Compare(c.keys[p[0]], c.keys[p[1]])
-		got := cmp.Compare(c.s.compareNames(a, b), 0)
+		got := cmp.Compare(c.s.coll.compare(sortText(c.s.doc, a), sortText(c.s.doc, b)), 0)
 		c.signs[want+1]++
 		if got != want && c.failed < 10 {
 			c.failed++
