@@ -25,12 +25,14 @@ point at "#anchors") follows the document's order and is not checked.
 
 Names are compared the way a reader compares them, with the Unicode
 collation of a locale: case and accents are ignored ("Łódź" sorts among
-the L names), numbers compare by value ("Part 2" before "Part 10"), and
-punctuation, spaces and symbols are ignored ("RSS-Bridge" before "RSS
-Monster"), and so are the year prefix and the #Tag#. Items grouped by a
-label in bold ("- **Go**: [Title](url)") are in order when their labels
-are; items with the same label keep their order. Entries with equal keys
-keep their order.
+the L names), numbers compare by value ("Part 2" before "Part 10"), a run
+of punctuation, spaces or symbols is a word break, which sorts before
+letters and digits ("RSS-Bridge" before "RSS Monster", "go-mode" before
+"gocode"), and the year prefix and the #Tag# do not count. Where word
+breaks alone decide, byte order is accepted too, as many lists keep it
+("Go plugin" before "go-mode"). Items grouped by a label in bold ("- **Go**:
+[Title](url)") are in order when their labels are; items with the same
+label keep their order. Entries with equal keys keep their order.
 
 With "by: auto" (the default) the file decides: name order when more
 than half of its runs of three entries or more are in name order
