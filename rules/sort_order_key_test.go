@@ -234,3 +234,23 @@ func TestCompareNamesReal(t *testing.T) {
 	}
 	t.Logf("%d files, %d distinct names (%d ASCII); neighbours less, equal, greater: %v", len(files), len(names), ascii, c.signs)
 }
+
+// FuzzCompareASCII holds the ASCII fast path to the collator on any two
+// names: compare must order them as their collation keys do.
+func FuzzCompareASCII(f *testing.F) {
+	for _, s := range []string{"", "a", "A b", "go-mode", "gocode", "k0s", "k3d", "v1.10", "Part 2", "007", "a\t\tb", "RSS-Bridge"} {
+		f.Add(s, "go_json")
+	}
+	c := newCollation("root")
+	var buf collate.Buffer
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !isASCII([]byte(a)) || !isASCII([]byte(b)) {
+			return
+		}
+		buf.Reset()
+		want := bytes.Compare(c.key(&buf, []byte(a)), bytes.Clone(c.key(&buf, []byte(b))))
+		if got, ok := compareASCII([]byte(a), []byte(b)); ok && cmp.Compare(got, 0) != want {
+			t.Errorf("compareASCII(%q, %q) = %d, keys compare %d", a, b, got, want)
+		}
+	})
+}
