@@ -37,9 +37,10 @@ label keep their order. Entries with equal keys keep their order.
 With "by: auto" (the default) the file decides: name order when more
 than half of its runs of three entries or more are in name order
 already, year order when most of its dated runs ("2019-Name") go up in
-time, newest first when most go down, and no check otherwise; an order
-needs four neighbouring pairs in it before it counts, so that one short
-run sorted by chance decides nothing. "listlint check --show-config
+time, newest first when most go down, and no check otherwise. Name
+order also needs four in five neighbouring entries in name order, and
+any order four neighbouring pairs in it, so that short runs sorted by
+chance decide nothing. "listlint check --show-config
 FILE" shows what auto resolves to and why.
 
 One finding per unsorted run, at the first entry that sorts before the one
