@@ -40,8 +40,8 @@ already, year order when most of its dated runs ("2019-Name") go up in
 time, newest first when most go down, and no check otherwise. Name
 order also needs four in five neighbouring entries in name order, and
 any order four neighbouring pairs in it, so that short runs sorted by
-chance decide nothing. "listlint check --show-config
-FILE" shows what auto resolves to and why.
+chance decide nothing. "listlint check --show-config FILE" shows what
+auto resolves to and why. The examples below are checked by name.
 
 One finding per unsorted run, at the first entry that sorts before the one
 above it. The fix reorders the whole run in one edit: each entry moves with
