@@ -153,7 +153,7 @@ func (s *sorter) pinned(p *lint.Pass, items []*lint.Entry, i int) {
 		case byYearDesc:
 			return a.YearValue != 0 && b.YearValue != 0 && a.YearValue > b.YearValue
 		}
-		return s.compareNames(a, b) < 0
+		return s.nameBefore(a, b)
 	}
 	switch {
 	case i > 0 && items[i-1].IsEntry && less(e, items[i-1]):
@@ -202,7 +202,7 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 	// sort the fix.
 	less := func(i, j int) bool { return bytes.Compare(keys[i], keys[j]) < 0 }
 	if s.by == byName {
-		less = func(i, j int) bool { return s.compareNames(run[i], run[j]) < 0 }
+		less = func(i, j int) bool { return s.nameBefore(run[i], run[j]) }
 	}
 	// The first entry that sorts before the one above it, and the first
 	// entry above it that it belongs before (the prefix is sorted).
@@ -244,17 +244,17 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 // one above it.
 func (s *sorter) namesSorted(run []*lint.Entry) bool {
 	for k := 1; k < len(run); k++ {
-		if s.compareNames(run[k], run[k-1]) < 0 {
+		if s.nameBefore(run[k], run[k-1]) {
 			return false
 		}
 	}
 	return true
 }
 
-// compareNames orders two entries by name, or by label where they have
-// one, as collation.order does.
-func (s *sorter) compareNames(a, b *lint.Entry) int {
-	return s.coll.order(sortText(s.doc, a), sortText(s.doc, b))
+// nameBefore reports whether a belongs before b by name, or by label
+// where they have one, as collation.before says.
+func (s *sorter) nameBefore(a, b *lint.Entry) bool {
+	return s.coll.before(sortText(s.doc, a), sortText(s.doc, b))
 }
 
 // sortText is what orders an entry by name: its group label, else its

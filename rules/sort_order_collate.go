@@ -86,19 +86,22 @@ func (c *collation) compare(a, b []byte) int {
 // ones count as this long, and compare digit by digit.
 const maxNumberLen = 99
 
-// order compares two names for checking an order: as compare, except
-// that two ASCII names whose order flips when word breaks rank by their
-// first byte (a space, then "-", ".", "_"), as in lists kept in byte
-// order ("Go plugin" before "go-mode", "go-web" before "go_json"),
-// compare equal: either order is accepted.
-func (c *collation) order(a, b []byte) int {
-	r := c.compare(a, b)
-	if r != 0 && c.root && isASCII(a) && isASCII(b) {
-		if alt, ok := compareASCIIBy(a, b, true); ok && alt != r {
-			return 0
+// before reports whether name a belongs before name b: compare says
+// so, and unless both are ASCII names whose order flips when word breaks
+// rank by their first byte (a space, then "-", ".", "_"), as in lists
+// kept in byte order ("Go plugin" before "go-mode", "go-web" before
+// "go_json"): where the two orders disagree, either is accepted. Only a
+// pair out of order (rare) takes the second look.
+func (c *collation) before(a, b []byte) bool {
+	if c.compare(a, b) >= 0 {
+		return false
+	}
+	if c.root && isASCII(a) && isASCII(b) {
+		if alt, ok := compareASCIIBy(a, b, true); ok && alt >= 0 {
+			return false
 		}
 	}
-	return r
+	return true
 }
 
 // fold appends to dst what of name is collated: letters, marks and

@@ -35,7 +35,7 @@ func (st *orderStats) tally(s *sorter) []bool {
 	s.eachRun(func(_ *lint.List, run []*lint.Entry) {
 		good := 0 // neighbours in name order
 		for k := 1; k < len(run); k++ {
-			if s.compareNames(run[k], run[k-1]) >= 0 {
+			if !s.nameBefore(run[k], run[k-1]) {
 				good++
 			}
 		}
