@@ -164,7 +164,16 @@ func check(t *testing.T, paths []string, set *Set) []string {
 			set.Mark(docs[i])
 		}
 	}
-	results := (&lint.Linter{Rules: rules.All()}).Run(docs)
+	// The list is kept in name order, as the awesome and tagged presets
+	// have it: a new entry out of order is one of the change's findings.
+	byName := func(_ string, r *lint.Rule) lint.Settings {
+		s := r.Defaults()
+		if r.ID == rules.SortOrder.ID {
+			s.Options["by"] = "name"
+		}
+		return s
+	}
+	results := (&lint.Linter{Rules: rules.All(), Configure: byName}).Run(docs)
 	if set != nil {
 		results = Filter(results, *set)
 	}

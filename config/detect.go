@@ -4,187 +4,86 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/listlint/listlint/lint"
 )
 
 // Detected is what `listlint init` finds in the lists of a folder: the
-// conventions most entries already follow.
+// conventions most entries already follow, as the rules read them.
 type Detected struct {
 	Files, Entries int
-	// Separator, Marker, Spacing and YearSep are the dominant values and
-	// how many of the entries (lists for Spacing) that have one use them.
-	Separator, Marker, Spacing, YearSep Count
-	// Tags are the #Tag# names in use, most used first; Tagged counts the
-	// entries carrying at least one.
-	Tags   []Count
+	// Tagged counts the entries carrying a #Tag#: with the separator, it
+	// picks the preset.
 	Tagged int
-	// Lists counts the lists of three entries or more; ByName those
-	// sorted by name, ByYear those with two dated entries or more, sorted
-	// by year; Dated those with two dated entries or more.
-	Lists, ByName, ByYear, Dated int
+	// Inferred holds what each rule with an Infer read, in rule order.
+	Inferred []Inferred
 }
 
-// Count is a value and how often it occurs (N) out of how many (Of).
-type Count struct {
-	Value string
-	N, Of int
+// Inferred is one rule's inference.
+type Inferred struct {
+	Rule string
+	lint.Inference
 }
 
-// Detect reads the conventions of docs.
-func Detect(docs []*lint.Document) *Detected {
+// Detect reads the conventions of docs through the Infer of each of
+// rules that has one.
+func Detect(docs []*lint.Document, rules []*lint.Rule) *Detected {
 	d := &Detected{Files: len(docs)}
-	var seps, markers, spacing, yearSeps, tags []string
 	for _, doc := range docs {
 		for _, e := range doc.Items {
-			if !e.IsEntry {
-				continue
+			if e.IsEntry {
+				d.Entries++
+				if len(e.Tags) > 0 {
+					d.Tagged++
+				}
 			}
-			d.Entries++
-			if e.Separator.Valid() && e.Desc.Valid() {
-				seps = append(seps, doc.Text(e.Separator))
-			}
-			if !e.List.Ordered {
-				markers = append(markers, string(e.List.Marker))
-			}
-			if e.YearSep.Valid() {
-				yearSeps = append(yearSeps, doc.Text(e.YearSep))
-			}
-			for _, t := range e.Tags {
-				tags = append(tags, strings.Trim(doc.Text(t), "#"))
-			}
-			if len(e.Tags) > 0 {
-				d.Tagged++
-			}
-		}
-		for _, l := range doc.Lists {
-			entries := listEntries(l)
-			if len(entries) >= 2 {
-				spacing = append(spacing, map[bool]string{true: "loose", false: "tight"}[l.Loose])
-			}
-			d.sortedness(doc, entries)
 		}
 	}
-	d.Separator = dominant(seps)
-	d.Marker = dominant(markers)
-	d.Spacing = dominant(spacing)
-	d.YearSep = dominant(yearSeps)
-	d.Tags = counts(tags)
+	for _, r := range rules {
+		if r.Infer != nil {
+			d.Inferred = append(d.Inferred, Inferred{Rule: r.ID, Inference: r.Infer(docs)})
+		}
+	}
 	return d
 }
 
-func listEntries(l *lint.List) []*lint.Entry {
-	var out []*lint.Entry
-	for _, e := range l.Items {
-		if e.IsEntry {
-			out = append(out, e)
+// Value returns the value rule inferred for option, nil when it inferred
+// none.
+func (d *Detected) Value(rule, option string) any {
+	for _, inf := range d.Inferred {
+		if inf.Rule != rule {
+			continue
 		}
-	}
-	return out
-}
-
-// sortedness counts whether the entries of one list go up by name and,
-// when two or more are dated, by year.
-func (d *Detected) sortedness(doc *lint.Document, entries []*lint.Entry) {
-	if len(entries) < 3 {
-		return
-	}
-	d.Lists++
-	byName := true
-	prevYear, dated, byYear := 0, 0, true
-	for i, e := range entries {
-		if i > 0 && sortKey(doc, entries[i-1]) > sortKey(doc, e) {
-			byName = false
-		}
-		if e.YearValue > 0 {
-			dated++
-			if e.YearValue < prevYear {
-				byYear = false
+		for _, o := range inf.Options {
+			if o.Name == option {
+				return o.Value
 			}
-			prevYear = e.YearValue
 		}
 	}
-	if byName {
-		d.ByName++
-	}
-	if dated >= 2 {
-		d.Dated++
-		if byYear {
-			d.ByYear++
-		}
-	}
-}
-
-// sortKey approximates the order sort-order checks: case-insensitive,
-// without year prefix and tags. (NameKey, which also drops punctuation,
-// finds 59 of awesome-go's 135 lists sorted; this finds 127.)
-func sortKey(doc *lint.Document, e *lint.Entry) string {
-	return strings.ToLower(doc.Text(e.Name))
-}
-
-func dominant(vals []string) Count {
-	v, ok := lint.Dominant(vals)
-	if !ok {
-		return Count{}
-	}
-	c := Count{Value: v, Of: len(vals)}
-	for _, x := range vals {
-		if x == v {
-			c.N++
-		}
-	}
-	return c
-}
-
-// counts tallies vals, most frequent first, ties by name.
-func counts(vals []string) []Count {
-	n := map[string]int{}
-	for _, v := range vals {
-		n[v]++
-	}
-	var out []Count
-	for v, k := range n {
-		out = append(out, Count{Value: v, N: k, Of: len(vals)})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].N != out[j].N {
-			return out[i].N > out[j].N
-		}
-		return out[i].Value < out[j].Value
-	})
-	return out
-}
-
-// SortBy is the order most lists follow: "name", "year", or "none" when
-// neither holds for most of them.
-func (d *Detected) SortBy() string {
-	switch {
-	case d.Lists == 0:
-		return ""
-	case d.ByName*2 > d.Lists && d.ByName >= d.ByYear:
-		return "name"
-	case d.Dated > 0 && d.ByYear*2 > d.Lists:
-		return "year"
-	}
-	return "none"
+	return nil
 }
 
 // Preset is the preset closest to what was detected.
 func (d *Detected) Preset() string {
-	switch {
-	case d.Separator.Value == " - " && d.Tagged == 0:
-		return "awesome"
-	case d.Separator.Value == ": " && d.Tagged*2 > d.Entries:
-		return "tagged"
+	switch d.Value("separator", "style") {
+	case " - ":
+		if d.Tagged == 0 {
+			return "awesome"
+		}
+	case ": ":
+		if d.Tagged*2 > d.Entries {
+			return "tagged"
+		}
 	}
 	return "default"
 }
 
 // Starter renders a commented .listlint.yml pinning what was detected. A
 // value is written only where rules has the rule and option and allows
-// the value; otherwise a comment says why it is left out.
+// the value; otherwise a comment says why it is left out. A rule that
+// found nothing to pin gets its reason as a comment, unless the preset
+// turns it off.
 func (d *Detected) Starter(rules []*lint.Rule) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# yaml-language-server: $schema=%s\n", SchemaURL)
@@ -193,70 +92,79 @@ func (d *Detected) Starter(rules []*lint.Rule) []byte {
 	b.WriteString("# explains a rule and its options, `listlint check --show-config FILE`\n")
 	b.WriteString("# shows what applies to a file.\n\n")
 	fmt.Fprintf(&b, "# Presets: %s. The rules below apply on top.\n", strings.Join(Presets(), ", "))
-	fmt.Fprintf(&b, "preset: %s\n\n", d.Preset())
+	preset := d.Preset()
+	fmt.Fprintf(&b, "preset: %s\n\n", preset)
 	b.WriteString("files:\n  # Globs relative to this folder, such as \"CHANGELOG.md\" or \"archive/**\".\n  exclude: []\n\nrules:\n")
-	pin := func(comment, rule, opts string, vals map[string]any) {
-		fmt.Fprintf(&b, "  # %s\n", comment)
-		if why := checkPin(rules, rule, vals); why != "" {
-			fmt.Fprintf(&b, "  # (not pinned: %s)\n\n", why)
-			return
+	off := presetOff(preset, rules)
+	for _, inf := range d.Inferred {
+		switch {
+		case len(inf.Options) > 0:
+			fmt.Fprintf(&b, "  # %s\n", inf.Why)
+			if why := checkPin(rules, inf.Rule, inf.Options); why != "" {
+				fmt.Fprintf(&b, "  # (not pinned: %s)\n\n", why)
+				continue
+			}
+			opts := make([]string, len(inf.Options))
+			for i, o := range inf.Options {
+				opts[i] = o.Name + ": " + yamlValue(o.Value)
+			}
+			fmt.Fprintf(&b, "  %s: { %s }\n\n", inf.Rule, strings.Join(opts, ", "))
+		case inf.Why != "" && !off[inf.Rule]:
+			fmt.Fprintf(&b, "  # %s\n\n", inf.Why)
 		}
-		fmt.Fprintf(&b, "  %s: { %s }\n\n", rule, opts)
-	}
-	skip := func(comment string) { fmt.Fprintf(&b, "  # %s\n\n", comment) }
-
-	if c := d.Separator; c.Of > 0 {
-		pin(fmt.Sprintf("%s stands between link and description in %d of %d entries.", yamlString(c.Value), c.N, c.Of),
-			"separator", "style: "+yamlString(c.Value), map[string]any{"style": c.Value})
-	} else {
-		skip("No entry has a description after a separator: separator follows each file.")
-	}
-	if c := d.Marker; c.Of > 0 {
-		pin(fmt.Sprintf("%s is the bullet of %d of %d entries.", yamlString(c.Value), c.N, c.Of),
-			"list-marker", "style: "+yamlString(c.Value), map[string]any{"style": c.Value})
-	}
-	if c := d.Spacing; c.Of > 0 {
-		what := "no blank line"
-		if c.Value == "loose" {
-			what = "a blank line"
-		}
-		pin(fmt.Sprintf("%d of %d lists have %s between entries.", c.N, c.Of, what),
-			"list-spacing", "style: "+c.Value, map[string]any{"style": c.Value})
-	}
-	if c := d.YearSep; c.Of > 0 {
-		pin(fmt.Sprintf("%d of %d year prefixes are written 2019%sName.", c.N, c.Of, c.Value),
-			"year-prefix", "separator: "+yamlString(c.Value), map[string]any{"separator": c.Value})
-	} else {
-		skip("No entry has a year prefix (2019-Name): year-prefix keeps its defaults.")
-	}
-	if len(d.Tags) > 0 {
-		names := make([]string, len(d.Tags))
-		used := make([]string, len(d.Tags))
-		quoted := make([]string, len(d.Tags))
-		for i, t := range d.Tags {
-			names[i] = t.Value
-			used[i] = fmt.Sprintf("%s (%d)", t.Value, t.N)
-			quoted[i] = yamlString(t.Value)
-		}
-		required := d.Tagged*20 >= d.Entries*19
-		pin(fmt.Sprintf("%d of %d entries carry a tag: %s.", d.Tagged, d.Entries, strings.Join(used, ", ")),
-			"project-tag", fmt.Sprintf("required: %v, allowed: [%s]", required, strings.Join(quoted, ", ")),
-			map[string]any{"required": required, "allowed": names})
-	} else if d.Preset() != "awesome" {
-		skip("No entry carries a #Tag#: project-tag keeps its defaults.")
-	}
-	switch by := d.SortBy(); by {
-	case "":
-		skip("No list of three entries or more: sort-order keeps its defaults.")
-	default:
-		pin(fmt.Sprintf("Sorted by name: %d of %d lists of three entries or more; by year: %d of %d lists with dated entries.", d.ByName, d.Lists, d.ByYear, d.Dated),
-			"sort-order", "by: "+by, map[string]any{"by": by})
 	}
 	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
 }
 
+// presetOff returns the rules preset turns off.
+func presetOff(preset string, rules []*lint.Rule) map[string]bool {
+	off := map[string]bool{}
+	l, err := presetLayer(preset, rules)
+	if err != nil {
+		// The presets are checked against the rules by the tests.
+		return off
+	}
+	for id, rc := range l.rules {
+		off[id] = rc.state == stateOff
+	}
+	return off
+}
+
+// yamlValue writes an option value in a flow mapping: a word as it is,
+// other strings quoted, lists in brackets.
+func yamlValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		if isWord(v) {
+			return v
+		}
+		return yamlString(v)
+	case []string:
+		quoted := make([]string, len(v))
+		for i, s := range v {
+			quoted[i] = yamlString(s)
+		}
+		return "[" + strings.Join(quoted, ", ") + "]"
+	}
+	return fmt.Sprint(v)
+}
+
+// isWord reports a lowercase word, hyphens allowed ("year-desc"), which
+// YAML reads as the same string unquoted.
+func isWord(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < 'a' || c > 'z') && c != '-' {
+			return false
+		}
+	}
+	return s != "true" && s != "false" && s != "null" && s != "yes" && s != "no" && s != "on" && s != "off"
+}
+
 // checkPin says why vals cannot be written for rule, "" when they can.
-func checkPin(rules []*lint.Rule, id string, vals map[string]any) string {
+func checkPin(rules []*lint.Rule, id string, vals []lint.OptionValue) string {
 	var r *lint.Rule
 	for _, x := range rules {
 		if x.ID == id {
@@ -266,7 +174,8 @@ func checkPin(rules []*lint.Rule, id string, vals map[string]any) string {
 	if r == nil {
 		return "this listlint has no rule " + id
 	}
-	for name, v := range vals {
+	for _, val := range vals {
+		name, v := val.Name, val.Value
 		o := findOption(r, name)
 		if o == nil {
 			return fmt.Sprintf("%s has no option %q", id, name)

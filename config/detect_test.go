@@ -26,7 +26,7 @@ func parseDocs(t *testing.T, srcs ...string) []*lint.Document {
 // loadStarter writes the starter for docs and loads it back.
 func loadStarter(t *testing.T, rules []*lint.Rule, docs []*lint.Document) (*Config, string) {
 	t.Helper()
-	text := string(Detect(docs).Starter(rules))
+	text := string(Detect(docs, conventions(t)).Starter(rules))
 	p := filepath.Join(t.TempDir(), ".listlint.yml")
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
@@ -36,6 +36,16 @@ func loadStarter(t *testing.T, rules []*lint.Rule, docs []*lint.Document) (*Conf
 		t.Fatalf("starter does not load: %v\n%s", err, text)
 	}
 	return c, text
+}
+
+// checkWhy compares what rules inferred, in the words init writes.
+func checkWhy(t *testing.T, d *Detected, want map[string]string) {
+	t.Helper()
+	for _, inf := range d.Inferred {
+		if w, ok := want[inf.Rule]; ok && inf.Why != w {
+			t.Errorf("%s: %q\nwant %q", inf.Rule, inf.Why, w)
+		}
+	}
 }
 
 func TestDetectAwesomeStyle(t *testing.T) {
@@ -53,15 +63,16 @@ func TestDetectAwesomeStyle(t *testing.T) {
 - [Epsilon](https://example.com/e) - Does e.
 - [Zeta](https://example.com/f) - Does f.
 `)
-	d := Detect(docs)
-	want := &Detected{
-		Files: 1, Entries: 6,
-		Separator: Count{" - ", 6, 6}, Marker: Count{"-", 6, 6}, Spacing: Count{"tight", 2, 2},
-		Lists: 2, ByName: 2,
+	d := Detect(docs, conventions(t))
+	if d.Files != 1 || d.Entries != 6 || d.Tagged != 0 {
+		t.Errorf("files %d, entries %d, tagged %d", d.Files, d.Entries, d.Tagged)
 	}
-	if !reflect.DeepEqual(d, want) {
-		t.Errorf("got  %+v\nwant %+v", d, want)
-	}
+	checkWhy(t, d, map[string]string{
+		"separator":    `" - " stands between link and description in 6 of 6 entries.`,
+		"list-marker":  `"-" is the bullet of 6 of 6 entries.`,
+		"list-spacing": "2 of 2 lists have no blank line between entries.",
+		"sort-order":   "Sorted by name: 2 of 2 lists of three entries or more; by year: 0 of 0 lists with dated entries.",
+	})
 	rules := testRules()
 	c, text := loadStarter(t, rules, docs)
 	if !strings.Contains(text, "preset: awesome\n") || strings.Contains(text, "project-tag") {
@@ -103,17 +114,21 @@ func TestDetectTaggedStyle(t *testing.T) {
 
 - [India #Project#](https://example.com/i): Does i.
 `)
-	d := Detect(docs)
-	if d.Separator != (Count{": ", 8, 9}) || d.Spacing != (Count{"loose", 3, 3}) || d.YearSep != (Count{"-", 4, 5}) || d.Tagged != 9 {
-		t.Errorf("got %+v", d)
-	}
-	if want := []Count{{"Project", 7, 9}, {"Book", 1, 9}, {"Series", 1, 9}}; !reflect.DeepEqual(d.Tags, want) {
-		t.Errorf("tags %v, want %v", d.Tags, want)
+	d := Detect(docs, conventions(t))
+	if d.Tagged != 9 {
+		t.Errorf("tagged %d", d.Tagged)
 	}
 	// "Old first" goes up by year, not by name; "Names" by name; the
 	// last list neither.
-	if d.Lists != 3 || d.ByName != 1 || d.Dated != 2 || d.ByYear != 1 || d.SortBy() != "none" {
-		t.Errorf("lists %d by name %d dated %d by year %d: %s", d.Lists, d.ByName, d.Dated, d.ByYear, d.SortBy())
+	checkWhy(t, d, map[string]string{
+		"separator":    `": " stands between link and description in 8 of 9 entries.`,
+		"list-spacing": "3 of 3 lists have a blank line between entries.",
+		"year-prefix":  "4 of 5 year prefixes are written 2019-Name.",
+		"project-tag":  "9 of 9 entries carry a tag: Project (7), Book (1), Series (1).",
+		"sort-order":   "Sorted by name: 1 of 3 lists of three entries or more; by year: 1 of 2 lists with dated entries.",
+	})
+	if by := d.Value("sort-order", "by"); by != "none" {
+		t.Errorf("sort-order by %v, want none", by)
 	}
 	rules := testRules()
 	c, text := loadStarter(t, rules, docs)

@@ -5,13 +5,16 @@ import (
 	"fmt"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/listlint/listlint/lint"
 )
 
 // Effective renders the configuration that applies to the file at path as
 // YAML in the file's own schema, each value commented with where it came
 // from: "default", a preset, file:line:column, an override or a flag. It
-// is what `listlint check --show-config PATH` prints.
-func (c *Config) Effective(path string) string {
+// is what `listlint check --show-config PATH` prints. With the document
+// at path, an "auto" option also says what it resolves to there and why.
+func (c *Config) Effective(path string, docs ...*lint.Document) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Effective configuration for %s\n", path)
 	if c.Path != "" {
@@ -45,8 +48,13 @@ func (c *Config) Effective(path string) string {
 		}
 		m := &yaml.Node{Kind: yaml.MappingNode}
 		add(m, severityKey, value(s.Severity.String(), o.sev))
+		var inferred []lint.OptionValue
+		if r.Infer != nil && len(docs) > 0 {
+			inferred = r.Infer(docs).Options
+		}
 		for _, opt := range r.Options {
-			add(m, opt.Name, value(s.Options[opt.Name], o.opts[opt.Name]))
+			v := s.Options[opt.Name]
+			add(m, opt.Name, value(v, o.opts[opt.Name]+resolved(r, opt.Name, v, inferred, docs)))
 		}
 		if o.state != fromDefault {
 			// Turned on above a layer that had it off.
@@ -63,6 +71,21 @@ func (c *Config) Effective(path string) string {
 		panic(fmt.Sprintf("config: rendering the effective configuration: %v", err))
 	}
 	return b.String()
+}
+
+// resolved says what an "auto" option resolves to for docs, and why;
+// "" for other values.
+func resolved(r *lint.Rule, name string, v any, inferred []lint.OptionValue, docs []*lint.Document) string {
+	if v != "auto" || len(docs) == 0 {
+		return ""
+	}
+	to := "none"
+	for _, o := range inferred {
+		if o.Name == name {
+			to = fmt.Sprint(o.Value)
+		}
+	}
+	return fmt.Sprintf("; here %s: %s", to, r.Infer(docs).Why)
 }
 
 // value encodes v with a comment naming where it came from.

@@ -38,6 +38,14 @@ func realRules(t *testing.T) []*lint.Rule {
 	return rules.All()
 }
 
+// conventions returns the rules that infer conventions, in init's order,
+// skipping like realRules until every rule exists.
+func conventions(t *testing.T) []*lint.Rule {
+	t.Helper()
+	realRules(t)
+	return rules.Conventions()
+}
+
 // TestPresetsAgainstRules decodes every preset strictly against the real
 // rules: each rule, option and value it names must exist.
 func TestPresetsAgainstRules(t *testing.T) {
@@ -95,7 +103,7 @@ func TestStarterOnRealLists(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := Detect([]*lint.Document{doc}).Starter(all)
+		text := Detect([]*lint.Document{doc}, rules.Conventions()).Starter(all)
 		if _, err := parse(".listlint.yml", text, all); err != nil {
 			t.Errorf("%s: starter does not load: %v\n%s", tt.path, err, text)
 		}
@@ -190,7 +198,7 @@ func TestSchemaAgreesWithDecoder(t *testing.T) {
 	}
 	srcs = append(srcs, c.Effective(filepath.Join(dir, "a.md")))
 	docs := parseDocs(t, "- [2019-A #Project#](u): A.\n\n- [B #Book#](u): B.\n\n- [C #Project#](u): C.\n")
-	srcs = append(srcs, string(Detect(docs).Starter(rs)))
+	srcs = append(srcs, string(Detect(docs, rules.Conventions()).Starter(rs)))
 	rejected := 0
 	for _, src := range srcs {
 		_, loadErr := parse(".listlint.yml", []byte(src), rs)

@@ -48,7 +48,7 @@ func TestInterplay(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l := &lint.Linter{Rules: rules.All()}
+			l := &lint.Linter{Rules: rules.All(), Configure: sortByName}
 			doc, err := lint.Parse(c.name, src)
 			if err != nil {
 				t.Fatal(err)

@@ -71,7 +71,10 @@ func checkModel(t *testing.T, d *lint.Document) {
 			}
 			continue
 		}
-		ok := e.Link.Start == e.Content.Start && within(e.Link, e.Content) &&
+		// A group label in bold stands between the marker and the link.
+		linkFirst := e.Link.Start == e.Content.Start ||
+			e.Label.Valid() && e.Label.Start > e.Content.Start && e.Label.End < e.Link.Start
+		ok := linkFirst && within(e.Link, e.Content) &&
 			e.Text.Start == e.Link.Start+1 && within(e.Text, e.Link) &&
 			e.Name.Valid() && within(e.Name, e.Text) &&
 			within(e.Year, e.Text) && within(e.YearSep, e.Text) &&

@@ -100,11 +100,14 @@ type List struct {
 	// Parent is the item that holds a nested list, nil at top level.
 	Parent *Entry
 	Items  []*Entry
+	// TOC is true for a table of contents: a list whose entries all link
+	// to "#anchors". It is generated from headings, follows the
+	// document's order and no entry style, so rules leave it alone.
+	TOC bool
 	// EntryList is true when more than half of the items are entries and
-	// the list is not a table of contents (entries that all link to
-	// "#anchors"). The majority keeps prose lists and nested notes out even
-	// when a few of their items start with a link; a table of contents is
-	// generated from headings and follows no entry style.
+	// the list is not a table of contents. The majority keeps prose lists
+	// and nested notes out even when a few of their items start with a
+	// link.
 	EntryList bool
 }
 
@@ -121,8 +124,14 @@ type Entry struct {
 	Marker Span
 	// Content covers the item's first paragraph, trimmed.
 	Content Span
-	// IsEntry is true when the item's text starts with a link.
+	// IsEntry is true when the item's text starts with a link, or with a
+	// group label and then a link.
 	IsEntry bool
+	// Label spans the text of a group label in bold before the link
+	// ("**Go**" in "- **Go**: [Title](url) - ..."); NoSpan when absent.
+	// Items sharing a label form a group, and a list of such items is
+	// ordered by label.
+	Label Span
 	// Link spans the whole link, from "[" to its closing ")" or "]".
 	Link Span
 	// Text spans the link text between the brackets.

@@ -231,7 +231,7 @@ func (b *builder) newEntry(lst *List) *Entry {
 	b.slab = b.slab[1:]
 	e.List, e.Section, e.Index = lst, b.cur, len(lst.Items)
 	e.Content, e.Link, e.Text, e.Year, e.YearSep = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
-	e.Name, e.URL, e.Separator, e.Desc = NoSpan, NoSpan, NoSpan, NoSpan
+	e.Name, e.URL, e.Separator, e.Desc, e.Label = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
 	return e
 }
 
@@ -381,7 +381,8 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 			}
 		}
 	}
-	lst.EntryList = entries*2 > len(lst.Items) && anchors < entries
+	lst.TOC = entries > 0 && anchors == entries
+	lst.EntryList = entries*2 > len(lst.Items) && !lst.TOC
 }
 
 func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
@@ -410,11 +411,62 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	ce := b.base + lines.At(lines.Len()-1).Stop
 	e.Content = trimSpan(d.Src, Span{cs, ce})
 	link, ok := para.FirstChild().(*ast.Link)
-	if !ok || b.base+link.Pos() != e.Content.Start {
+	if !ok {
+		link, e.Label = b.labelledLink(para, e.Content)
+		if link == nil {
+			return e
+		}
+	} else if b.base+link.Pos() != e.Content.Start {
 		return e
 	}
 	b.entry(e, link)
 	return e
+}
+
+// labelledLink finds the link of an item that starts with a group label
+// in bold, "**Go**: [Title](url)" or "**Go:** [Title](url)": the label's
+// text (without a colon) and the link right after it. It returns nil when
+// the item does not start so.
+func (b *builder) labelledLink(para ast.Node, content Span) (*ast.Link, Span) {
+	em, ok := para.FirstChild().(*ast.Emphasis)
+	src := b.doc.Src
+	start := content.Start
+	if !ok || em.Level != 2 || content.Len() < 5 || b.base+em.Pos() != start ||
+		(src[start] != '*' && src[start] != '_') || src[start+1] != src[start] {
+		return nil, NoSpan
+	}
+	delim := src[start : start+2]
+	i := bytes.Index(src[start+2:content.End], delim)
+	if i <= 0 {
+		return nil, NoSpan
+	}
+	label := Span{start + 2, start + 2 + i}
+	j := label.End + 2
+	if j < content.End && src[j] == ':' {
+		j++
+	}
+	j = skipBlanks(src, j, content.End)
+	if label.End > label.Start && src[label.End-1] == ':' {
+		label.End--
+	}
+	label = trimSpan(src, label)
+	if label.Len() == 0 || bytes.IndexByte(src[label.Start:label.End], '\n') >= 0 {
+		return nil, NoSpan
+	}
+	for n := em.NextSibling(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Link:
+			if b.base+n.Pos() == j {
+				return n, label
+			}
+			return nil, NoSpan
+		case *ast.Text:
+			// The ":" and blanks between label and link.
+		default:
+			return nil, NoSpan
+		}
+	}
+	return nil, NoSpan
 }
 
 // marker returns the span of the list marker at or after off. goldmark

@@ -486,3 +486,29 @@ func TestParseDestValue(t *testing.T) {
 		t.Errorf("reference destination %q, want it unescaped", got)
 	}
 }
+
+func TestParseLabels(t *testing.T) {
+	d := parse(t, "- **Go**: [Zeta](https://z.example) - Z.\n- **C#:** [Alpha](https://a.example) - A.\n- __Rust__ [Beta](https://b.example)\n- **Note**: see [x](https://x.example).\n- **Go**\n")
+	for i, want := range []string{"Go", "C#", "Rust"} {
+		e := d.Items[i]
+		if !e.IsEntry || show(d, e.Label) != want {
+			t.Errorf("item %d: entry %v, label %q, want %q", i, e.IsEntry, show(d, e.Label), want)
+		}
+	}
+	checkEntry(t, d, d.Items[0], entry{text: "Zeta", year: "∅", ysep: "∅", name: "Zeta", url: "https://z.example", dest: "https://z.example", sep: " - ", desc: "Z."})
+	for _, e := range d.Items[3:] {
+		if e.IsEntry || e.Label != lint.NoSpan {
+			t.Errorf("%q: bold text not followed by a link is no label", show(d, e.Item))
+		}
+	}
+}
+
+func TestParseTOC(t *testing.T) {
+	d := parse(t, "- [One](#one)\n- [Two](#two)\n\n<!-- -->\n\n- [Three](#three)\n- [Site](https://s.example)\n")
+	if l := d.Lists[0]; !l.TOC || l.EntryList {
+		t.Errorf("links to anchors only: TOC %v, EntryList %v", l.TOC, l.EntryList)
+	}
+	if l := d.Lists[1]; l.TOC || !l.EntryList {
+		t.Errorf("a link out of the document: TOC %v, EntryList %v", l.TOC, l.EntryList)
+	}
+}

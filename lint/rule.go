@@ -99,6 +99,25 @@ type Rule struct {
 	Options   []Option
 	Check     func(*Pass)
 	CheckRun  func(*RunPass)
+	// Infer, when set, reads the rule's convention off docs: one file
+	// for an "auto" option, a folder's files for `listlint init`.
+	Infer func(docs []*Document) Inference
+}
+
+// Inference is what a rule reads off a set of documents: the option
+// values they follow, in the order to write them, and why, in a sentence
+// for a reader ("12 of 13 lists are in name order."). No Options means
+// the documents show no convention to pin; Why then says so, or is empty
+// when there is nothing to say.
+type Inference struct {
+	Options []OptionValue
+	Why     string
+}
+
+// OptionValue is the value of one option.
+type OptionValue struct {
+	Name  string
+	Value any
 }
 
 // Settings is the effective configuration of one rule.

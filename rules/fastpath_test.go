@@ -422,7 +422,7 @@ func TestNoAllocationPerEntry(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, r := range []*lint.Rule{Description, DuplicateName, DuplicateURL, EntryLink, ListSpacing, ProjectTag, Separator, Whitespace, YearPrefix} {
+		for _, r := range []*lint.Rule{Description, DuplicateName, DuplicateURL, EntryLink, ListSpacing, ProjectTag, Separator, SortOrder, Whitespace, YearPrefix} {
 			l := &lint.Linter{Rules: []*lint.Rule{r}}
 			if allocs := testing.AllocsPerRun(2, func() { l.Run([]*lint.Document{doc}) }); allocs > n/20 {
 				t.Errorf("style %d, %s: %.0f allocations for %d entries", st, r.ID, allocs, n)

@@ -39,6 +39,7 @@ The fix rewrites the bullet.`,
 		Allowed: []string{"dominant", "-", "*", "+"},
 	}},
 	Check: checkListMarker,
+	Infer: inferListMarker,
 }
 
 func checkListMarker(p *lint.Pass) {
@@ -88,4 +89,21 @@ func entryBullet(doc *lint.Document, it *lint.Entry) (byte, bool) {
 		return 0, false
 	}
 	return doc.Src[it.Marker.Start], true
+}
+
+// inferListMarker reads the bullet most entries of unordered lists use.
+func inferListMarker(docs []*lint.Document) lint.Inference {
+	var markers []string
+	for _, doc := range docs {
+		for _, e := range doc.Items {
+			if e.IsEntry && !e.List.Ordered {
+				markers = append(markers, string(e.List.Marker))
+			}
+		}
+	}
+	c := dominantCount(markers)
+	if c.of == 0 {
+		return lint.Inference{}
+	}
+	return pinned("style", c.value, "%s is the bullet of %d of %d entries.", c.quoted(), c.n, c.of)
 }

@@ -50,6 +50,7 @@ Options:
 		Allowed: []string{"dominant", "loose", "tight"},
 	}},
 	Check: checkListSpacing,
+	Infer: inferListSpacing,
 }
 
 func checkListSpacing(p *lint.Pass) {
@@ -182,4 +183,37 @@ func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCu
 func endsInHTML(doc *lint.Document, e *lint.Entry) bool {
 	line := bytes.TrimSpace(doc.Src[doc.LineSpan(doc.Line(e.Item.End)).Start:e.Item.End])
 	return bytes.HasPrefix(line, []byte("<")) && !bytes.HasSuffix(line, []byte("-->"))
+}
+
+// inferListSpacing reads whether most lists of two entries or more have
+// a blank line between entries.
+func inferListSpacing(docs []*lint.Document) lint.Inference {
+	var spacing []string
+	for _, doc := range docs {
+		for _, l := range doc.Lists {
+			entries := 0
+			for _, e := range l.Items {
+				if e.IsEntry {
+					entries++
+				}
+			}
+			if entries < 2 {
+				continue
+			}
+			if l.Loose {
+				spacing = append(spacing, "loose")
+			} else {
+				spacing = append(spacing, "tight")
+			}
+		}
+	}
+	c := dominantCount(spacing)
+	if c.of == 0 {
+		return lint.Inference{}
+	}
+	what := "no blank line"
+	if c.value == "loose" {
+		what = "a blank line"
+	}
+	return pinned("style", c.value, "%d of %d lists have %s between entries.", c.n, c.of, what)
 }

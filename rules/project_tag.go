@@ -2,6 +2,8 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -54,6 +56,7 @@ is never edited.`,
 		{Name: "required", Default: false, Doc: "every entry needs a tag"},
 	},
 	Check: checkProjectTag,
+	Infer: inferProjectTag,
 }
 
 func checkProjectTag(p *lint.Pass) {
@@ -372,4 +375,44 @@ func onlyYear(b []byte) bool {
 		}
 	}
 	return len(bytes.Trim(b[4:], "-~:_ ")) == 0
+}
+
+// inferProjectTag reads the #Tag# names in use, most used first (ties by
+// name), and makes a tag required when 95% of the entries carry one.
+func inferProjectTag(docs []*lint.Document) lint.Inference {
+	uses := map[string]int{}
+	entries, tagged := 0, 0
+	for _, doc := range docs {
+		for _, e := range doc.Items {
+			if !e.IsEntry {
+				continue
+			}
+			entries++
+			for _, t := range e.Tags {
+				uses[strings.Trim(doc.Text(t), "#")]++
+			}
+			if len(e.Tags) > 0 {
+				tagged++
+			}
+		}
+	}
+	if len(uses) == 0 {
+		return lint.Inference{Why: "No entry carries a #Tag#: project-tag keeps its defaults."}
+	}
+	names := make([]string, 0, len(uses))
+	for t := range uses {
+		names = append(names, t)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(uses[b], uses[a]), strings.Compare(a, b)) })
+	used := make([]string, len(names))
+	for i, t := range names {
+		used[i] = fmt.Sprintf("%s (%d)", t, uses[t])
+	}
+	return lint.Inference{
+		Options: []lint.OptionValue{
+			{Name: "required", Value: tagged*20 >= entries*19},
+			{Name: "allowed", Value: names},
+		},
+		Why: fmt.Sprintf("%d of %d entries carry a tag: %s.", tagged, entries, strings.Join(used, ", ")),
+	}
 }

@@ -32,3 +32,10 @@ func ByID(id string) *lint.Rule {
 	}
 	return nil
 }
+
+// Conventions returns the rules that read their convention off a file
+// (those with an Infer), in the order `listlint init` writes them: how an
+// entry is written, then how lists are ordered.
+func Conventions() []*lint.Rule {
+	return []*lint.Rule{Separator, ListMarker, ListSpacing, YearPrefix, ProjectTag, SortOrder}
+}

@@ -73,6 +73,7 @@ The fix rewrites the separator.`,
 		Allowed: []string{"dominant", ": ", "：", " - ", " – ", " — "},
 	}},
 	Check: checkSeparator,
+	Infer: inferSeparator,
 }
 
 // sepStyle is a separator style, or arrow for the arrows, which belong to
@@ -388,4 +389,22 @@ func words(b []byte) int {
 		in = !space
 	}
 	return n
+}
+
+// inferSeparator reads the separator most entries of docs use, spelled
+// as it stands, for listlint init.
+func inferSeparator(docs []*lint.Document) lint.Inference {
+	var seps []string
+	for _, doc := range docs {
+		for _, e := range doc.Items {
+			if e.IsEntry && e.Separator.Valid() && e.Desc.Valid() {
+				seps = append(seps, doc.Text(e.Separator))
+			}
+		}
+	}
+	c := dominantCount(seps)
+	if c.of == 0 {
+		return lint.Inference{Why: "No entry has a description after a separator: separator follows each file."}
+	}
+	return pinned("style", c.value, "%s stands between link and description in %d of %d entries.", c.quoted(), c.n, c.of)
 }

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"bytes"
-
-	"github.com/listlint/listlint/lint"
-)
+import "github.com/listlint/listlint/lint"
 
 // reportChanged checks an unsorted run in pull-request mode, where some
 // of its entries are changed (lint.Document.EntryChanged) and some are
@@ -15,8 +11,8 @@ import (
 // false, leaving the run to the usual check, when no entry or every entry
 // of the run is changed (outside pull-request mode, or a new list).
 //
-// keys and ranked are as in sorter.run; fix sorts the whole run.
-func (s *sorter) reportChanged(p *lint.Pass, run []*lint.Entry, keys [][]byte, ranked []int, fix *lint.Fix) bool {
+// less and ranked are as in sorter.run; fix sorts the whole run.
+func (s *sorter) reportChanged(p *lint.Pass, run []*lint.Entry, less func(a, b int) bool, ranked []int, fix *lint.Fix) bool {
 	changed := make([]bool, len(ranked))
 	n := 0
 	for k, i := range ranked {
@@ -28,7 +24,6 @@ func (s *sorter) reportChanged(p *lint.Pass, run []*lint.Entry, keys [][]byte, r
 	if n == 0 || n == len(ranked) {
 		return false
 	}
-	less := func(a, b int) bool { return bytes.Compare(keys[a], keys[b]) < 0 }
 	reported := make([]bool, len(ranked))
 	for k, i := range ranked {
 		if !changed[k] {

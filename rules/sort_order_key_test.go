@@ -11,32 +11,37 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/collate"
+
 	"github.com/listlint/listlint/lint"
 )
 
 // nameEntries returns a sorter over a document made of names, and one
-// entry per name whose Name spans it: all nameKey and compareNames read.
+// entry per name whose Name spans it: all the keys and compareNames read.
 func nameEntries(names []string) (*sorter, []*lint.Entry) {
 	var src []byte
 	entries := make([]*lint.Entry, len(names))
 	for i, n := range names {
 		start := len(src)
 		src = append(src, n...)
-		entries[i] = &lint.Entry{IsEntry: true, Name: lint.Span{Start: start, End: len(src)}}
+		entries[i] = &lint.Entry{IsEntry: true, Name: lint.Span{Start: start, End: len(src)}, Label: lint.NoSpan}
 	}
-	return &sorter{doc: &lint.Document{Src: src}}, entries
+	return &sorter{doc: &lint.Document{Src: src}, coll: newCollation("root")}, entries
 }
 
-// keysOf returns the nameKey of each entry, copied out of the arena.
+// keysOf returns the collation key of each entry, the collator's answer
+// that compareNames' ASCII path must agree with.
 func keysOf(s *sorter, entries []*lint.Entry) [][]byte {
 	keys := make([][]byte, len(entries))
+	var buf collate.Buffer
 	for i, e := range entries {
-		keys[i] = bytes.Clone(s.nameKey(e))
+		keys[i] = bytes.Clone(s.coll.key(&buf, sortText(s.doc, e)))
+		buf.Reset()
 	}
 	return keys
 }
 
-// pairChecker compares compareNames with bytes.Compare of the keys and
+// pairChecker compares collation.compare with bytes.Compare of the keys and
 // counts the outcomes, so a test can see that its inputs reach all three.
 type pairChecker struct {
 	t       *testing.T
@@ -56,7 +61,7 @@ func (c *pairChecker) check(i, j int) {
 	for _, p := range [][2]int{{i, j}, {j, i}} {
 		a, b := c.entries[p[0]], c.entries[p[1]]
 		want := bytes.Compare(c.keys[p[0]], c.keys[p[1]])
-		got := cmp.Compare(c.s.compareNames(a, b), 0)
+		got := cmp.Compare(c.s.coll.compare(sortText(c.s.doc, a), sortText(c.s.doc, b)), 0)
 		c.signs[want+1]++
 		if got != want && c.failed < 10 {
 			c.failed++
@@ -85,7 +90,7 @@ func (c *pairChecker) all() {
 
 // nameTokens are the pieces generated names are made of: few enough that
 // names often share prefixes or fold to the same key, and covering each
-// case of nameKey: case, numbers with leading zeros, white-space runs,
+// case of the fold: case, numbers with leading zeros, white-space runs,
 // punctuation, control characters.
 var nameTokens = []string{
 	"a", "A", "b", "B", "z", "Z", "go", "Go", "GO", "gO",
@@ -121,8 +126,7 @@ func randomName(r *rand.Rand) string {
 }
 
 // TestCompareNamesGenerated checks compareNames against the keys on every
-// pair of generated names, most of them ASCII, and on numbers long enough
-// that nameKey keeps only the low 16 bits of their length.
+// pair of generated names, most of them ASCII, and on long numbers.
 func TestCompareNamesGenerated(t *testing.T) {
 	short := []string{"", " ", "-", "\x00", "0", "00", "7", "8", "a", "A", "a ", "a\t\n", "a0", "a00", "a7", "a8", "a-", "a_"}
 	long := slices.Clone(short)
@@ -204,7 +208,7 @@ func TestCompareNamesReal(t *testing.T) {
 				}
 			}
 		}
-		c := newPairChecker(t, &sorter{doc: doc}, entries)
+		c := newPairChecker(t, &sorter{doc: doc, coll: newCollation("root")}, entries)
 		c.all()
 		if c.failed > 0 {
 			t.Fatalf("%s: compareNames differs from the keys", f)
@@ -229,4 +233,24 @@ func TestCompareNamesReal(t *testing.T) {
 		}
 	}
 	t.Logf("%d files, %d distinct names (%d ASCII); neighbours less, equal, greater: %v", len(files), len(names), ascii, c.signs)
+}
+
+// FuzzCompareASCII holds the ASCII fast path to the collator on any two
+// names: compare must order them as their collation keys do.
+func FuzzCompareASCII(f *testing.F) {
+	for _, s := range []string{"", "a", "A b", "go-mode", "gocode", "k0s", "k3d", "v1.10", "Part 2", "007", "a\t\tb", "RSS-Bridge"} {
+		f.Add(s, "go_json")
+	}
+	c := newCollation("root")
+	var buf collate.Buffer
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !isASCII([]byte(a)) || !isASCII([]byte(b)) {
+			return
+		}
+		buf.Reset()
+		want := bytes.Compare(c.key(&buf, []byte(a)), bytes.Clone(c.key(&buf, []byte(b))))
+		if got, ok := compareASCII([]byte(a), []byte(b)); ok && cmp.Compare(got, 0) != want {
+			t.Errorf("compareASCII(%q, %q) = %d, keys compare %d", a, b, got, want)
+		}
+	})
 }

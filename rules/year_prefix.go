@@ -44,6 +44,7 @@ Options:
 		{Name: "min", Default: 1970, Doc: "the earliest year a prefix may carry"},
 	},
 	Check: checkYearPrefix,
+	Infer: inferYearPrefix,
 }
 
 func checkYearPrefix(p *lint.Pass) {
@@ -101,4 +102,22 @@ func checkYearPrefix(p *lint.Pass) {
 			Edits:   []lint.TextEdit{{Pos: e.YearSep.Start, End: e.YearSep.End, NewText: want}},
 		}, "year prefix separator is %q, expected %q", sep, want)
 	}
+}
+
+// inferYearPrefix reads what most year prefixes put between year and
+// name.
+func inferYearPrefix(docs []*lint.Document) lint.Inference {
+	var seps []string
+	for _, doc := range docs {
+		for _, e := range doc.Items {
+			if e.IsEntry && e.YearSep.Valid() {
+				seps = append(seps, doc.Text(e.YearSep))
+			}
+		}
+	}
+	c := dominantCount(seps)
+	if c.of == 0 {
+		return lint.Inference{Why: "No entry has a year prefix (2019-Name): year-prefix keeps its defaults."}
+	}
+	return pinned("separator", c.value, "%d of %d year prefixes are written 2019%sName.", c.n, c.of, c.value)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -103,7 +104,20 @@ func (c *cli) showConfig(f *lintFlags, args []string) int {
 	if cfg == nil {
 		return c.configErrors(cs.errs)
 	}
-	if _, err := io.WriteString(c.stdout, cfg.Effective(path)); err != nil {
+	// A file that exists shows what its "auto" options resolve to.
+	var docs []*lint.Document
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		src, err := c.read(input{path: path})
+		if err != nil {
+			return c.fail(err)
+		}
+		doc, err := lint.ParseLimits(path, src, f.limits)
+		if err != nil {
+			return c.fail(fmt.Errorf("%s: %w", path, err))
+		}
+		docs = append(docs, doc)
+	}
+	if _, err := io.WriteString(c.stdout, cfg.Effective(path, docs...)); err != nil {
 		return c.fail(err)
 	}
 	return exitClean

@@ -58,7 +58,7 @@ func (c *cli) init(dir string, limits lint.Limits) int {
 		c.printErrors(errs)
 		return exitError
 	}
-	text := config.Detect(docs).Starter(l.Rules)
+	text := config.Detect(docs, rules.Conventions()).Starter(l.Rules)
 	path := filepath.Join(dir, config.FileNames[0])
 	if err := createFile(path, text); err != nil {
 		return c.fail(err)

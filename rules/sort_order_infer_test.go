@@ -1,0 +1,26 @@
+package rules
+
+import "testing"
+
+// TestOrderStatsBy pins how auto decides from the counts.
+func TestOrderStatsBy(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		st   orderStats
+		want string
+	}{
+		{"no run of three", orderStats{}, ""},
+		{"most runs sorted", orderStats{runs: 10, byName: 9, namePairs: 40, pairs: 45, pairsInOrder: 44}, byName},
+		{"half is not most", orderStats{runs: 10, byName: 5, namePairs: 20, pairs: 45, pairsInOrder: 40}, "none"},
+		{"one short run by chance", orderStats{runs: 1, byName: 1, namePairs: 2, pairs: 2, pairsInOrder: 2}, "none"},
+		{"short runs sorted by chance", orderStats{runs: 5, byName: 3, namePairs: 6, pairs: 11, pairsInOrder: 8}, "none"},
+		{"dated runs go up", orderStats{runs: 6, dated: 5, byYear: 5, yearPairs: 10, pairs: 20, pairsInOrder: 10}, byYear},
+		{"dated runs go down", orderStats{runs: 6, dated: 5, byYearDesc: 4, yearDescPairs: 8, pairs: 20, pairsInOrder: 10}, byYearDesc},
+		{"two dated pairs are no evidence", orderStats{runs: 1, dated: 1, byYear: 1, yearPairs: 1, pairs: 2, pairsInOrder: 1}, "none"},
+		{"name wins a tie with year", orderStats{runs: 4, byName: 3, namePairs: 8, dated: 3, byYear: 3, yearPairs: 6, pairs: 8, pairsInOrder: 8}, byName},
+	} {
+		if got := tt.st.by(); got != tt.want {
+			t.Errorf("%s: by() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
