@@ -145,8 +145,10 @@ func TestDetectTaggedStyle(t *testing.T) {
 }
 
 func TestStarterSkipsWhatRulesLack(t *testing.T) {
-	docs := parseDocs(t, "- [a](u) -- A.\n- [b](u) -- B.\n- [c](u) -- C.\n")
+	docs := parseDocs(t, "- [a](u): A.\n- [b](u): B.\n- [c](u): C.\n")
 	rules := testRules()
+	// A separator rule that knows only the dash.
+	ruleByID(rules, "separator").Options = []lint.Option{{Name: "style", Default: "dominant", Allowed: []string{"dominant", " - "}}}
 	_, text := loadStarter(t, rules, docs)
 	if !strings.Contains(text, "# (not pinned: separator.style is one of") {
 		t.Errorf("a separator the rule does not allow was pinned:\n%s", text)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -164,25 +165,6 @@ func (c *separatorStyles) convention() (want sepStyle, tolerant, ok bool) {
 		}
 	}
 	return want, c.n[want]*3 < family*2, true
-}
-
-// inferSeparatorStyle is the value of the style option that describes
-// docs: a style that holds at least two thirds of its family, or
-// "dominant" when the files mix styles of one family too evenly for one
-// to be pinned; "" when no entry has a separator.
-func inferSeparatorStyle(docs []*lint.Document) string {
-	var c separatorStyles
-	for _, doc := range docs {
-		c.add(doc)
-	}
-	want, tolerant, ok := c.convention()
-	switch {
-	case !ok:
-		return ""
-	case tolerant:
-		return "dominant"
-	}
-	return styleText[want]
 }
 
 func checkSeparator(p *lint.Pass) {
@@ -391,20 +373,25 @@ func words(b []byte) int {
 	return n
 }
 
-// inferSeparator reads the separator most entries of docs use, spelled
-// as it stands, for listlint init.
+// inferSeparator reads the style of docs' separators the way the rule's
+// "dominant" does: the style that holds at least two thirds of its
+// family is pinned; a family mixed more evenly keeps "dominant".
 func inferSeparator(docs []*lint.Document) lint.Inference {
-	var seps []string
+	var c separatorStyles
 	for _, doc := range docs {
-		for _, e := range doc.Items {
-			if e.IsEntry && e.Separator.Valid() && e.Desc.Valid() {
-				seps = append(seps, doc.Text(e.Separator))
-			}
-		}
+		c.add(doc)
 	}
-	c := dominantCount(seps)
-	if c.of == 0 {
+	want, tolerant, ok := c.convention()
+	total := 0
+	for _, n := range c.n {
+		total += n
+	}
+	switch {
+	case !ok:
 		return lint.Inference{Why: "No entry has a description after a separator: separator follows each file."}
+	case tolerant:
+		return lint.Inference{Why: fmt.Sprintf("No separator holds two thirds of its kind in %d entries: separator follows each file.", total)}
 	}
-	return pinned("style", c.value, "%s stands between link and description in %d of %d entries.", c.quoted(), c.n, c.of)
+	return pinned("style", styleText[want], "%s stands between link and description in %d of %d entries.",
+		count{value: styleText[want]}.quoted(), c.n[want], total)
 }

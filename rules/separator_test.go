@@ -7,9 +7,9 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
-// TestInferSeparatorStyle checks the style option that describes a set
-// of files: a style pinned only where it holds two thirds of its family.
-func TestInferSeparatorStyle(t *testing.T) {
+// TestInferSeparator checks the style option that describes a set of
+// files: a style pinned only where it holds two thirds of its family.
+func TestInferSeparator(t *testing.T) {
 	list := func(seps ...string) string {
 		var b strings.Builder
 		for i, s := range seps {
@@ -35,7 +35,13 @@ func TestInferSeparatorStyle(t *testing.T) {
 		for _, f := range tc.files {
 			docs = append(docs, parseDoc(t, "list.md", f))
 		}
-		if got := inferSeparatorStyle(docs); got != tc.want {
+		got := ""
+		if inf := inferSeparator(docs); len(inf.Options) > 0 {
+			got = inf.Options[0].Value.(string)
+		} else if strings.HasPrefix(inf.Why, "No separator holds") {
+			got = "dominant"
+		}
+		if got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
