@@ -71,7 +71,7 @@ func TestDetectAwesomeStyle(t *testing.T) {
 		"separator":    `" - " stands between link and description in 6 of 6 entries.`,
 		"list-marker":  `"-" is the bullet of 6 of 6 entries.`,
 		"list-spacing": "2 of 2 lists have no blank line between entries.",
-		"sort-order":   "Sorted by name: 2 of 2 lists of three entries or more; by year: 0 of 0 lists with dated entries.",
+		"sort-order":   "Sorted by name: 2 of 2 lists of three entries or more (100% of neighbours); by year: 0 of 0 lists with dated entries.",
 	})
 	rules := testRules()
 	c, text := loadStarter(t, rules, docs)
@@ -125,7 +125,7 @@ func TestDetectTaggedStyle(t *testing.T) {
 		"list-spacing": "3 of 3 lists have a blank line between entries.",
 		"year-prefix":  "4 of 5 year prefixes are written 2019-Name.",
 		"project-tag":  "9 of 9 entries carry a tag: Project (7), Book (1), Series (1).",
-		"sort-order":   "Sorted by name: 1 of 3 lists of three entries or more; by year: 1 of 2 lists with dated entries.",
+		"sort-order":   "Sorted by name: 1 of 3 lists of three entries or more (66% of neighbours); by year: 1 of 2 lists with dated entries.",
 	})
 	if by := d.Value("sort-order", "by"); by != "none" {
 		t.Errorf("sort-order by %v, want none", by)

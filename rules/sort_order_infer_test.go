@@ -11,7 +11,9 @@ func TestOrderStatsBy(t *testing.T) {
 	}{
 		{"no run of three", orderStats{}, ""},
 		{"most runs sorted", orderStats{runs: 10, byName: 9, namePairs: 40, pairs: 45, pairsInOrder: 44}, byName},
-		{"half is not most", orderStats{runs: 10, byName: 5, namePairs: 20, pairs: 45, pairsInOrder: 40}, "none"},
+		{"half is not most", orderStats{runs: 10, byName: 5, namePairs: 20, pairs: 45, pairsInOrder: 38}, "none"},
+		{"slipped runs, pairs in order", orderStats{runs: 10, byName: 2, namePairs: 8, pairs: 60, pairsInOrder: 52}, byName},
+		{"too few pairs to tell", orderStats{runs: 4, byName: 1, namePairs: 4, pairs: 12, pairsInOrder: 11}, "none"},
 		{"one short run by chance", orderStats{runs: 1, byName: 1, namePairs: 2, pairs: 2, pairsInOrder: 2}, "none"},
 		{"short runs sorted by chance", orderStats{runs: 5, byName: 3, namePairs: 6, pairs: 11, pairsInOrder: 8}, "none"},
 		{"dated runs go up", orderStats{runs: 6, dated: 5, byYear: 5, yearPairs: 10, pairs: 20, pairsInOrder: 10}, byYear},
