@@ -92,6 +92,13 @@ const maxNumberLen = 99
 // kept in byte order ("Go plugin" before "go-mode", "go-web" before
 // "go_json"): where the two orders disagree, either is accepted. Only a
 // pair out of order (rare) takes the second look.
+//
+// In the root locale two more orders are accepted, as readers would not
+// tell: a name that starts with a symbol where byte order puts it
+// ("#elixir-lang" before "Elixir Forum"), and two names that first
+// differ in letters beyond ASCII ("µStreamer" and "üWave", or two CJK
+// names, whose code point order means nothing to a reader) in either
+// order. "Łódź" after "Zig" is still reported.
 func (c *collation) before(a, b []byte) bool {
 	if c.compare(a, b) >= 0 {
 		return false
@@ -101,7 +108,62 @@ func (c *collation) before(a, b []byte) bool {
 			return false
 		}
 	}
-	return true
+	if !c.root {
+		return true
+	}
+	if (symbolFirst(a) || symbolFirst(b)) && foldCompare(a, b) >= 0 {
+		// "#elixir-lang" first, as byte order puts it.
+		return false
+	}
+	return !beyondASCII(a, b)
+}
+
+// symbolFirst reports whether name starts with an ASCII symbol ("#",
+// "@", "."), which collation skips and byte order puts first.
+func symbolFirst(name []byte) bool {
+	return len(name) > 0 && name[0] < utf8.RuneSelf && name[0] > ' ' && !isAlnumByte(name[0])
+}
+
+// foldCompare compares two names byte by byte, ASCII letters without
+// case.
+func foldCompare(a, b []byte) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if x, y := lowerByte(a[i]), lowerByte(b[i]); x != y {
+			return cmp.Compare(x, y)
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// extends reports whether name long is name short followed by more
+// words, as folded for collation.
+func (c *collation) extends(long, short []byte) bool {
+	c.folded = fold(c.folded[:0], short)
+	n := len(c.folded)
+	c.folded = fold(c.folded, long)
+	s, l := c.folded[:n], c.folded[n:]
+	return len(l) > len(s) && l[len(s)] == ' ' && bytes.EqualFold(l[:len(s)], s)
+}
+
+// beyondASCII reports whether names a and b, without case, first differ
+// in two characters beyond ASCII.
+func beyondASCII(a, b []byte) bool {
+	for len(a) > 0 && len(b) > 0 {
+		ra, sa := utf8.DecodeRune(a)
+		rb, sb := utf8.DecodeRune(b)
+		if unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return ra >= utf8.RuneSelf && rb >= utf8.RuneSelf
+		}
+		a, b = a[sa:], b[sb:]
+	}
+	return false
 }
 
 // fold appends to dst what of name is collated: letters, marks and
