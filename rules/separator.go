@@ -43,9 +43,10 @@ sentence of four words or more uses that punctuation as a separator and is
 reported too, unless a separator follows later ("[A](url), B and C - A
 tool."), and so is a link followed by a space and a capitalised sentence
 of four words or more ("[valix](…) Go package for validating requests"),
-except in a list where most entries have text in lower case after the
-link and no separator: a list of titles and credits ("[Book](…) by Jane
-Doe, 2020") keeps that as its convention. Other text after a link without a separator (a second link, a badge,
+except in a list where most entries have text in lower case or after
+", " (or ". ", "; ", "| ") and no separator: a list of titles and credits
+("[Book](…) by Jane Doe, 2020", "[Jane Doe](…), Engineer at Example")
+keeps that as its convention. Other text after a link without a separator (a second link, a badge,
 "(Chinese)", "By Jane Doe", a sentence that has the link as its subject)
 is not a separator problem and is left alone, and so is a ":" glued to a
 port, a time or "//" ("[host](…):8080"). Code spans and emoji shortcodes
@@ -288,9 +289,10 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 }
 
 // creditList reports whether most entries of l that have text after the
-// link have, with no separator, text that starts in lower case: a list of
-// titles and credits ("[Book](u) by Jane Doe, 2020") whose text is not a
-// description, so the few credits written without "by" are no missing
+// link have, with no separator, text that starts in lower case or with
+// punctuation: a list of titles and credits ("[Book](u) by Jane Doe,
+// 2020", "[Jane Doe](u), Engineer at Example") whose text is not a
+// description, so the few entries written otherwise are no missing
 // separators either.
 func creditList(src []byte, l *lint.List) bool {
 	credits, described := 0, 0
@@ -299,10 +301,13 @@ func creditList(src []byte, l *lint.List) bool {
 			continue
 		}
 		described++
-		if !e.Separator.Valid() {
-			if r, _ := utf8.DecodeRune(src[e.Desc.Start:e.Desc.End]); unicode.IsLower(r) {
-				credits++
-			}
+		if e.Separator.Valid() {
+			continue
+		}
+		r, size := utf8.DecodeRune(src[e.Desc.Start:e.Desc.End])
+		punct := (r == '.' || r == ',' || r == ';' || r == '|') && e.Desc.Start+size < e.Desc.End && src[e.Desc.Start+size] == ' '
+		if unicode.IsLower(r) || punct {
+			credits++
 		}
 	}
 	return credits*2 > described
