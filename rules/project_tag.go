@@ -202,6 +202,7 @@ func slip(a, b string) bool {
 	}
 	return string(ra[i:]) == string(rb[i+1:])
 }
+
 func tagList(allowed []string) string {
 	parts := make([]string, len(allowed))
 	for i, a := range allowed {

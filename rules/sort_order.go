@@ -264,7 +264,7 @@ func (s *sorter) namesSorted(run []*lint.Entry) bool {
 // where they have one, as collation.before says.
 func (s *sorter) nameBefore(a, b *lint.Entry) bool {
 	ta, tb := sortText(s.doc, a), sortText(s.doc, b)
-	return s.coll.before(ta, tb) && !(s.coll.extends(tb, ta) && s.longFirst())
+	return s.coll.before(ta, tb) && (!s.coll.extends(tb, ta) || !s.longFirst())
 }
 
 // longFirst reports whether the file puts a name after the names that
