@@ -176,10 +176,12 @@ func TestCorpus(t *testing.T) {
 }
 
 // marks reports whether s, what stands between a link and a separator
-// that does not follow it directly, is code spans and blanks.
+// that does not follow it directly, is code spans or emoji shortcodes
+// and blanks.
 func marks(s string) bool {
 	s = strings.TrimSpace(s)
-	return strings.HasPrefix(s, "`") && strings.HasSuffix(s, "`")
+	return strings.HasPrefix(s, "`") && strings.HasSuffix(s, "`") ||
+		strings.HasPrefix(s, ":") && strings.HasSuffix(s, ":")
 }
 
 // markedTail is what follows the link of an entry whose link carries

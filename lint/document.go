@@ -142,10 +142,28 @@ type Entry struct {
 	// Reference is true for [text][ref] and [text] links.
 	Reference bool
 	// Separator spans what stands between the link and the description,
-	// past code spans that mark the link ("[Name](url) `⚠` - ...").
+	// past code spans and emoji shortcodes that mark the link
+	// ("[Name](url) `⚠` - ...", "[Name](url) :zap: - ...").
 	Separator Span
 	// Desc spans the description, trimmed; NoSpan when absent.
 	Desc Span
+	// LeadPunct spans the punctuation that starts the description, with
+	// the spaces after it (": . With…", "- text"); NoSpan when none.
+	LeadPunct Span
+	// Sentence spans the description's text: Desc without LeadPunct and
+	// Trailer, trimmed; NoSpan when nothing is left. SentenceMarkup is
+	// the construct it ends with, when that may be part of the sentence
+	// or not: a link ("Client for [imgur](…)"), a bracketed tag, a
+	// parenthesis or emphasised words; MarkupEmoji for an emoji,
+	// :shortcode: or emoticon, which ends a sentence as "!" does.
+	Sentence       Span
+	SentenceMarkup Markup
+	// Trailer spans the metadata after the sentence, up to Desc.End:
+	// code spans, badges, emphasised markers, links, tags after a
+	// finished sentence ("… in Lisp. **[Deprecated]**", "… tool. [MIT]");
+	// NoSpan when none. Trailing holds the kinds of constructs in it.
+	Trailer  Span
+	Trailing Markup
 	// NameKey and URLKey are the normalised forms used for sorting and
 	// duplicate detection.
 	NameKey, URLKey string

@@ -191,6 +191,22 @@ func (b *builder) tail(e *Entry) {
 		return
 	}
 	j := skipBlanks(src, i, end)
+	if j < end && src[j] == ':' {
+		// Emoji shortcodes before the separator mark the link as code
+		// spans do ("[Name](url) :zap: - ..." flags a fast one); a colon
+		// right after the link is the separator.
+		for m := j; m < end && src[m] == ':'; {
+			c := shortcodeEnd(src, m, end)
+			if c < 0 {
+				break
+			}
+			m = skipBlanks(src, c, end)
+			if shortcodeEnd(src, m, end) < 0 && separatorEnd(src, m, end) > m {
+				i, j = c, m
+				break
+			}
+		}
+	}
 	k := separatorEnd(src, j, end)
 	if k == j {
 		// Code spans between the link and the separator are marks on the
@@ -214,6 +230,7 @@ func (b *builder) tail(e *Entry) {
 		// No separator: whatever follows the link is the description.
 		if d := trimComments(src, Span{i, end}); d.End > d.Start {
 			e.Desc = d
+			b.sentence(e)
 		}
 		return
 	}
@@ -221,7 +238,20 @@ func (b *builder) tail(e *Entry) {
 	e.Separator = Span{i, k}
 	if d := trimComments(src, Span{k, end}); d.End > d.Start {
 		e.Desc = d
+		b.sentence(e)
 	}
+}
+
+// shortcodeEnd returns the offset after the ":shortcode:" at i, or -1.
+func shortcodeEnd(src []byte, i, end int) int {
+	j := i + 1
+	for j < end && isShortcodeByte(src[j]) {
+		j++
+	}
+	if j == i+1 || j >= end || src[j] != ':' {
+		return -1
+	}
+	return j + 1
 }
 
 // skipBlanks returns the offset of the first byte from i on that is not a
