@@ -153,8 +153,9 @@ type Entry struct {
 	// Sentence spans the description's text: Desc without LeadPunct and
 	// Trailer, trimmed; NoSpan when nothing is left. SentenceMarkup is
 	// the construct it ends with, when that may be part of the sentence
-	// or not: a link ("Client for [imgur](…)"), a bracketed tag, a
-	// parenthesis or emphasised words; MarkupEmoji for an emoji,
+	// or not: a link ("Client for [imgur](…)", "中文，[x](…)"), a
+	// bracketed tag, a parenthesis or emphasised words, with MarkupWhole
+	// when the sentence is nothing else; MarkupEmoji for an emoji,
 	// :shortcode: or emoticon, which ends a sentence as "!" does.
 	Sentence       Span
 	SentenceMarkup Markup

@@ -25,6 +25,9 @@ const (
 	MarkupEmphasis
 	// MarkupEmoji is an emoji, a GitHub :shortcode: or an emoticon.
 	MarkupEmoji
+	// MarkupWhole marks a sentence that is nothing but the construct
+	// named with it: "[Title](…)".
+	MarkupWhole
 )
 
 // sentence splits e's description into leading punctuation, the sentence
@@ -59,8 +62,8 @@ func splitTrailer(src []byte, start, end int) (sentence, trailer Span, kinds, la
 	// meta is where the leftmost construct that is metadata on its own
 	// starts; the constructs after it are metadata too. Those before it
 	// (all conditional) end the sentence unless text before them does.
-	meta, firstCond, peeled, lastKind := -1, -1, -1, Markup(0)
-	var metaKinds, condKinds Markup
+	meta, firstCond, peeled := -1, -1, -1
+	var metaKinds, condKinds, lastCond, stuck Markup
 	at := end
 	for {
 		at = trimEndSpace(src, start, at)
@@ -69,22 +72,38 @@ func splitTrailer(src []byte, start, end int) (sentence, trailer Span, kinds, la
 			last = kind
 			break
 		}
-		if kind == 0 || t <= start || !(isSpaceByte(src[t-1]) || endsSentence(src, start, t) ||
-			src[t-1] == ']' && src[t] == '[') { // "[MIT][Apache2]"
+		if kind == 0 {
+			break
+		}
+		// A construct that cannot be peeled still ends the text: the
+		// sentence ends with markup, where a final period is ambiguous.
+		if t <= start {
+			if kind&markupNotText != 0 {
+				stuck = kind | MarkupWhole // "[Title](…)"
+			}
+			break
+		}
+		if !isSpaceByte(src[t-1]) && !endsSentence(src, start, t) && (src[t-1] != ']' || src[t] != '[') { // "[MIT][Apache2]" is peeled
+			if kind&markupNotText != 0 {
+				stuck = kind // "中文，[x](…)"
+			}
 			break
 		}
 		if cond {
 			if firstCond < 0 {
-				lastKind = kind
+				lastCond = kind
 			}
 			firstCond = t
 			condKinds |= kind
 		} else {
-			meta, firstCond, lastKind = t, -1, 0
+			meta, firstCond, lastCond = t, -1, 0
 			metaKinds |= kind | condKinds
 			condKinds = 0
 		}
 		peeled, at = t, t
+	}
+	if last == 0 {
+		last = stuck
 	}
 	if peeled < 0 {
 		return sentence, trailer, 0, last
@@ -96,7 +115,7 @@ func splitTrailer(src []byte, start, end int) (sentence, trailer Span, kinds, la
 		if last == MarkupEmoji || endsSentence(src, start, textEnd) {
 			meta, metaKinds = firstCond, metaKinds|condKinds
 		} else {
-			last = lastKind
+			last = lastCond
 		}
 	}
 	if meta < 0 {
@@ -118,6 +137,10 @@ func connector(src []byte, start, end int) int {
 	}
 	return end
 }
+
+// markupNotText are the constructs that are not words of a sentence
+// (emphasis and parentheses can hold them).
+const markupNotText = MarkupCode | MarkupImage | MarkupLink | MarkupTag
 
 // mayEndMarkup reports whether an ASCII byte can end a construct
 // splitTrailer peels or an emoticon: no other ASCII byte gets past

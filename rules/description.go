@@ -300,6 +300,10 @@ func findSentenceEnd(src []byte, e *lint.Entry) (se sentenceEnd, ok bool) {
 		// emoticon ends the sentence as "!" would.
 		return se, false
 	}
+	if e.SentenceMarkup&lint.MarkupWhole != 0 {
+		// "[Part II: Conclusion](…)": a title, not a sentence.
+		return se, false
+	}
 	start, end := e.Sentence.Start, e.Sentence.End
 	if endsWithURL(src[start:end]) {
 		// "Try it live: https://…": a final period would read as part

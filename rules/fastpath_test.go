@@ -119,7 +119,6 @@ func TestCopyIndex(t *testing.T) {
 	}
 }
 
-
 // TestLineCursor holds lint.LineCursor to Document.Line on the corpus,
 // offsets taken in document order (as the rules take them), backwards and
 // at random.
@@ -296,7 +295,6 @@ func TestEndsWithURLFastPath(t *testing.T) {
 		}
 	}
 }
-
 
 // TestMayEndInSpace checks what the whitespace rule's line shortcut
 // relies on: trailingSpace finds nothing on a line whose last byte
