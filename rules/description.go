@@ -19,18 +19,30 @@ var Description = &lint.Rule{
   leftover); an entry whose nested list follows a bare separator is fine;
 - it does not start with punctuation (": . With LightVM…");
 - it starts with a capital letter, unless its first word is a name: the
-  entry's own name ("gVisor is…"), a word found in the entry's URL
-  ("npm package…" for an npmjs.com link), a word with inner capitals,
-  digits or punctuation ("iOS", "k8s", "node-fetch", "e.g."), a word
-  followed by a version ("webpack 4…") or by "is"/"are" ("xsv is…"). Text
-  in a script without case (CJK) and code spans are fine;
+  entry's own name or a whole word of its link text ("gVisor is…"), a
+  whole word of the URL's last path segment ("ffmpeg bindings" for
+  ".../x/ffmpeg-go"), the name ported ("memcache client" for
+  "gomemcache"), a word with inner capitals, digits or punctuation
+  ("iOS", "k8s", "e.g."), a word followed by a version ("webpack 4…")
+  or by "is"/"are" ("xsv is…"). A word merely inside the name or URL
+  ("fast" for "fastrouter") and a hyphenated compound ("flow-based",
+  "cross-platform") are not names. Text in a script without case (CJK)
+  and code spans are fine;
 - it ends with terminal punctuation: "." "!" "?" "…", or "。" "！" "？"
   (and "~", a playful ending in Chinese text). A closing ")" or quote
-  after it is fine. A description ending with an emoji or emoticon is
-  fine, and one ending with a bare URL is not checked (a period would
-  read as part of it). Trailing metadata is skipped: code spans ("` + "`MIT` `Go`" + `"), badges
-  ("![stars](…)"), emphasised links and groups of links in parentheses
-  ("([Demo](…), [Source](…))"), so "Tool. ` + "`MIT`" + `" passes.
+  after it is fine. A description ending with an emoji (with or without
+  a space before it: "Fast🚀"), a :shortcode: or an emoticon is fine;
+  one ending with a bare URL, or that is nothing but a link (a title),
+  is not checked (a period would read as part of it);
+- it does not end with doubled punctuation ("changes.。", "done..",
+  "more!."); an ellipsis ("...", "…") is not doubling.
+
+Trailing metadata is not part of the sentence: code spans ("` + "`MIT` `Go`" + `"),
+badges ("![stars](…)"), groups of links in parentheses, and emphasised
+markers ("**[Deprecated]**", "*(See also [x](…))*") wherever they stand;
+links, bracketed tags and parentheses ("[Live demo](…)", "[BETA]",
+"(deprecated)") after a finished sentence. So "Tool. ` + "`MIT`" + `" and "A Lisp.
+**[Deprecated]**" pass.
 
 Entries without a separator are not checked: what follows their link is
 not known to be a description. Only entry lists are checked (see
@@ -44,13 +56,18 @@ Options:
                      whose style is to omit it are left alone;
                      "required"; "optional" (never checked); "forbidden"
                      (a final "." or "。" is reported; "!", "?" and "…"
-                     carry meaning and stay).
+                     carry meaning and stay). Doubled punctuation is
+                     reported whatever the setting.
 
 Fixes: strip leading punctuation; remove a separator that has no
-description; append "." ("。" to CJK text) where the sentence ends,
-before trailing badges or link groups (not when trailing code spans make
-the place ambiguous); remove a forbidden final period. Capitalisation is
-reported, not fixed.`,
+description; drop the extra mark of doubled punctuation (keeping "!" or
+"?", else the period of the text's script); append a period where the
+sentence ends, before trailing metadata, never after it: "。" after a
+CJK letter, "." after any other (also "框架 gin." in a Chinese list).
+No period is offered where its place is ambiguous: trailing code spans,
+or a sentence that ends with a link or tag ("Client for [imgur](…)"
+could be followed by metadata). Remove a forbidden final period.
+Capitalisation is reported, not fixed.`,
 	Bad: `- [Alpha](https://alpha.example): . A first project.
 - [Beta](https://beta.example): second project.
 - [Gamma](https://gamma.example): Third project`,
