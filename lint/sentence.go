@@ -83,7 +83,9 @@ func splitTrailer(src []byte, start, end int) (sentence, trailer Span, kinds, la
 			}
 			break
 		}
-		if !isSpaceByte(src[t-1]) && !endsSentence(src, start, t) && (src[t-1] != ']' || src[t] != '[') { // "[MIT][Apache2]" is peeled
+		// Tags may stand side by side: "[MIT][Apache2]", "[MIT]/[Apache2]".
+		joined := src[t] == '[' && (src[t-1] == ']' || src[t-1] == '/' && t-1 > start && src[t-2] == ']')
+		if !isSpaceByte(src[t-1]) && !joined && !endsSentence(src, start, t) {
 			if kind&markupNotText != 0 {
 				stuck = kind // "中文，[x](…)"
 			}
@@ -101,6 +103,9 @@ func splitTrailer(src []byte, start, end int) (sentence, trailer Span, kinds, la
 			condKinds = 0
 		}
 		peeled, at = t, t
+		if joined && src[t-1] == '/' {
+			at--
+		}
 	}
 	if last == 0 {
 		last = stuck

@@ -46,6 +46,8 @@ func TestSentence(t *testing.T) {
 		{desc: "*An unmaintained fork*", sentence: "*An unmaintained fork*"},
 		{desc: "(An unmaintained fork)", sentence: "(An unmaintained fork)"},
 		{desc: "Parser generator. [GPLv3][MIT]", sentence: "Parser generator.", trailer: "[GPLv3][MIT]", trailing: lint.MarkupTag},
+		{desc: "Benchmark tools. [MIT]/[Apache2]", sentence: "Benchmark tools.", trailer: "[MIT]/[Apache2]", trailing: lint.MarkupTag},
+		{desc: "Reads C/[C++]", sentence: "Reads C/[C++]", last: lint.MarkupTag},
 		{desc: "Code analysis. - [source](https://s.example)", sentence: "Code analysis.", trailer: "- [source](https://s.example)", trailing: lint.MarkupLink},
 		{desc: "Code analysis - [source](https://s.example)", sentence: "Code analysis - [source](https://s.example)", last: lint.MarkupLink},
 		{desc: "Tool - `MIT`", sentence: "Tool", trailer: "- `MIT`", trailing: lint.MarkupCode},
