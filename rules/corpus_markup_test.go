@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/fix"
@@ -131,18 +130,18 @@ func afterMetadata(src []byte, pos int) bool {
 	case '`', ']':
 		return true
 	case ')':
-		open := strings.LastIndexByte(string(src[:i-1]), '(')
-		for depth := 0; open >= 0; open-- {
-			if src[open] == ')' {
+		depth := 0
+		for j := i - 1; j >= 0; j-- {
+			switch src[j] {
+			case ')':
 				depth++
-			} else if src[open] == '(' {
-				if depth == 0 {
-					break
-				}
+			case '(':
 				depth--
+				if depth == 0 {
+					return j > 0 && src[j-1] == ']'
+				}
 			}
 		}
-		return open > 0 && src[open-1] == ']'
 	}
 	return false
 }
@@ -165,6 +164,7 @@ func TestMarkupCheckers(t *testing.T) {
 	for s, want := range map[string]bool{
 		"A tool. [MIT]": true, "A tool. **[Deprecated]**": true, "For [x](https://x.example)": true,
 		"A tool `MIT`": true, "A toolkit (Go)": false, "A tool": false, "Is *fast*": false,
+		"A tool (by [x](https://x.example))": false, "A tool ![b](https://b.example/b.svg)": true,
 	} {
 		if got := afterMetadata([]byte(s), len(s)); got != want {
 			t.Errorf("afterMetadata(%q) = %v, want %v", s, got, want)
