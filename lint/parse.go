@@ -232,7 +232,7 @@ func (b *builder) newEntry(lst *List) *Entry {
 	e.List, e.Section, e.Index = lst, b.cur, len(lst.Items)
 	e.Content, e.Link, e.Text, e.Year, e.YearSep = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
 	e.Name, e.URL, e.Separator, e.Desc = NoSpan, NoSpan, NoSpan, NoSpan
-	e.LeadPunct, e.Sentence, e.Trailer = NoSpan, NoSpan, NoSpan
+	e.Sentence, e.Trailer = NoSpan, NoSpan
 	return e
 }
 

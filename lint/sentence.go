@@ -36,10 +36,9 @@ func (b *builder) sentence(e *Entry) {
 	src := b.doc.Src
 	start, end := e.Desc.Start, e.Desc.End
 	if n := leadingPunct(src[start:end]); n > 0 {
-		e.LeadPunct = Span{start, start + n}
 		start += n
 		if start == end {
-			return
+			return // nothing but punctuation: LeadPunct is Desc
 		}
 	}
 	if c := src[end-1]; c < utf8.RuneSelf && !mayEndMarkup(c) {

@@ -58,7 +58,7 @@ func TestSentence(t *testing.T) {
 			t.Fatal(err)
 		}
 		e := doc.Items[0]
-		if got := doc.Text(e.LeadPunct); got != c.lead {
+		if got := doc.Text(e.LeadPunct()); got != c.lead {
 			t.Errorf("%q: lead %q, want %q", c.desc, got, c.lead)
 		}
 		if got := doc.Text(e.Sentence); got != c.sentence {

@@ -133,7 +133,7 @@ func checkDescription(p *lint.Pass) {
 			}
 			continue
 		}
-		if lead := e.LeadPunct; lead.Valid() {
+		if lead := e.LeadPunct(); lead.Valid() {
 			fix := &lint.Fix{
 				Message: "strip the leading punctuation",
 				Edits:   []lint.TextEdit{{Pos: lead.Start, End: lead.End}},

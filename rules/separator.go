@@ -164,7 +164,7 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 	if string(src[e.Separator.Start:e.Separator.End]) == expect {
 		return
 	}
-	if e.LeadPunct.Valid() {
+	if e.LeadPunct().Valid() {
 		// ": - text" or "-- text": the description rule strips the
 		// extra punctuation first; rewriting the separator now would
 		// keep it.
