@@ -191,7 +191,7 @@ func (b *builder) tail(e *Entry) {
 		return
 	}
 	j := skipBlanks(src, i, end)
-	if j < end && src[j] == ':' {
+	if j+1 < end && src[j] == ':' && src[j+1] > ' ' && isShortcodeByte(src[j+1]) {
 		// Emoji shortcodes before the separator mark the link as code
 		// spans do ("[Name](url) :zap: - ..." flags a fast one); a colon
 		// right after the link is the separator.

@@ -35,14 +35,18 @@ const (
 func (b *builder) sentence(e *Entry) {
 	src := b.doc.Src
 	start, end := e.Desc.Start, e.Desc.End
-	if n := leadingPunct(src[start:end]); n > 0 {
-		start += n
-		if start == end {
-			return // nothing but punctuation: LeadPunct is Desc
+	// Nearly every description starts with a letter and ends with "."
+	// or a letter: decided on two bytes, without a call.
+	if !isAlnumByte(src[start]) {
+		if n := leadingPunct(src[start:end]); n > 0 {
+			start += n
+			if start == end {
+				return // nothing but punctuation: LeadPunct is Desc
+			}
 		}
 	}
-	if c := src[end-1]; c < utf8.RuneSelf && !mayEndMarkup(c) {
-		e.Sentence = Span{start, end} // nearly every description: "… work."
+	if !mayEndMarkup[src[end-1]] {
+		e.Sentence = Span{start, end}
 		return
 	}
 	e.Sentence, e.Trailer, e.Trailing, e.SentenceMarkup = splitTrailer(src, start, end)
@@ -146,16 +150,18 @@ func connector(src []byte, start, end int) int {
 // (emphasis and parentheses can hold them).
 const markupNotText = MarkupCode | MarkupImage | MarkupLink | MarkupTag
 
-// mayEndMarkup reports whether an ASCII byte can end a construct
-// splitTrailer peels or an emoticon: no other ASCII byte gets past
-// markupEnd's first test.
-func mayEndMarkup(c byte) bool {
-	switch c {
-	case '`', ')', ']', '*', '_', ':', 'D', 'P', '^':
-		return true
+// mayEndMarkup tells the bytes that can end a construct splitTrailer
+// peels or an emoticon: a few ASCII bytes, and any byte of a non-ASCII
+// rune (an emoji). No other byte gets past markupEnd's first test.
+var mayEndMarkup = func() (t [256]bool) {
+	for _, c := range "`)]*_:DP^" {
+		t[c] = true
 	}
-	return false
-}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // markupEnd recognises a construct ending at end: it returns where it
 // starts, its kind (0 for none) and whether it is metadata only after a
@@ -402,9 +408,6 @@ func onlyLinks(b []byte) bool {
 // it) start desc: ". With", "- text", "：文本". A dot that starts a word
 // (".NET") and an ellipsis ("...and more") are not leading punctuation.
 func leadingPunct(desc []byte) int {
-	if len(desc) > 0 && isAlnumByte(desc[0]) {
-		return 0 // nearly every description, decided without decoding
-	}
 	i := 0
 	for i < len(desc) {
 		r, size := utf8.DecodeRune(desc[i:])

@@ -92,7 +92,7 @@ func TestDecorationFastPath(t *testing.T) {
 func TestSentenceFastPath(t *testing.T) {
 	check := func(src []byte, start, end int) {
 		t.Helper()
-		if c := src[end-1]; c >= utf8.RuneSelf || mayEndMarkup(c) {
+		if mayEndMarkup[src[end-1]] {
 			return
 		}
 		s, tr, kinds, last := splitTrailer(src, start, end)

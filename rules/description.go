@@ -359,6 +359,12 @@ func punctuatedEnd(se sentenceEnd) bool {
 // ellipsis ("...", "…") before a mark is not doubling.
 func reportDoubled(p *lint.Pass, se sentenceEnd) bool {
 	src := p.Doc.Src
+	if se.last == se.start {
+		return false
+	}
+	if c := src[se.last-1]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+		return false // nearly every sentence: "… work.", decided without decoding
+	}
 	end := se.last + utf8.RuneLen(se.r)
 	runStart, marks, periods := end, 0, 0
 	for runStart > se.start {
