@@ -191,23 +191,29 @@ func (b *builder) tail(e *Entry) {
 		return
 	}
 	j := skipBlanks(src, i, end)
+	shortcode := false
 	if j+1 < end && src[j] == ':' && src[j+1] > ' ' && isShortcodeByte(src[j+1]) {
 		// Emoji shortcodes before the separator mark the link as code
-		// spans do ("[Name](url) :zap: - ..." flags a fast one); a colon
-		// right after the link is the separator.
+		// spans do ("[Name](url) :zap: - ..." flags a fast one). Without
+		// a separator after them, their colon is none either
+		// ("[Name](url) :camera: Tiny ...").
 		for m := j; m < end && src[m] == ':'; {
 			c := shortcodeEnd(src, m, end)
 			if c < 0 {
 				break
 			}
+			shortcode = true
 			m = skipBlanks(src, c, end)
 			if shortcodeEnd(src, m, end) < 0 && separatorEnd(src, m, end) > m {
-				i, j = c, m
+				i, j, shortcode = c, m, false
 				break
 			}
 		}
 	}
-	k := separatorEnd(src, j, end)
+	k := j
+	if !shortcode {
+		k = separatorEnd(src, j, end)
+	}
 	if k == j {
 		// Code spans between the link and the separator are marks on the
 		// link ("[Name](url) `⚠` - ..." flags a non-free dependency): the

@@ -80,7 +80,8 @@ func TestShortcodeMark(t *testing.T) {
 		"- [Fast](https://fast.example) :zap: - A fast tool.\n":        {" - ", "A fast tool."},
 		"- [Fast](https://fast.example) :zap: :star: - A fast tool.\n": {" - ", "A fast tool."},
 		"- [Fast](https://fast.example): :zap: A fast tool.\n":         {": ", ":zap: A fast tool."},
-		"- [Fast](https://fast.example) :zap: a fast tool.\n":          {" :", "zap: a fast tool."},
+		"- [Fast](https://fast.example) :zap: a fast tool.\n":          {"", ":zap: a fast tool."},
+		"- [Fast](https://fast.example): a fast tool.\n":               {": ", "a fast tool."},
 	} {
 		doc, err := lint.Parse("t.md", []byte(src))
 		if err != nil {
