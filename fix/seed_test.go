@@ -23,14 +23,16 @@ var seedFixture = filepath.Join("..", "..", "shared", "fixtures", "cloud-opensou
 var seedSorted = []string{"Virtualization", "Tool", "Storage | 存储", "Serverless", "Service Mesh"}
 
 // seedPeriod lists the lines whose description lacks a final period;
-// line 7's description starts with a stray ". ".
-var seedPeriod = []int{21, 23, 27, 33, 47}
+// line 7's description starts with a stray ". ". Line 27 ends "… too!
+// (free and open source)": a note after a finished sentence, which
+// issue 12 no longer takes for the sentence's end.
+var seedPeriod = []int{21, 23, 33, 47}
 
 const seedLeadingDot = 7
 
 // TestSeedFixture fixes a copy of the seed list with every default rule
 // and checks what issue 3 promises: the five unsorted sections sorted by
-// name, five final periods added, ": . With LightVM" turned into
+// name, four final periods added (five before issue 12), ": . With LightVM" turned into
 // ": With LightVM", the Kuma duplicate left alone, so that a re-check
 // reports only duplicate-name. The expected file is built from the
 // original by those changes alone, so nothing else may differ.

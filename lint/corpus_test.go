@@ -179,7 +179,8 @@ func TestCorpus(t *testing.T) {
 }
 
 // marks reports whether s, what stands between a link and a separator
-// that does not follow it directly, is code spans and blanks.
+// that does not follow it directly, is code spans or emoji shortcodes
+// and blanks.
 func marks(s string) bool {
 	return markRun.MatchString(s)
 }

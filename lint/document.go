@@ -162,11 +162,40 @@ type Entry struct {
 	Separator Span
 	// Desc spans the description, trimmed; NoSpan when absent.
 	Desc Span
+	// Sentence spans the description's text: Desc without leading
+	// punctuation (see LeadPunct) and Trailer, trimmed; NoSpan when
+	// nothing is left.
+	Sentence Span
+	// Trailer spans the metadata after the sentence, up to Desc.End:
+	// code spans, badges, emphasised markers, links, tags after a
+	// finished sentence ("… in Lisp. **[Deprecated]**", "… tool. [MIT]");
+	// NoSpan when none.
+	Trailer Span
+	// SentenceMarkup is the construct the sentence ends with when that
+	// may be part of it or not: a link ("Client for [imgur](…)", "中文，
+	// [x](…)"), a bracketed tag, a parenthesis or emphasised words, with
+	// MarkupWhole when the sentence is nothing else; MarkupEmoji for an
+	// emoji, :shortcode: or emoticon, which ends a sentence as "!" does.
+	// Trailing holds the kinds of constructs in Trailer.
+	SentenceMarkup, Trailing Markup
 	// NameKey and URLKey are the normalised forms used for sorting and
 	// duplicate detection.
 	NameKey, URLKey string
 	// Children are the items of lists nested in this one.
 	Children []*Entry
+}
+
+// LeadPunct returns the span of the punctuation that starts e's
+// description, with the spaces after it (": . With…", "- text"); NoSpan
+// when none. It is what Desc holds before Sentence.
+func (e *Entry) LeadPunct() Span {
+	switch {
+	case !e.Desc.Valid() || e.Sentence.Start == e.Desc.Start:
+		return NoSpan
+	case !e.Sentence.Valid():
+		return e.Desc // punctuation only: "-"
+	}
+	return Span{e.Desc.Start, e.Sentence.Start}
 }
 
 // Text returns the source bytes of s as a string ("" when absent).

@@ -262,6 +262,7 @@ func (b *builder) tail(e *Entry) {
 		// No separator: whatever follows the link is the description.
 		if d := trimComments(src, Span{i, end}); d.End > d.Start {
 			e.Desc = d
+			b.sentence(e)
 		}
 		return
 	}
@@ -269,6 +270,7 @@ func (b *builder) tail(e *Entry) {
 	e.Separator = Span{i, k}
 	if d := trimComments(src, Span{k, end}); d.End > d.Start {
 		e.Desc = d
+		b.sentence(e)
 	}
 }
 

@@ -220,18 +220,23 @@ type builder struct {
 	lines LineCursor
 }
 
+// slabEntries is as many entries as fit in 40 KiB: a block the allocator
+// serves in whole pages, none of them half used whatever Entry's size.
+const slabEntries = 40 << 10 / int(unsafe.Sizeof(Entry{}))
+
 // newEntry returns the next item of lst, all its optional spans absent.
 // Slab entries start zeroed, so only the other fields need setting: far
 // cheaper than assigning a whole Entry.
 func (b *builder) newEntry(lst *List) *Entry {
 	if len(b.slab) == 0 {
-		b.slab = make([]Entry, 128)
+		b.slab = make([]Entry, slabEntries)
 	}
 	e := &b.slab[0]
 	b.slab = b.slab[1:]
 	e.List, e.Section, e.Index = lst, b.cur, len(lst.Items)
 	e.Content, e.Link, e.Text, e.Year, e.YearSep = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
 	e.Name, e.URL, e.Separator, e.Desc, e.Label = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
+	e.Sentence, e.Trailer = NoSpan, NoSpan
 	return e
 }
 

@@ -19,18 +19,30 @@ var Description = &lint.Rule{
   leftover); an entry whose nested list follows a bare separator is fine;
 - it does not start with punctuation (": . With LightVM…");
 - it starts with a capital letter, unless its first word is a name: the
-  entry's own name ("gVisor is…"), a word found in the entry's URL
-  ("npm package…" for an npmjs.com link), a word with inner capitals,
-  digits or punctuation ("iOS", "k8s", "node-fetch", "e.g."), a word
-  followed by a version ("webpack 4…") or by "is"/"are" ("xsv is…"). Text
-  in a script without case (CJK) and code spans are fine;
+  entry's own name or a whole word of its link text ("gVisor is…"), a
+  whole word of the URL's last path segment ("ffmpeg bindings" for
+  ".../x/ffmpeg-go"), the name ported ("memcache client" for
+  "gomemcache"), a word with inner capitals, digits or punctuation
+  ("iOS", "k8s", "e.g."), a word followed by a version ("webpack 4…")
+  or by "is"/"are" ("xsv is…"). A word merely inside the name or URL
+  ("fast" for "fastrouter") and a hyphenated compound ("flow-based",
+  "cross-platform") are not names. Text in a script without case (CJK)
+  and code spans are fine;
 - it ends with terminal punctuation: "." "!" "?" "…", or "。" "！" "？"
   (and "~", a playful ending in Chinese text). A closing ")" or quote
-  after it is fine. A description ending with an emoji or emoticon is
-  fine, and one ending with a bare URL is not checked (a period would
-  read as part of it). Trailing metadata is skipped: code spans ("` + "`MIT` `Go`" + `"), badges
-  ("![stars](…)"), emphasised links and groups of links in parentheses
-  ("([Demo](…), [Source](…))"), so "Tool. ` + "`MIT`" + `" passes.
+  after it is fine. A description ending with an emoji (with or without
+  a space before it: "Fast🚀"), a :shortcode: or an emoticon is fine;
+  one ending with a bare URL, or that is nothing but a link (a title),
+  is not checked (a period would read as part of it);
+- it does not end with doubled punctuation ("changes.。", "done..",
+  "more!."); an ellipsis ("...", "…") is not doubling.
+
+Trailing metadata is not part of the sentence: code spans ("` + "`MIT` `Go`" + `"),
+badges ("![stars](…)"), groups of links in parentheses, and emphasised
+markers ("**[Deprecated]**", "*(See also [x](…))*") wherever they stand;
+links, bracketed tags and parentheses ("[Live demo](…)", "[BETA]",
+"(deprecated)") after a finished sentence. So "Tool. ` + "`MIT`" + `" and "A Lisp.
+**[Deprecated]**" pass.
 
 Entries without a separator are not checked: what follows their link is
 not known to be a description. Only entry lists are checked (see
@@ -44,13 +56,18 @@ Options:
                      whose style is to omit it are left alone;
                      "required"; "optional" (never checked); "forbidden"
                      (a final "." or "。" is reported; "!", "?" and "…"
-                     carry meaning and stay).
+                     carry meaning and stay). Doubled punctuation is
+                     reported whatever the setting.
 
 Fixes: strip leading punctuation; remove a separator that has no
-description; append "." ("。" to CJK text) where the sentence ends,
-before trailing badges or link groups (not when trailing code spans make
-the place ambiguous); remove a forbidden final period. Capitalisation is
-reported, not fixed.`,
+description; drop the extra mark of doubled punctuation (keeping "!" or
+"?", else the period of the text's script); append a period where the
+sentence ends, before trailing metadata, never after it: "。" after a
+CJK letter, "." after any other (also "框架 gin." in a Chinese list).
+No period is offered where its place is ambiguous: trailing code spans,
+or a sentence that ends with a link or tag ("Client for [imgur](…)"
+could be followed by metadata). Remove a forbidden final period.
+Capitalisation is reported, not fixed.`,
 	Bad: `- [Alpha](https://alpha.example): . A first project.
 - [Beta](https://beta.example): second project.
 - [Gamma](https://gamma.example): Third project`,
@@ -73,15 +90,16 @@ reported, not fixed.`,
 // sentenceEnd is what checkDescription learns about a description's end.
 type sentenceEnd struct {
 	e *lint.Entry
-	// start and end bound the sentence: the description without trailing
-	// metadata and spaces.
+	// start and end bound the sentence: the description without leading
+	// punctuation, trailing metadata and spaces.
 	start, end int
 	// last is the offset of the last rune before closing brackets and
 	// quotes, and r that rune.
 	last int
 	r    rune
-	// fixable is false when code spans or decorations trail the
-	// sentence: a final "." could belong before or after them.
+	// fixable is false when the place of a final "." is ambiguous: code
+	// spans trail the sentence, or it ends with a link or a tag that may
+	// be metadata.
 	fixable bool
 }
 
@@ -115,30 +133,36 @@ func checkDescription(p *lint.Pass) {
 			}
 			continue
 		}
-		start := e.Desc.Start
-		if n := leadingPunct(src[start:e.Desc.End]); n > 0 {
+		if lead := e.LeadPunct(); lead.Valid() {
 			fix := &lint.Fix{
 				Message: "strip the leading punctuation",
-				Edits:   []lint.TextEdit{{Pos: start, End: start + n}},
+				Edits:   []lint.TextEdit{{Pos: lead.Start, End: lead.End}},
 			}
-			p.Report(start, start+n, fix, "description starts with %q, expected a word",
-				strings.TrimSpace(string(src[start:start+n])))
-			start += n
+			p.Report(lead.Start, lead.End, fix, "description starts with %q, expected a word",
+				strings.TrimSpace(doc.Text(lead)))
 		}
-		if !asciiNotLower(src[start:e.Desc.End]) {
+		if !e.Sentence.Valid() {
+			continue
+		}
+		if start := e.Sentence.Start; !asciiNotLower(src[start:e.Desc.End]) {
 			checkCapital(p, e, start)
 		}
-		se, ok := findSentenceEnd(src, e, start)
+		se, ok := findSentenceEnd(src, e)
 		if !ok {
 			continue
 		}
 		sentences++
-		if punctuatedEnd(se) {
-			punctuated++
-			if keepPeriod && (se.r == '.' || se.r == '。') {
+		if !punctuatedEnd(se) {
+			if keepUnpunctuated {
 				ends = append(ends, se)
 			}
-		} else if keepUnpunctuated {
+			continue
+		}
+		punctuated++
+		if reportDoubled(p, se) {
+			continue
+		}
+		if keepPeriod && (se.r == '.' || se.r == '。') {
 			ends = append(ends, se)
 		}
 	}
@@ -152,53 +176,6 @@ func checkDescription(p *lint.Pass) {
 	case "forbidden":
 		reportPunctuated(p, ends)
 	}
-}
-
-// leadingPunct returns how many bytes of punctuation (and the spaces after
-// it) start desc: ". With", "- text", "：文本". A dot that starts a word
-// (".NET") and an ellipsis ("...and more") are not leading punctuation.
-func leadingPunct(desc []byte) int {
-	if len(desc) > 0 && isAlnum(desc[0]) {
-		return 0 // nearly every description, decided without decoding
-	}
-	i := 0
-	for i < len(desc) {
-		r, size := utf8.DecodeRune(desc[i:])
-		switch r {
-		case '.':
-			if bytes.HasPrefix(desc[i:], []byte("...")) {
-				return 0
-			}
-		case ',', ';', ':', '-', '–', '—', '|', '，', '。', '：', '；', '、':
-		default:
-			if i == 0 {
-				return 0
-			}
-			if r != ' ' && r != '\t' && r != '\n' && r != '\r' {
-				return lastPunctEnd(desc, i)
-			}
-		}
-		i += size
-	}
-	return i
-}
-
-// lastPunctEnd checks that the punctuation run ending at i was followed by
-// a space (or is CJK punctuation): ".NET" and "-1" are words, not
-// punctuation.
-func lastPunctEnd(desc []byte, i int) int {
-	j := i
-	for j > 0 && (desc[j-1] == ' ' || desc[j-1] == '\t' || desc[j-1] == '\n' || desc[j-1] == '\r') {
-		j--
-	}
-	if j < i {
-		return i
-	}
-	r, _ := utf8.DecodeLastRune(desc[:j])
-	if r >= 0x3000 || r == '—' || r == '–' {
-		return i
-	}
-	return 0
 }
 
 // checkCapital reports a description starting at start with a lowercase
@@ -234,7 +211,7 @@ func isWordEnd(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == 
 func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool {
 	word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
 	for i, r := range word {
-		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) || strings.ContainsRune(".-_/@+#&:", r) {
+		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) || strings.ContainsRune("._/@+#&:", r) {
 			return true
 		}
 		if r >= utf8.RuneSelf && !unicode.IsLetter(r) {
@@ -242,14 +219,21 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		}
 	}
 	key := lint.NameKey([]byte(word))
-	if key == "" || key == e.NameKey || len(key) >= 3 && (strings.HasPrefix(e.NameKey, key) || strings.HasSuffix(e.NameKey, key)) {
-		return true
-	}
-	if hasWord(strings.ToLower(doc.Text(e.Name)), key, false) || hasWord(strings.ToLower(e.Dest), key, len(key) >= 3) {
+	// The entry's name or a whole word of it ("gVisor", "the ffmpeg
+	// wrapper"), or of its URL's last path segment (".../x/xterm"): a
+	// word merely inside them ("fast" in "fastrouter") is not a name. A
+	// hyphenated word is a name only as the whole name or segment
+	// ("node-fetch"), not as a compound ("flow-based").
+	segment := lastSegment(e.Dest)
+	if key == "" || key == e.NameKey || hasToken(doc.Text(e.Name), key) || hasToken(segment, key) ||
+		strings.Contains(word, "-") && key == lint.NameKey([]byte(segment)) {
 		return true
 	}
 	if base, ok := strings.CutPrefix(key, "lib"); ok && len(base) >= 3 && strings.Contains(e.NameKey, base) {
 		return true // "gosamplerate: libsamplerate bindings": the C library wrapped
+	}
+	if len(key) >= 3 && portOf(e.NameKey, key) {
+		return true // "gomemcache: memcache client…": the project ported
 	}
 	next := bytes.Fields(rest)
 	if len(next) == 0 {
@@ -273,83 +257,88 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 	return false
 }
 
-// hasWord reports whether an alphanumeric run of s equals word, or with
-// prefix set starts with it ("npm" in "https://www.npmjs.com/package/x").
-func hasWord(s, word string, prefix bool) bool {
+// hasToken reports whether a run of ASCII letters and digits of s equals
+// the lowercase word, ignoring case.
+func hasToken(s, word string) bool {
 	for i := 0; i+len(word) <= len(s); i++ {
-		if i > 0 && isAlnum(s[i-1]) || s[i:i+len(word)] != word {
+		if i > 0 && isAlnum(s[i-1]) || !strings.EqualFold(s[i:i+len(word)], word) {
 			continue
 		}
-		if j := i + len(word); prefix || j == len(s) || !isAlnum(s[j]) {
+		if j := i + len(word); j == len(s) || !isAlnum(s[j]) {
 			return true
 		}
 	}
 	return false
 }
 
+// portOf reports whether name is word with a language's prefix or suffix:
+// "gomemcache", "memcache-rs" (as name keys).
+func portOf(name, word string) bool {
+	for _, lang := range [...]string{"go", "py", "js", "rs", "rb", "ex", "node", "php", "lib"} {
+		if len(name) == len(lang)+len(word) && (name[len(lang):] == word && name[:len(lang)] == lang ||
+			name[:len(word)] == word && name[len(word):] == lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSegment returns the last non-empty path segment of a URL
+// ("https://github.com/x/xterm/" gives "xterm"), or its host without
+// the top-level domain when it has no path ("https://ffmpeg.org" gives
+// "ffmpeg").
+func lastSegment(dest string) string {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	_, rest, ok := strings.Cut(dest, "://")
+	if !ok {
+		rest = dest
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	if path = strings.TrimRight(path, "/"); path != "" {
+		return path[strings.LastIndexByte(path, '/')+1:]
+	}
+	if i := strings.LastIndexByte(host, '.'); i >= 0 {
+		host = host[:i]
+	}
+	return strings.TrimPrefix(host, "www.")
+}
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// isTerminal reports whether r ends a sentence.
-func isTerminal(r rune) bool {
-	switch r {
-	case '.', '!', '?', '…', '。', '！', '？', '～', '~':
-		// A tilde ends a playful Chinese sentence ("欢迎提 PR~").
-		return true
+// findSentenceEnd finds where the sentence of e ends; ok is false when
+// it is not checked: it ends with an emoji, or with a bare URL.
+func findSentenceEnd(src []byte, e *lint.Entry) (se sentenceEnd, ok bool) {
+	if e.SentenceMarkup == lint.MarkupEmoji {
+		// "Taking conversations to the moon 🚀": a final emoji or
+		// emoticon ends the sentence as "!" would.
+		return se, false
 	}
-	return false
-}
-
-// isCloser reports whether r may follow a sentence's final punctuation:
-// closing brackets, quotes and emphasis.
-func isCloser(r rune) bool {
-	switch r {
-	case ')', '"', '\'', '”', '’', '»', '）', '」', '』', '】', '*', '_':
-		return true
+	if e.SentenceMarkup&lint.MarkupWhole != 0 {
+		// "[Part II: Conclusion](…)": a title, not a sentence.
+		return se, false
 	}
-	return false
-}
-
-// findSentenceEnd finds where the description of e (from start) ends as a
-// sentence; ok is false when nothing but metadata is left.
-func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok bool) {
-	se = sentenceEnd{e: e, fixable: true}
-	end := e.Desc.End
-	for {
-		for end > start && isSpaceByte(src[end-1]) {
-			end--
-		}
-		if end <= start {
-			return se, false
-		}
-		t, kind := trailer(src, start, end)
-		if kind == trailerNone || t == start {
-			break
-		}
-		if kind == trailerDecoration {
-			// "Taking conversations to the moon 🚀": a final emoji or
-			// emoticon ends the sentence as "!" would.
-			return se, false
-		}
-		if kind == trailerCode {
-			se.fixable = false
-		}
-		end = t
-	}
+	start, end := e.Sentence.Start, e.Sentence.End
 	if endsWithURL(src[start:end]) {
 		// "Try it live: https://…": a final period would read as part
 		// of the URL, and none is expected after one.
 		return se, false
 	}
-	se.start, se.end = start, end
+	se = sentenceEnd{
+		e: e, start: start, end: end,
+		fixable: e.Trailing&lint.MarkupCode == 0 &&
+			e.SentenceMarkup&(lint.MarkupCode|lint.MarkupImage|lint.MarkupLink|lint.MarkupTag) == 0,
+	}
 	i := end
 	for i > start {
 		r, size := rune(src[i-1]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeLastRune(src[start:i])
 		}
-		if !isCloser(r) {
+		if !lint.IsCloser(r) {
 			se.last, se.r = i-size, r
 			return se, true
 		}
@@ -358,203 +347,91 @@ func findSentenceEnd(src []byte, e *lint.Entry, start int) (se sentenceEnd, ok b
 	return se, false
 }
 
-type trailerKind int
-
-const (
-	trailerNone trailerKind = iota
-	// trailerCode is a code span: "` + "`MIT`" + `".
-	trailerCode
-	// trailerBadge is an image, linked or not: "![stars](…)".
-	trailerBadge
-	// trailerLinks is a parenthesised group of links, or an emphasised
-	// link: "([Demo](…), [Source](…))", "**[back to top](#top)**".
-	trailerLinks
-	// trailerDecoration is an emoji, a :shortcode: or an emoticon.
-	trailerDecoration
-)
-
-// trailer recognises metadata ending at end, preceded by a space: code
-// spans, badges, link groups and decorations. It returns where the
-// trailer starts.
-func trailer(src []byte, start, end int) (int, trailerKind) {
-	if end <= start {
-		// Nothing left, after emphasis that started the description:
-		// no trailer (and no byte of it to look at).
-		return end, trailerNone
-	}
-	if c := src[end-1]; c < utf8.RuneSelf && !mayEndTrailer(c) {
-		return end, trailerNone // nearly every description: "… work."
-	}
-	return scanTrailer(src, start, end)
+// punctuatedEnd reports whether a sentence ends with terminal
+// punctuation, or with a colon before the entry's nested list.
+func punctuatedEnd(se sentenceEnd) bool {
+	return lint.IsTerminal(se.r) || se.r == ':' && len(se.e.Children) > 0
 }
 
-// mayEndTrailer reports whether an ASCII byte can end a trailer: a code
-// span, a badge or link group, emphasis, an emoticon or a :shortcode:.
-// No other ASCII byte gets past scanTrailer's first test.
-func mayEndTrailer(c byte) bool {
-	switch c {
-	case '`', ')', '*', '_', ':', 'D', 'P', '^':
+// reportDoubled reports a sentence that ends with doubled punctuation
+// ("changes.。", "done..", "fast!."): one mark is kept, the one that
+// carries meaning ("!", "?") or else the period of the text's script. An
+// ellipsis ("...", "…") before a mark is not doubling.
+func reportDoubled(p *lint.Pass, se sentenceEnd) bool {
+	src := p.Doc.Src
+	if se.last == se.start {
+		return false
+	}
+	if c := src[se.last-1]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+		return false // nearly every sentence: "… work.", decided without decoding
+	}
+	end := se.last + utf8.RuneLen(se.r)
+	runStart, marks, periods := end, 0, 0
+	for runStart > se.start {
+		r, size := utf8.DecodeLastRune(src[se.start:runStart])
+		if !isDoublable(r) {
+			break
+		}
+		runStart -= size
+		marks++
+		if r == '.' || r == '。' {
+			periods++
+		}
+	}
+	from := runStart
+	if n := dots(src[from:end]); n >= 3 {
+		from += n // "more...." is an ellipsis and a period
+		marks -= n
+		periods -= n
+	}
+	if marks < 2 || periods == 0 {
+		return false
+	}
+	var keep strings.Builder
+	for _, r := range string(src[from:end]) {
+		if r != '.' && r != '。' {
+			keep.WriteRune(r)
+		}
+	}
+	if keep.Len() == 0 {
+		keep.WriteString(periodFor(src[se.start:from]))
+	}
+	got := string(src[from:end])
+	fix := &lint.Fix{
+		Message: "drop the extra punctuation",
+		Edits:   []lint.TextEdit{{Pos: from, End: end, NewText: keep.String()}},
+	}
+	p.Report(from, end, fix, "description ends with doubled punctuation %q, expected %q", got, keep.String())
+	return true
+}
+
+// isDoublable reports whether r is a mark that doubled punctuation is
+// made of: "~" and "…" are left alone.
+func isDoublable(r rune) bool {
+	switch r {
+	case '.', '。', '!', '?', '！', '？':
 		return true
 	}
 	return false
 }
 
-// scanTrailer is trailer for any last byte.
-func scanTrailer(src []byte, start, end int) (int, trailerKind) {
-	if d := decoration(src, start, end); d < end {
-		return d, trailerDecoration
+// dots counts the ASCII periods that start b.
+func dots(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == '.' {
+		n++
 	}
-	switch src[end-1] {
-	case '*', '_':
-		n := 0
-		for end-n > start && src[end-1-n] == src[end-1] {
-			n++
-		}
-		if t, kind := trailer(src, start, end-n); kind == trailerNone && t == end-n && end-n > start && src[end-n-1] == ')' {
-			open := matchOpen(src, start, end-n-1, '(', ')')
-			if open > start && src[open-1] == ']' {
-				lb := matchOpen(src, start, open-1, '[', ']')
-				if lb-n > start && bytes.Equal(src[lb-n:lb], src[end-n:end]) && isSpaceByte(src[lb-n-1]) {
-					return lb - n, trailerLinks
-				}
-			}
-		}
-	case '`':
-		n := 0
-		for end-n > start && src[end-1-n] == '`' {
-			n++
-		}
-		for i := end - n - 1; i >= start; i-- {
-			if src[i] != '`' {
-				continue
-			}
-			j := i
-			for j > start && src[j-1] == '`' {
-				j--
-			}
-			if i-j+1 == n && j > start && isSpaceByte(src[j-1]) {
-				return j, trailerCode
-			}
-			if i-j+1 == n {
-				return end, trailerNone
-			}
-			i = j
-		}
-	case ')':
-		open := matchOpen(src, start, end-1, '(', ')')
-		if open <= start {
-			return end, trailerNone
-		}
-		if src[open-1] == ']' {
-			lb := matchOpen(src, start, open-1, '[', ']')
-			if lb < start {
-				return end, trailerNone
-			}
-			badge := lb > start && src[lb-1] == '!' || bytes.HasPrefix(src[lb:], []byte("[!["))
-			if lb > start && src[lb-1] == '!' {
-				lb--
-			}
-			if badge && lb > start && isSpaceByte(src[lb-1]) {
-				return lb, trailerBadge
-			}
-			return end, trailerNone
-		}
-		if isSpaceByte(src[open-1]) && onlyLinks(src[open+1:end-1]) {
-			return open, trailerLinks
-		}
-	}
-	return end, trailerNone
+	return n
 }
 
-// decoration returns where a trailing emoji, GitHub :shortcode: or
-// emoticon (":)") preceded by a space starts; end when there is none.
-func decoration(src []byte, start, end int) int {
-	i := end
-	for i > start {
-		if src[i-1] < utf8.RuneSelf {
-			break // the common case, decided without decoding
-		}
-		r, size := utf8.DecodeLastRune(src[start:i])
-		if r < utf8.RuneSelf || !unicode.In(r, unicode.So, unicode.Sk, unicode.Mn, unicode.Cf) {
-			break
-		}
-		i -= size
+// periodFor is the period that ends text: "。" after a CJK letter, "."
+// otherwise, also in a Chinese list ("基于 Go 的 Web 框架 gin."), as
+// Chinese lists write it.
+func periodFor(text []byte) string {
+	if lastLetterCJK(text) {
+		return "。"
 	}
-	if i < end && i > start && isSpaceByte(src[i-1]) {
-		return i
-	}
-	b := src[start:end]
-	if len(b) > 0 && emoticonEnd(b[len(b)-1]) {
-		for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
-			if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
-				return end - len(emo)
-			}
-		}
-	}
-	if len(b) > 2 && b[len(b)-1] == ':' {
-		j := len(b) - 2
-		for j >= 0 && (isAlnum(b[j]) || b[j] == '_' || b[j] == '+' || b[j] == '-') {
-			j--
-		}
-		if j > 0 && j < len(b)-2 && b[j] == ':' && isSpaceByte(b[j-1]) {
-			return start + j
-		}
-	}
-	return end
-}
-
-// emoticonEnd reports whether c ends one of the emoticons decoration
-// knows, so that most descriptions skip comparing them all.
-func emoticonEnd(c byte) bool { return c == ')' || c == 'D' || c == 'P' || c == '^' }
-
-// matchOpen returns the offset of the opener matching the closer at
-// close, searching back to start; -1 when unmatched.
-func matchOpen(src []byte, start, closeAt int, opener, closer byte) int {
-	depth := 0
-	for i := closeAt; i >= start; i-- {
-		switch src[i] {
-		case closer:
-			depth++
-		case opener:
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// onlyLinks reports whether b holds nothing but links separated by commas
-// and spaces: "[Demo](…), [Source Code](…)".
-func onlyLinks(b []byte) bool {
-	links := 0
-	for i := 0; i < len(b); {
-		switch b[i] {
-		case ' ', ',', '\t':
-			i++
-		case '[':
-			j := bytes.IndexByte(b[i:], ']')
-			if j < 0 || i+j+1 >= len(b) || b[i+j+1] != '(' {
-				return false
-			}
-			k := bytes.IndexByte(b[i+j+1:], ')')
-			if k < 0 {
-				return false
-			}
-			i += j + 1 + k + 1
-			links++
-		default:
-			return false
-		}
-	}
-	return links > 0
-}
-
-// punctuatedEnd reports whether a sentence ends with terminal
-// punctuation, or with a colon before the entry's nested list.
-func punctuatedEnd(se sentenceEnd) bool {
-	return isTerminal(se.r) || se.r == ':' && len(se.e.Children) > 0
+	return "."
 }
 
 // reportUnpunctuated reports the sentence ends of ends, which have no
@@ -562,10 +439,7 @@ func punctuatedEnd(se sentenceEnd) bool {
 func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 	src := p.Doc.Src
 	for _, se := range ends {
-		mark := "."
-		if mostlyCJK(src[se.start:se.end]) {
-			mark = "。"
-		}
+		mark := periodFor(src[se.start:se.end])
 		var fix *lint.Fix
 		switch se.r {
 		case ',', ';', ':', '，', '；', '：', '、':
@@ -616,35 +490,39 @@ func endsWithURL(b []byte) bool {
 	return len(w) > 0 && w[0] == 'h' && (bytes.HasPrefix(w, []byte("http://")) || bytes.HasPrefix(w, []byte("https://")))
 }
 
-// mostlyCJK reports whether a description is CJK text, which ends with
-// "。": its last letter is CJK, or it has at least as many CJK characters
-// as Latin words ("大厂实战分享 ppt").
-func mostlyCJK(b []byte) bool {
-	cjk, words := 0, 0
-	inWord, last := false, rune(0)
+// lastLetterCJK reports whether the last letter of b is CJK. Link
+// destinations are not text, and bracketed text ("[MIT]", a link's
+// text) counts only when no letter stands outside brackets.
+func lastLetterCJK(b []byte) bool {
+	outside, inside, depth := rune(0), rune(0), 0
 	for i := 0; i < len(b); {
-		if b[i] == ']' && i+1 < len(b) && b[i+1] == '(' {
-			// Link destinations are not text.
-			if c := matchOpenForward(b, i+1, '(', ')'); c > 0 {
-				i = c + 1
-				continue
+		switch b[i] {
+		case '[':
+			depth++
+		case ']':
+			depth = max(depth-1, 0)
+			if i+1 < len(b) && b[i+1] == '(' {
+				if c := matchOpenForward(b, i+1, '(', ')'); c > 0 {
+					i = c + 1
+					continue
+				}
 			}
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		i += size
-		latin := r < utf8.RuneSelf && unicode.IsLetter(r)
-		if latin && !inWord {
-			words++
+		if !isCJK(r) && !unicode.IsLetter(r) {
+			continue
 		}
-		inWord = latin
-		if isCJK(r) {
-			cjk++
-		}
-		if latin || isCJK(r) {
-			last = r
+		if depth > 0 {
+			inside = r
+		} else {
+			outside = r
 		}
 	}
-	return isCJK(last) || cjk > 0 && cjk >= words
+	if outside == 0 {
+		return isCJK(inside)
+	}
+	return isCJK(outside)
 }
 
 // isCJK reports whether r belongs to a script written without spaces

@@ -119,71 +119,6 @@ func TestCopyIndex(t *testing.T) {
 	}
 }
 
-// decorationGeneral is decoration as it was: every rune decoded, every
-// emoticon compared.
-func decorationGeneral(src []byte, start, end int) int {
-	i := end
-	for i > start {
-		r, size := utf8.DecodeLastRune(src[start:i])
-		if r < utf8.RuneSelf || !unicode.In(r, unicode.So, unicode.Sk, unicode.Mn, unicode.Cf) {
-			break
-		}
-		i -= size
-	}
-	if i < end && i > start && isSpaceByte(src[i-1]) {
-		return i
-	}
-	b := src[start:end]
-	for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
-		if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
-			return end - len(emo)
-		}
-	}
-	if len(b) > 2 && b[len(b)-1] == ':' {
-		j := len(b) - 2
-		for j >= 0 && (isAlnum(b[j]) || b[j] == '_' || b[j] == '+' || b[j] == '-') {
-			j--
-		}
-		if j > 0 && j < len(b)-2 && b[j] == ':' && isSpaceByte(b[j-1]) {
-			return start + j
-		}
-	}
-	return end
-}
-
-// descriptionTails are endings of descriptions that exercise the
-// description rule's trailers.
-var descriptionTails = combine(
-	[]string{"", "x", "Tool", "A tool.", "工具", "a b"},
-	[]string{"", " ", "  ", "\t", ":", "("},
-	[]string{
-		"", ".", ":)", ":-)", ";)", ":D", ":P", "^_^", "D", "P", ")", "^",
-		"🚀", "✨🚀", "⚛️", "\u200d", "é", "。", ":rocket:", ":+1:", "::", "x:",
-		"`MIT`", "![b](u)", "([Demo](u), [Src](v))", "**[top](#t)**", "\xff", "\xe2\x9c",
-	},
-)
-
-func TestDecorationFastPath(t *testing.T) {
-	check := func(src []byte, start, end int) {
-		if got, want := decoration(src, start, end), decorationGeneral(src, start, end); got != want {
-			t.Errorf("decoration(%q) = %d, the general path says %d", src[start:end], got, want)
-		}
-	}
-	for _, s := range descriptionTails {
-		src := []byte("- [x](u): " + s)
-		for start := 0; start <= len(src); start++ {
-			check(src, start, len(src))
-		}
-	}
-	for _, doc := range corpusDocsOrNone(t) {
-		for _, e := range doc.Items {
-			if e.Desc.Valid() {
-				check(doc.Src, e.Desc.Start, e.Desc.End)
-			}
-		}
-	}
-}
-
 // TestLineCursor holds lint.LineCursor to Document.Line on the corpus,
 // offsets taken in document order (as the rules take them), backwards and
 // at random.
@@ -360,35 +295,6 @@ func TestEndsWithURLFastPath(t *testing.T) {
 	for _, b := range inputs {
 		if got, want := endsWithURL(b), endsWithURLGeneral(b); got != want {
 			t.Errorf("endsWithURL(%q) = %v, the general path says %v", b, got, want)
-		}
-	}
-}
-
-// TestTrailerFastPath holds trailer's shortcut to scanTrailer, every
-// start offset of generated endings and every corpus description.
-func TestTrailerFastPath(t *testing.T) {
-	check := func(src []byte, start, end int) {
-		gotAt, gotKind := trailer(src, start, end)
-		wantAt, wantKind := scanTrailer(src, start, end)
-		if gotAt != wantAt || gotKind != wantKind {
-			t.Errorf("trailer(%q) = %d, %d; scanTrailer says %d, %d", src[start:end], gotAt, gotKind, wantAt, wantKind)
-		}
-	}
-	for _, s := range descriptionTails {
-		src := []byte("- [x](u): " + s)
-		for start := 1; start < len(src); start++ {
-			check(src, start, len(src))
-		}
-	}
-	for c := range 256 {
-		src := []byte{' ', 'x', ' ', byte(c)}
-		check(src, 1, len(src))
-	}
-	for _, doc := range corpusDocsOrNone(t) {
-		for _, e := range doc.Items {
-			if e.Desc.Valid() && e.Desc.End > e.Desc.Start {
-				check(doc.Src, e.Desc.Start, e.Desc.End)
-			}
 		}
 	}
 }

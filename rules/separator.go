@@ -274,7 +274,7 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 	if string(src[e.Separator.Start:e.Separator.End]) == expect {
 		return
 	}
-	if leadingPunct(src[e.Desc.Start:e.Desc.End]) > 0 {
+	if e.LeadPunct().Valid() {
 		// ": - text" or "-- text": the description rule strips the
 		// extra punctuation first; rewriting the separator now would
 		// keep it.
