@@ -229,8 +229,11 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		strings.Contains(word, "-") && key == lint.NameKey([]byte(segment)) {
 		return true
 	}
-	if base, ok := strings.CutPrefix(key, "lib"); ok && len(base) >= 3 && strings.Contains(e.NameKey, base) {
-		return true // "gosamplerate: libsamplerate bindings": the C library wrapped
+	if base, ok := strings.CutPrefix(key, "lib"); ok && len(base) >= 3 && (strings.Contains(e.NameKey, base) || !isWordAfterLib(base)) {
+		return true // "gosamplerate: libsamplerate bindings", "libyaml interface": a C library
+	}
+	if foreignOnset(key) {
+		return true // "sklearn compatible API": no English word starts so
 	}
 	if len(key) >= 3 && portOf(e.NameKey, key) {
 		return true // "gomemcache: memcache client…": the project ported
@@ -255,6 +258,36 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		return true // "xsv is a fast…"
 	}
 	return false
+}
+
+// isWordAfterLib reports whether "lib"+rest is an English word
+// ("library", "liberal") rather than the name of a C library.
+func isWordAfterLib(rest string) bool {
+	for _, w := range []string{"rar", "erat", "ert", "el", "re", "ido"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignOnset reports whether a lowercase word starts with three
+// consonants that begin no English word ("sklearn", "npm", "mkdocs"),
+// so that it is a name, an abbreviation or a command.
+func foreignOnset(word string) bool {
+	if len(word) < 3 {
+		return false
+	}
+	for _, c := range []byte(word[:3]) {
+		if c < 'a' || c > 'z' || strings.IndexByte("aeiouy", c) >= 0 {
+			return false
+		}
+	}
+	switch word[:3] {
+	case "str", "spr", "spl", "scr", "squ", "thr", "chr", "sch", "shr", "phr", "sph":
+		return false
+	}
+	return true
 }
 
 // hasToken reports whether a run of ASCII letters and digits of s equals
@@ -322,9 +355,16 @@ func findSentenceEnd(src []byte, e *lint.Entry) (se sentenceEnd, ok bool) {
 		return se, false
 	}
 	start, end := e.Sentence.Start, e.Sentence.End
-	if endsWithURL(src[start:end]) {
+	if endsWithURL(src[start:end]) || linksAfterSentence(src[start:end]) {
 		// "Try it live: https://…": a final period would read as part
-		// of the URL, and none is expected after one.
+		// of the URL. "… framework. [Part 1](…), [Part 2](…)": links
+		// after a finished sentence are pointers, not its end.
+		return se, false
+	}
+	if endsWithHashtag(src[start:end]) || isShortcode(src[start:end]) {
+		// "… Event Sourcing #NoFrameworks", ":yen:": a hashtag ends the
+		// text as an emoji would, and a lone shortcode is a marker, not
+		// a sentence.
 		return se, false
 	}
 	se = sentenceEnd{
@@ -473,6 +513,80 @@ func reportPunctuated(p *lint.Pass, ends []sentenceEnd) {
 		}
 		p.Report(se.last, se.last+size, fix, "description ends with %q, expected no final punctuation", string(se.r))
 	}
+}
+
+// linksAfterSentence reports whether b ends with inline links,
+// separated by commas or spaces, after terminal punctuation.
+func linksAfterSentence(b []byte) bool {
+	links := 0
+	for {
+		b = bytes.TrimRight(b, " ,")
+		open := linkStart(b)
+		if open < 0 {
+			break
+		}
+		b = b[:open]
+		links++
+	}
+	if links == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(bytes.TrimRight(b, " "))
+	return lint.IsTerminal(r)
+}
+
+// linkStart returns where the inline link "[text](dest)" that ends b
+// starts, or -1.
+func linkStart(b []byte) int {
+	if len(b) == 0 || b[len(b)-1] != ')' {
+		return -1
+	}
+	open := openerOf(b, len(b)-1, '(', ')')
+	if open < 1 || b[open-1] != ']' {
+		return -1
+	}
+	return openerOf(b, open-1, '[', ']')
+}
+
+// openerOf returns the offset of the opener matching the closer at
+// b[closeAt], or -1.
+func openerOf(b []byte, closeAt int, opener, closer byte) int {
+	depth := 0
+	for i := closeAt; i >= 0; i-- {
+		switch b[i] {
+		case closer:
+			depth++
+		case opener:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// endsWithHashtag reports whether b ends with a "#Word" hashtag after a
+// space.
+func endsWithHashtag(b []byte) bool {
+	i := len(b)
+	for i > 0 && (isAlnum(b[i-1]) || b[i-1] == '_' || b[i-1] == '-') {
+		i--
+	}
+	return i < len(b) && i >= 2 && b[i-1] == '#' && isSpaceByte(b[i-2])
+}
+
+// isShortcode reports whether b is one GitHub emoji shortcode (":yen:").
+func isShortcode(b []byte) bool {
+	if len(b) < 3 || b[0] != ':' || b[len(b)-1] != ':' {
+		return false
+	}
+	for _, c := range b[1 : len(b)-1] {
+		if !isAlnum(c) && c != '_' && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // endsWithURL reports whether b ends with a bare http(s) URL.
