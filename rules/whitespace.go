@@ -21,7 +21,8 @@ reports:
   a Markdown hard line break and are kept;
 - more than one blank line in a row; right before a heading, more than
   two when two is the file's habit (most headings that follow a blank
-  line follow two, as in lists that set sections apart that way);
+  line follow two, as in lists that set sections apart that way), or
+  more than three when three heads some sections too, as generators do;
 - a file that does not end with a line break;
 - line endings that differ from the file's dominant one (LF, CRLF or CR),
   reported once per file;
@@ -175,11 +176,12 @@ func inCodeFunc(code []lint.Span) func(off int) bool {
 // headingGap returns the first lines of the document's headings, in
 // order, and how many blank lines may stand right before one: two when
 // that is the file's habit (at least three headings, and more of those
-// that follow a blank line follow two than one), else one. Blank lines
+// that follow a blank line follow two than one), three when besides at
+// least three headings follow three, else one. Blank lines
 // right before a heading are never inside a code block: a block's own
 // blank lines stand between its lines.
 func headingGap(doc *lint.Document) (lines []int, gap int) {
-	one, two := 0, 0
+	one, two, three := 0, 0, 0
 	for _, s := range doc.Sections {
 		if !s.Heading.Valid() {
 			continue
@@ -187,7 +189,7 @@ func headingGap(doc *lint.Document) (lines []int, gap int) {
 		line := doc.Line(s.Heading.Start)
 		lines = append(lines, line)
 		blanks := 0
-		for k := line - 1; k >= 1 && blanks < 3 && isBlankLine(doc, k); k-- {
+		for k := line - 1; k >= 1 && blanks < 4 && isBlankLine(doc, k); k-- {
 			blanks++
 		}
 		switch blanks {
@@ -195,9 +197,16 @@ func headingGap(doc *lint.Document) (lines []int, gap int) {
 			one++
 		case 2:
 			two++
+		case 3:
+			three++
 		}
 	}
-	if two >= 3 && two > one {
+	switch {
+	case two >= 3 && two > one && three >= 3:
+		// A generator that sets some sections apart by three
+		// (awesome-selfhosted after its sections of links elsewhere).
+		return lines, 3
+	case two >= 3 && two > one:
 		return lines, 2
 	}
 	return lines, 1
