@@ -29,6 +29,9 @@ type orderStats struct {
 	// pairs counts the neighbours in the runs, pairsInOrder those in name
 	// order, sorted runs or not.
 	pairs, pairsInOrder int
+	// datedPairs counts the neighbouring dated entries of the runs,
+	// rising and falling those whose years go up, or down.
+	datedPairs, rising, falling int
 }
 
 // tally adds the runs of s's document. It returns whether each run of
@@ -37,10 +40,13 @@ type orderStats struct {
 func (st *orderStats) tally(s *sorter) []bool {
 	var sorted []bool
 	s.eachRun(func(_ *lint.List, run []*lint.Entry) {
-		good := 0 // neighbours in name order
+		good, told := 0, 0 // neighbours in name order; of them, those a reader can tell
 		for k := 1; k < len(run); k++ {
 			if !s.nameBefore(run[k], run[k-1]) {
 				good++
+				if !beyondASCII(sortText(s.doc, run[k-1]), sortText(s.doc, run[k])) {
+					told++
+				}
 			}
 		}
 		inOrder := good == len(run)-1
@@ -50,8 +56,10 @@ func (st *orderStats) tally(s *sorter) []bool {
 		}
 		st.runs++
 		st.pairs += len(run) - 1
-		st.pairsInOrder += good
-		if inOrder {
+		// Names that first differ beyond ASCII (two CJK titles) are in
+		// order either way: they are no evidence of name order.
+		st.pairsInOrder += told
+		if inOrder && told == good {
 			st.byName++
 			st.namePairs += len(run) - 1
 		}
@@ -63,6 +71,13 @@ func (st *orderStats) tally(s *sorter) []bool {
 			if dated > 0 {
 				up = up && e.YearValue >= prev
 				down = down && e.YearValue <= prev
+				st.datedPairs++
+				switch {
+				case e.YearValue > prev:
+					st.rising++
+				case e.YearValue < prev:
+					st.falling++
+				}
 			}
 			prev = e.YearValue
 			dated++
@@ -83,7 +98,10 @@ func (st *orderStats) tally(s *sorter) []bool {
 }
 
 // by is the order most runs follow, with enough evidence: byName,
-// byYear, byYearDesc, "none" when none does, "" when there is no run of
+// byYear, byYearDesc (which also need three neighbouring dated entries
+// going their way for each going the other: a reading list with 3 years
+// up and 2 down keeps no order),
+// "none" when none does, "" when there is no run of
 // three entries to tell. More than half is the line because the corpus
 // has no list between 40% and 61% of runs in name order: lists kept
 // sorted measure 61% (awesome-php, whose guide asks for alphabetical
@@ -104,9 +122,9 @@ func (st orderStats) by() string {
 	case (st.byName*2 > st.runs || st.pairs >= minPairs && st.pairsInOrder*100 >= st.pairs*85) &&
 		st.pairsInOrder*5 >= st.pairs*4 && st.byName >= st.byYear && st.namePairs >= minEvidence:
 		return byName
-	case st.byYear*2 > st.runs && st.yearPairs >= minEvidence:
+	case st.byYear*2 > st.runs && st.yearPairs >= minEvidence && st.rising >= 3*st.falling:
 		return byYear
-	case st.byYearDesc*2 > st.runs && st.yearDescPairs >= minEvidence:
+	case st.byYearDesc*2 > st.runs && st.yearDescPairs >= minEvidence && st.falling >= 3*st.rising:
 		return byYearDesc
 	}
 	return "none"
