@@ -17,7 +17,10 @@ tables of contents (every link points at an #anchor) are not entry lists,
 and neither are prose lists or nested lists of plain notes, whose items
 mostly do not start with a link. In an entry list:
 
-- every item starts with a link (not bold text, an image or plain text);
+- every item starts with a link (not bold text, an image or plain text),
+  except a short label before its links ("Alibaba：[Talk](…)",
+  "Meetup [Paris](…) - [Lyon](…)"): the label names who or what the
+  links are for;
 - the link text is not empty and has no spaces just inside "[ ]";
 - the URL is not empty, and is an absolute http(s) URL, a mailto: address
   or a relative path. Misspelt schemes ("htp://"), other schemes
@@ -52,6 +55,9 @@ func checkEntryLink(p *lint.Pass) {
 				continue
 			}
 			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
+			if labelled(doc.Src[it.Content.Start:end]) {
+				continue
+			}
 			p.Report(it.Content.Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
 			continue
 		}
@@ -201,4 +207,19 @@ func looksLikeHost(dest string) bool {
 	}
 	dot := strings.LastIndexByte(first, '.')
 	return dot > 0 && first[0] != '.' && isHostTLD(first[dot+1:])
+}
+
+// labelled reports whether an item's first line is a short label, of
+// three words and 24 characters at most, followed by a link: "阿里：
+// [Talk](…)", "Meetup [Paris](…)".
+func labelled(line []byte) bool {
+	i := strings.Index(string(line), "[")
+	if i <= 0 || !strings.Contains(string(line[i:]), "](") {
+		return false
+	}
+	label := strings.TrimRight(strings.TrimSpace(string(line[:i])), ":：")
+	if label == "" || strings.ContainsAny(label, "[]()*`<>") {
+		return false
+	}
+	return len(strings.Fields(label)) <= 3 && utf8.RuneCountInString(label) <= 24
 }
