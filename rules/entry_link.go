@@ -19,8 +19,9 @@ mostly do not start with a link. In an entry list:
 
 - every item starts with a link (not bold text, an image or plain text),
   except a short label before its links ("Alibaba：[Talk](…)",
-  "Meetup [Paris](…) - [Lyon](…)"): the label names who or what the
-  links are for;
+  "Meetup [Paris](…) - [Lyon](…)"), where the item has two links or more
+  or another item of the list has a label too: the label names who or
+  what the links are for;
 - the link text is not empty and has no spaces just inside "[ ]";
 - the URL is not empty, and is an absolute http(s) URL, a mailto: address
   or a relative path. Misspelt schemes ("htp://"), other schemes
@@ -55,7 +56,8 @@ func checkEntryLink(p *lint.Pass) {
 				continue
 			}
 			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
-			if labelled(doc.Src[it.Content.Start:end]) {
+			if line := doc.Src[it.Content.Start:end]; labelled(line) &&
+				(strings.Count(string(line), "](") >= 2 || labelledSiblings(doc, it.List) >= 2) {
 				continue
 			}
 			p.Report(it.Content.Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
@@ -222,4 +224,18 @@ func labelled(line []byte) bool {
 		return false
 	}
 	return len(strings.Fields(label)) <= 3 && utf8.RuneCountInString(label) <= 24
+}
+
+// labelledSiblings counts the items of l whose first line is labelled.
+func labelledSiblings(doc *lint.Document, l *lint.List) int {
+	n := 0
+	for _, it := range l.Items {
+		if !it.IsEntry && it.Content.Valid() {
+			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
+			if labelled(doc.Src[it.Content.Start:end]) {
+				n++
+			}
+		}
+	}
+	return n
 }
