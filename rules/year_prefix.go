@@ -16,7 +16,7 @@ sort on; written as "2019 Kuma", "2019- Kuma", "2019 - Kuma", "2019:Kuma" or
 "2019_Kuma" it reads as part of the name.
 
 The separator is the file's own: "-" or "~", whichever its entries use
-most ("-" when none does). Variants are rewritten to it. A prefix whose
+most ("-" when none does), or "_" where it outnumbers both. Variants are rewritten to it. A prefix whose
 year lies outside [min, current year] is reported without a fix, but only
 when it is written "YYYY-" or "YYYY~" and could be a year (1900 to ten
 years ahead); otherwise four leading digits are part of the name. Names
@@ -24,7 +24,7 @@ that merely start with digits ("1Backend", "2048", "3D Slicer") are never
 touched, nor is "2015 年…" ("the year 2015" in Chinese titles).
 
 Options:
-  separator  "dominant" (default), "-" or "~"
+  separator  "dominant" (default), "-", "~" or "_"
   min        the earliest plausible year (default 1970)`,
 	Bad: `- [2019 Kuma](https://kuma.io/): A control plane.
 - [2018- Envoy](https://www.envoyproxy.io/): An edge proxy.
@@ -39,7 +39,7 @@ Options:
 			Name:    "separator",
 			Default: "dominant",
 			Doc:     `what stands between year and name: "dominant", "-" or "~"`,
-			Allowed: []string{"dominant", "-", "~"},
+			Allowed: []string{"dominant", "-", "~", "_"},
 		},
 		{Name: "min", Default: 1970, Doc: "the earliest year a prefix may carry"},
 	},
@@ -55,8 +55,9 @@ func checkYearPrefix(p *lint.Pass) {
 	sepOf := func(e *lint.Entry) []byte { return doc.Src[e.YearSep.Start:e.YearSep.End] }
 	want := p.String("separator")
 	if want == "dominant" {
-		// Only "-" and "~" compete; a tie goes to the one seen first.
-		dash, tilde, first := 0, 0, ""
+		// "-" and "~" compete, a tie going to the one seen first; "_"
+		// wins only where it outnumbers both, as the file's own habit.
+		dash, tilde, under, first := 0, 0, 0, ""
 		for _, e := range doc.Items {
 			if !e.Year.Valid() || !inRange(e.YearValue) {
 				continue
@@ -72,10 +73,15 @@ func checkYearPrefix(p *lint.Pass) {
 				if first == "" {
 					first = "~"
 				}
+			case "_":
+				under++
 			}
 		}
 		want = "-"
-		if tilde > dash || tilde == dash && first == "~" {
+		switch {
+		case under > dash && under > tilde:
+			want = "_"
+		case tilde > dash || tilde == dash && first == "~":
 			want = "~"
 		}
 	}
