@@ -47,7 +47,11 @@ time, newest first when most go down, and no check otherwise. Name
 order also needs four in five neighbouring entries in name order (85% of
 twenty pairs or more tell name order alone, where slips broke the runs), and
 any order four neighbouring pairs in it, so that short runs sorted by
-chance decide nothing. "listlint check --show-config FILE" shows what
+chance decide nothing. In a file auto finds in name order, a run of
+five entries or more with fewer than three in five neighbours in order
+is a list kept otherwise (news by date, versions newest first) and is
+left alone; "owner/repo" names may be sorted by the repository's name.
+"listlint check --show-config FILE" shows what
 auto resolves to and why. The examples below are checked by name.
 
 One finding per unsorted run, at the first entry that sorts before the one
@@ -102,6 +106,7 @@ func checkSortOrder(p *lint.Pass) {
 	s := &sorter{doc: p.Doc, coll: newCollation(p.String("locale"))}
 	var sorted []bool // with auto, whether each run is in name order
 	if by == "auto" {
+		s.auto = true
 		var st orderStats
 		sorted = st.tally(s)
 		if by = st.by(); by != byName {
@@ -179,11 +184,20 @@ type sorter struct {
 	coll *collation
 	// longFirstKnown caches longFirst: 1 yes, -1 no, 0 not counted yet.
 	longFirstKnown int8
+	// auto is true when the file's own order was inferred, not
+	// configured.
+	auto bool
 }
 
 func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 	if s.by == byName && s.namesSorted(run) {
 		// A clean run, the common case, needs no keys.
+		return
+	}
+	if s.auto && s.by == byName && len(run) >= 5 && !s.keptSorted(run) {
+		// A file kept in name order may hold lists kept otherwise (news
+		// by date, versions newest first): a long run with fewer than
+		// three in five neighbours in order is one of them.
 		return
 	}
 	// Keys are needed only while this run is checked: reuse the buffer.
@@ -251,6 +265,18 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 
 // namesSorted reports whether no entry of run sorts by name before the
 // one above it.
+// keptSorted reports whether at least three in five neighbours of run
+// are in name order.
+func (s *sorter) keptSorted(run []*lint.Entry) bool {
+	good := 0
+	for k := 1; k < len(run); k++ {
+		if !s.nameBefore(run[k], run[k-1]) {
+			good++
+		}
+	}
+	return good*5 >= (len(run)-1)*3
+}
+
 func (s *sorter) namesSorted(run []*lint.Entry) bool {
 	for k := 1; k < len(run); k++ {
 		if s.nameBefore(run[k], run[k-1]) {
@@ -264,7 +290,14 @@ func (s *sorter) namesSorted(run []*lint.Entry) bool {
 // where they have one, as collation.before says.
 func (s *sorter) nameBefore(a, b *lint.Entry) bool {
 	ta, tb := sortText(s.doc, a), sortText(s.doc, b)
-	return s.coll.before(ta, tb) && (!s.coll.extends(tb, ta) || !s.longFirst())
+	if !s.coll.before(ta, tb) || s.coll.extends(tb, ta) && s.longFirst() {
+		return false
+	}
+	// "owner/repo" names may be sorted by the repository's name.
+	if i, j := bytes.LastIndexByte(ta, '/'), bytes.LastIndexByte(tb, '/'); i >= 0 && j >= 0 {
+		return s.coll.before(ta[i+1:], tb[j+1:])
+	}
+	return true
 }
 
 // longFirst reports whether the file puts a name after the names that
