@@ -294,10 +294,20 @@ func (s *sorter) nameBefore(a, b *lint.Entry) bool {
 		return false
 	}
 	// "owner/repo" names may be sorted by the repository's name.
-	if i, j := bytes.LastIndexByte(ta, '/'), bytes.LastIndexByte(tb, '/'); i >= 0 && j >= 0 {
+	if i, j := repoSlash(ta), repoSlash(tb); i > 0 && j > 0 {
 		return s.coll.before(ta[i+1:], tb[j+1:])
 	}
 	return true
+}
+
+// repoSlash returns the offset of the slash of an "owner/repo" name: one
+// slash, no space or bracket; -1 for any other name.
+func repoSlash(name []byte) int {
+	i := bytes.IndexByte(name, '/')
+	if i <= 0 || i == len(name)-1 || bytes.IndexByte(name[i+1:], '/') >= 0 || bytes.ContainsAny(name, " []()") {
+		return -1
+	}
+	return i
 }
 
 // longFirst reports whether the file puts a name after the names that
