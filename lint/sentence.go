@@ -210,7 +210,7 @@ func markupEnd(src []byte, start, end int) (at int, kind Markup, cond bool) {
 			i = j
 		}
 	case ')':
-		open := matchOpen(src, start, end-1, '(', ')')
+		open := MatchOpen(src, start, end-1, '(', ')')
 		if open < start {
 			return end, 0, false
 		}
@@ -220,7 +220,7 @@ func markupEnd(src []byte, start, end int) (at int, kind Markup, cond bool) {
 			}
 			return open, MarkupParen, true
 		}
-		lb := matchOpen(src, start, open-1, '[', ']')
+		lb := MatchOpen(src, start, open-1, '[', ']')
 		if lb < start {
 			return end, 0, false
 		}
@@ -232,7 +232,7 @@ func markupEnd(src []byte, start, end int) (at int, kind Markup, cond bool) {
 		}
 		return lb, MarkupLink, true
 	case ']':
-		lb := matchOpen(src, start, end-1, '[', ']')
+		lb := MatchOpen(src, start, end-1, '[', ']')
 		// "[...]" stands for omitted words, not a tag.
 		if lb < start || len(bytes.Trim(src[lb+1:end-1], ".… ")) == 0 {
 			return end, 0, false
@@ -360,9 +360,9 @@ func isShortcodeByte(c byte) bool {
 // knows, so that most descriptions skip comparing them all.
 func emoticonEnd(c byte) bool { return c == ')' || c == 'D' || c == 'P' || c == '^' }
 
-// matchOpen returns the offset of the opener matching the closer at
+// MatchOpen returns the offset of the opener matching the closer at
 // closeAt, searching back to start; -1 when unmatched.
-func matchOpen(src []byte, start, closeAt int, opener, closer byte) int {
+func MatchOpen(src []byte, start, closeAt int, opener, closer byte) int {
 	depth := 0
 	for i := closeAt; i >= start; i-- {
 		switch src[i] {

@@ -541,29 +541,11 @@ func linkStart(b []byte) int {
 	if len(b) == 0 || b[len(b)-1] != ')' {
 		return -1
 	}
-	open := openerOf(b, len(b)-1, '(', ')')
+	open := lint.MatchOpen(b, 0, len(b)-1, '(', ')')
 	if open < 1 || b[open-1] != ']' {
 		return -1
 	}
-	return openerOf(b, open-1, '[', ']')
-}
-
-// openerOf returns the offset of the opener matching the closer at
-// b[closeAt], or -1.
-func openerOf(b []byte, closeAt int, opener, closer byte) int {
-	depth := 0
-	for i := closeAt; i >= 0; i-- {
-		switch b[i] {
-		case closer:
-			depth++
-		case opener:
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
+	return lint.MatchOpen(b, 0, open-1, '[', ']')
 }
 
 // endsWithHashtag reports whether b ends with a "#Word" hashtag after a
