@@ -117,11 +117,15 @@ func checkSortOrder(p *lint.Pass) {
 		}
 	}
 	s.by = by
+	var unkept map[*lint.Section]bool
+	if s.auto && by == byName {
+		unkept = s.unkeptChapters()
+	}
 	k := 0
 	s.eachRun(func(l *lint.List, run []*lint.Entry) {
 		known := k < len(sorted) && sorted[k]
 		k++
-		if !known {
+		if !known && !unkept[chapter(run[0].Section, s.chapterLevel)] {
 			s.run(p, l, run)
 		}
 	}, func(items []*lint.Entry, i int) { s.pinned(p, items, i) })
@@ -187,6 +191,8 @@ type sorter struct {
 	// auto is true when the file's own order was inferred, not
 	// configured.
 	auto bool
+	// chapterLevel is the heading level of the document's chapters.
+	chapterLevel int
 }
 
 func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
@@ -265,6 +271,77 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 
 // namesSorted reports whether no entry of run sorts by name before the
 // one above it.
+// unkeptChapters returns the chapters of a file kept in name order
+// whose runs are not: six neighbours or more, fewer than three in five
+// of them in name order (awesome-kubernetes keeps its catalogues
+// sorted, and the short lists of its chapter of articles by date).
+func (s *sorter) unkeptChapters() map[*lint.Section]bool {
+	s.chapterLevel = chapterLevel(s.doc)
+	type tally struct{ pairs, good int }
+	byChapter := map[*lint.Section]*tally{}
+	s.eachRun(func(_ *lint.List, run []*lint.Entry) {
+		c := chapter(run[0].Section, s.chapterLevel)
+		if c == nil {
+			return
+		}
+		t := byChapter[c]
+		if t == nil {
+			t = &tally{}
+			byChapter[c] = t
+		}
+		for k := 1; k < len(run); k++ {
+			t.pairs++
+			if !s.nameBefore(run[k], run[k-1]) {
+				t.good++
+			}
+		}
+	}, nil)
+	var unkept map[*lint.Section]bool
+	for c, t := range byChapter {
+		if t.pairs >= 6 && t.good*5 < t.pairs*3 {
+			if unkept == nil {
+				unkept = map[*lint.Section]bool{}
+			}
+			unkept[c] = true
+		}
+	}
+	return unkept
+}
+
+// chapterLevel is the heading level of a document's chapters: the
+// highest level in use, or the next one when a single heading (the
+// title) has the highest.
+func chapterLevel(doc *lint.Document) int {
+	top, n, next := 0, 0, 0
+	for _, sec := range doc.Sections {
+		switch l := sec.Level; {
+		case l == 0:
+		case top == 0 || l < top:
+			next, top, n = top, l, 1
+		case l == top:
+			n++
+		case next == 0 || l < next:
+			next = l
+		}
+	}
+	if n == 1 && next > 0 {
+		return next
+	}
+	return top
+}
+
+// chapter returns the section at level that holds sec (sec itself at
+// that level), or nil above the first chapter.
+func chapter(sec *lint.Section, level int) *lint.Section {
+	for sec != nil && sec.Level > level {
+		sec = sec.Parent
+	}
+	if sec == nil || sec.Level != level {
+		return nil
+	}
+	return sec
+}
+
 // keptSorted reports whether at least three in five neighbours of run
 // are in name order.
 func (s *sorter) keptSorted(run []*lint.Entry) bool {
