@@ -26,8 +26,12 @@ var Description = &lint.Rule{
   ("iOS", "k8s", "e.g."), a word followed by a version ("webpack 4…")
   or by "is"/"are" ("xsv is…"). A word merely inside the name or URL
   ("fast" for "fastrouter") and a hyphenated compound ("flow-based",
-  "cross-platform") are not names. Text in a script without case (CJK)
-  and code spans are fine;
+  "cross-platform") are not names; nor is a library ("libyaml …") or a
+  word that starts with three consonants no English word starts with
+  ("sklearn", "npm"), and a credit ("by [Jane Doe](…)") is no sentence.
+  Text in a script without case (CJK) and code spans are fine. Lowercase
+  starts are reported only where more descriptions start with a capital:
+  some lists start theirs in lower case on purpose;
 - it ends with terminal punctuation: "." "!" "?" "…", or "。" "！" "？"
   (and "~", a playful ending in Chinese text). A closing ")" or quote
   after it is fine. A description ending with an emoji (with or without
@@ -113,6 +117,11 @@ func checkDescription(p *lint.Pass) {
 	keepPeriod := mode == "forbidden"
 	var ends []sentenceEnd
 	punctuated, sentences := 0, 0
+	// Lowercase starts are reported where capitals are the file's
+	// convention: some lists (awesome-rust) start most descriptions in
+	// lower case.
+	var lower []lint.Span
+	capitals := 0
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
 			continue
@@ -145,7 +154,11 @@ func checkDescription(p *lint.Pass) {
 			continue
 		}
 		if start := e.Sentence.Start; !asciiNotLower(src[start:e.Desc.End]) {
-			checkCapital(p, e, start)
+			if low, ok := lowercaseStart(p.Doc, e, start); ok {
+				lower = append(lower, low)
+			}
+		} else if c := src[start]; 'A' <= c && c <= 'Z' {
+			capitals++
 		}
 		se, ok := findSentenceEnd(src, e)
 		if !ok {
@@ -166,6 +179,11 @@ func checkDescription(p *lint.Pass) {
 			ends = append(ends, se)
 		}
 	}
+	if capitals > len(lower) {
+		for _, w := range lower {
+			p.Report(w.Start, w.End, nil, "description starts with lowercase %q, expected a capital letter", doc.Text(w))
+		}
+	}
 	switch mode {
 	case "required":
 		reportUnpunctuated(p, ends)
@@ -178,23 +196,25 @@ func checkDescription(p *lint.Pass) {
 	}
 }
 
-// checkCapital reports a description starting at start with a lowercase
-// letter, unless its first word is name-like.
-func checkCapital(p *lint.Pass, e *lint.Entry, start int) {
-	src := p.Doc.Src
+// lowercaseStart returns the first word of e's description, from
+// start, when it is lowercase and not name-like; ok is false otherwise.
+// A credit ("by [Jane Doe](…)") is no sentence to capitalise.
+func lowercaseStart(doc *lint.Document, e *lint.Entry, start int) (word lint.Span, ok bool) {
+	src := doc.Src
 	r, _ := utf8.DecodeRune(src[start:e.Desc.End])
 	if !unicode.IsLower(r) {
-		return
+		return word, false
 	}
 	end := start
 	for end < e.Desc.End && !isWordEnd(src[end]) {
 		end++
 	}
-	word := strings.TrimRight(string(src[start:end]), ",.:;!?)'\"")
-	if nameLike(p.Doc, e, word, src[end:e.Desc.End]) {
-		return
+	w := strings.TrimRight(string(src[start:end]), ",.:;!?)'\"")
+	rest := bytes.TrimLeft(src[end:e.Desc.End], " ")
+	if w == "by" && len(rest) > 0 && rest[0] == '[' || nameLike(doc, e, w, src[end:e.Desc.End]) {
+		return word, false
 	}
-	p.Report(start, start+len(word), nil, "description starts with lowercase %q, expected a capital letter", word)
+	return lint.Span{Start: start, End: start + len(w)}, true
 }
 
 // asciiNotLower reports whether b starts with an ASCII byte other than a
@@ -361,10 +381,10 @@ func findSentenceEnd(src []byte, e *lint.Entry) (se sentenceEnd, ok bool) {
 		// after a finished sentence are pointers, not its end.
 		return se, false
 	}
-	if endsWithHashtag(src[start:end]) || isShortcode(src[start:end]) {
+	if endsWithHashtag(src[start:end]) || isShortcode(src[start:end]) || mostlySymbols(src[start:end]) {
 		// "… Event Sourcing #NoFrameworks", ":yen:": a hashtag ends the
-		// text as an emoji would, and a lone shortcode is a marker, not
-		// a sentence.
+		// text as an emoji would; a lone shortcode is a marker, and text
+		// mostly of symbols (emoticons, "(=ↀωↀ=)✧") no sentence.
 		return se, false
 	}
 	se = sentenceEnd{
@@ -556,6 +576,26 @@ func endsWithHashtag(b []byte) bool {
 		i--
 	}
 	return i < len(b) && i >= 2 && b[i-1] == '#' && isSpaceByte(b[i-2])
+}
+
+// mostlySymbols reports whether fewer than half of the characters of b
+// other than spaces are letters or digits. ASCII text, nearly every
+// description, is decided by its first bytes.
+func mostlySymbols(b []byte) bool {
+	letters, others := 0, 0
+	for _, r := range string(b) {
+		switch {
+		case r == ' ':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			letters++
+		default:
+			others++
+		}
+		if letters > 8 {
+			return false
+		}
+	}
+	return letters < others
 }
 
 // isShortcode reports whether b is one GitHub emoji shortcode (":yen:").
