@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/listlint/listlint/lint"
@@ -17,11 +18,13 @@ tables of contents (every link points at an #anchor) are not entry lists,
 and neither are prose lists or nested lists of plain notes, whose items
 mostly do not start with a link. In an entry list:
 
-- every item starts with a link (not bold text, an image or plain text),
-  except a short label before its links ("Alibaba：[Talk](…)",
-  "Meetup [Paris](…) - [Lyon](…)"), where the item has two links or more
-  or another item of the list has a label too: the label names who or
-  what the links are for;
+- every item starts with a link (not bold text, an image or plain text).
+  An item whose first line holds a link after other text is prose that
+  leads to it ("Check out [X](…)", "Title ([mirror](…))"), and a short
+  label before its links ("Alibaba：[Talk](…)", "Meetup [Paris](…)") is
+  fine where the item has two links or more or the file labels another
+  item too; a lone label glued to one link ("name：[link](…) text") is
+  an entry whose name slipped out of its link;
 - the link text is not empty and has no spaces just inside "[ ]";
 - the URL is not empty, and is an absolute http(s) URL, a mailto: address
   or a relative path. Misspelt schemes ("htp://"), other schemes
@@ -56,8 +59,12 @@ func checkEntryLink(p *lint.Pass) {
 				continue
 			}
 			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
-			if line := doc.Src[it.Content.Start:end]; labelled(line) &&
-				(strings.Count(string(line), "](") >= 2 || labelledSiblings(doc, it.List) >= 2) {
+			if line := doc.Src[it.Content.Start:end]; leadsToLink(line) && !labelled(line) ||
+				labelled(line) && (strings.Count(string(line), "](") >= 2 || labelledItems(doc) >= 2) {
+				// Text that leads to its links ("Check out [X](…)",
+				// "Title ([mirror](…) [copy](…))") is prose, not a
+				// broken entry; so is a label where the file labels
+				// items.
 				continue
 			}
 			p.Report(it.Content.Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
@@ -226,16 +233,29 @@ func labelled(line []byte) bool {
 	return len(strings.Fields(label)) <= 3 && utf8.RuneCountInString(label) <= 24
 }
 
-// labelledSiblings counts the items of l whose first line is labelled.
-func labelledSiblings(doc *lint.Document, l *lint.List) int {
+// labelledItems counts the items of doc, outside nested lists of
+// entries' own, whose first line is labelled, up to two.
+func labelledItems(doc *lint.Document) int {
 	n := 0
-	for _, it := range l.Items {
-		if !it.IsEntry && it.Content.Valid() {
+	for _, it := range doc.Items {
+		if !it.IsEntry && it.Content.Valid() && it.List.EntryList {
 			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
 			if labelled(doc.Src[it.Content.Start:end]) {
-				n++
+				if n++; n == 2 {
+					return n
+				}
 			}
 		}
 	}
 	return n
+}
+
+// leadsToLink reports whether line holds a link after words: not after
+// markup alone, as in a bold entry ("**[Name](…)**").
+func leadsToLink(line []byte) bool {
+	i := strings.Index(string(line), "[")
+	if i < 0 || !strings.Contains(string(line[i:]), "](") {
+		return false
+	}
+	return strings.IndexFunc(string(line[:i]), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
