@@ -105,10 +105,12 @@ func checkSortOrder(p *lint.Pass) {
 	}
 	s := &sorter{doc: p.Doc, coll: newCollation(p.String("locale"))}
 	var sorted []bool // with auto, whether each run is in name order
+	var good []int    // with auto, how many neighbours of each run are
 	if by == "auto" {
 		s.auto = true
 		var st orderStats
 		sorted = st.tally(s)
+		good = st.good
 		if by = st.by(); by != byName {
 			sorted = nil
 		}
@@ -119,7 +121,7 @@ func checkSortOrder(p *lint.Pass) {
 	s.by = by
 	var unkept map[*lint.Section]bool
 	if s.auto && by == byName {
-		unkept = s.unkeptChapters()
+		unkept = s.unkeptChapters(good)
 	}
 	k := 0
 	s.eachRun(func(l *lint.List, run []*lint.Entry) {
@@ -272,16 +274,19 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 // namesSorted reports whether no entry of run sorts by name before the
 // one above it.
 // unkeptChapters returns the chapters of a file kept in name order
-// whose runs are not: six neighbours or more, fewer than three in five
+// whose runs are not, from how many neighbours of each run are in name
+// order (orderStats.good): six neighbours or more, fewer than three in five
 // of them in name order (awesome-kubernetes keeps its catalogues
 // sorted, and the short lists of its chapter of articles by date).
-func (s *sorter) unkeptChapters() map[*lint.Section]bool {
+func (s *sorter) unkeptChapters(good []int) map[*lint.Section]bool {
 	s.chapterLevel = chapterLevel(s.doc)
 	type tally struct{ pairs, good int }
 	byChapter := map[*lint.Section]*tally{}
+	k := 0
 	s.eachRun(func(_ *lint.List, run []*lint.Entry) {
+		k++
 		c := chapter(run[0].Section, s.chapterLevel)
-		if c == nil {
+		if c == nil || k > len(good) {
 			return
 		}
 		t := byChapter[c]
@@ -289,12 +294,8 @@ func (s *sorter) unkeptChapters() map[*lint.Section]bool {
 			t = &tally{}
 			byChapter[c] = t
 		}
-		for k := 1; k < len(run); k++ {
-			t.pairs++
-			if !s.nameBefore(run[k], run[k-1]) {
-				t.good++
-			}
-		}
+		t.pairs += len(run) - 1
+		t.good += good[k-1]
 	}, nil)
 	var unkept map[*lint.Section]bool
 	for c, t := range byChapter {

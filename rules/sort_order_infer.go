@@ -32,6 +32,9 @@ type orderStats struct {
 	// datedPairs counts the neighbouring dated entries of the runs,
 	// rising and falling those whose years go up, or down.
 	datedPairs, rising, falling int
+	// good holds, for each run of two entries or more in eachRun's
+	// order, how many of its neighbours are in name order.
+	good []int
 }
 
 // tally adds the runs of s's document. It returns whether each run of
@@ -51,6 +54,7 @@ func (st *orderStats) tally(s *sorter) []bool {
 		}
 		inOrder := good == len(run)-1
 		sorted = append(sorted, inOrder)
+		st.good = append(st.good, good)
 		if len(run) < 3 {
 			return
 		}
