@@ -19,6 +19,33 @@ type copyOf struct {
 	e   *lint.Entry
 }
 
+// crossSection reports whether two copies stand in different sections
+// (or files).
+func crossSection(a, b copyOf) bool {
+	return a.doc != b.doc || a.e.Section != b.e.Section
+}
+
+// filedTwice holds the copies found in another section than their first,
+// per file, until the run is over: a file that files three projects or
+// more under several sections (awesome-cpp, awesome-sysadmin: a tool
+// under every category it fits) does so on purpose, and those copies are
+// not reported; in a file that does it once or twice it is a slip.
+// Copies under one name with two targets are rarer than copies of one
+// target: three of them make a habit, against four of the others.
+type filedTwice map[*lint.Document][]lint.Diagnostic
+
+// flush reports the copies of the files where they are no habit: fewer
+// than habit of them.
+func (f filedTwice) flush(p *lint.RunPass, habit int) {
+	for _, doc := range p.Docs {
+		if ds := f[doc]; len(ds) < habit {
+			for _, d := range ds {
+				p.Report(doc, d)
+			}
+		}
+	}
+}
+
 // absoluteURL reports whether dest names a target outside the file: an
 // http(s) or protocol-relative URL. Anchors ("#usage") and relative paths
 // ("docs/x.md") are navigation, not projects, and mean different files in

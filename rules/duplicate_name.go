@@ -37,6 +37,9 @@ numbers, two dated entries with different years (editions of a report),
 and entries with different tags ("#Book#" and "#Project#" of one name are
 two things).
 
+A file that lists three projects or more again in another section does
+so on purpose, and those copies are not reported (see duplicate-url).
+
 Each later copy is reported once, naming the first one (its line, its file
 when it is another one, and its section).
 
@@ -87,6 +90,7 @@ func checkDuplicateName(p *lint.RunPass) {
 		}
 	}
 	firsts := mentions{}
+	twice := filedTwice{}
 	var cur *lint.Document // the file of idx
 	var idx *nameIndex
 	for doc, e := range reviewOrder(p.Docs) {
@@ -107,13 +111,19 @@ func checkDuplicateName(p *lint.RunPass) {
 			continue
 		}
 		prior := firsts.of(doc, first, first.e.Name.Start)
-		p.Report(doc, lint.Diagnostic{
+		d := lint.Diagnostic{
 			Pos: e.Name.Start, End: e.Name.End,
 			Message: "name " + nameOf(doc, e) + " already listed at " + prior.where +
 				" with another url, expected one entry per project",
 			Related: prior.related,
-		})
+		}
+		if crossSection(first, c) {
+			twice[doc] = append(twice[doc], d)
+			continue
+		}
+		p.Report(doc, d)
 	}
+	twice.flush(p, 3)
 }
 
 // nameIndex remembers the copies listed under each name, one per target.

@@ -52,6 +52,11 @@ A link that three entries or more share under names with no word in
 common (books that all link to the collection holding them) is a hub,
 not a target: its entries are not reported.
 
+A file that lists four projects or more in a second section, each copy
+in another section than the first, does so on purpose (a tool under
+every category it fits): those copies are not reported. Copies within one
+section are, always.
+
 Files are taken in path order and entries in source order; each later copy
 is reported once, naming the first one (its line, its file when it is
 another one, and its section).
@@ -104,6 +109,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 	}
 	firsts := mentions{}
 	hubs := hubIndex{}
+	twice := filedTwice{}
 	var cur *lint.Document // the file of idx
 	var idx *targetIndex   // cur's own index, nil when it compares across the run
 	for doc, e := range reviewOrder(p.Docs) {
@@ -129,13 +135,19 @@ func checkDuplicateURL(p *lint.RunPass) {
 		}
 		at := urlSpan(e)
 		prior := firsts.of(doc, first, urlSpan(first.e).Start)
-		p.Report(doc, lint.Diagnostic{
+		d := lint.Diagnostic{
 			Pos: at.Start, End: at.End,
 			Message: "url already listed as " + prior.name +
 				" at " + prior.where + ", expected one entry per target",
 			Related: prior.related,
-		})
+		}
+		if crossSection(first, c) {
+			twice[doc] = append(twice[doc], d)
+			continue
+		}
+		p.Report(doc, d)
 	}
+	twice.flush(p, 4)
 }
 
 // hubIndex holds, per file, the URL keys that are hubs: linked by three
