@@ -48,6 +48,7 @@ The fix trims spaces inside "[ ]"; the other findings need a human.`,
 
 func checkEntryLink(p *lint.Pass) {
 	doc := p.Doc
+	labels := labelCount{n: -1}
 	for _, it := range doc.Items {
 		if !it.List.EntryList || !it.Content.Valid() {
 			continue
@@ -60,7 +61,7 @@ func checkEntryLink(p *lint.Pass) {
 			}
 			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
 			if line := doc.Src[it.Content.Start:end]; leadsToLink(line) && !labelled(line) ||
-				labelled(line) && (strings.Count(string(line), "](") >= 2 || labelledItems(doc) >= 2) {
+				labelled(line) && (strings.Count(string(line), "](") >= 2 || labels.count(doc) >= 2) {
 				// Text that leads to its links ("Check out [X](…)",
 				// "Title ([mirror](…) [copy](…))") is prose, not a
 				// broken entry; so is a label where the file labels
@@ -233,8 +234,18 @@ func labelled(line []byte) bool {
 	return len(strings.Fields(label)) <= 3 && utf8.RuneCountInString(label) <= 24
 }
 
-// labelledItems counts the items of doc, outside nested lists of
-// entries' own, whose first line is labelled, up to two.
+// labelCount is labelledItems, counted once per file when first asked.
+type labelCount struct{ n int }
+
+func (c *labelCount) count(doc *lint.Document) int {
+	if c.n < 0 {
+		c.n = labelledItems(doc)
+	}
+	return c.n
+}
+
+// labelledItems counts the items of doc's entry lists whose first line is
+// labelled, up to two.
 func labelledItems(doc *lint.Document) int {
 	n := 0
 	for _, it := range doc.Items {

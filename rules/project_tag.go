@@ -94,22 +94,24 @@ var commonTags = []string{"Project", "Book", "Series", "Collection", "Course", "
 // (one letter off, or its plural) is left out: near maps its folded form
 // to the tag it slips from.
 func fileTags(doc *lint.Document) (known []string, near map[string]string) {
-	// Spellings first: a file has a handful, so a slice searched in
-	// order costs less than a map and allocates once per spelling.
+	// Spellings first, in the order they occur; the map allocates once
+	// per spelling, and a file has a handful.
 	type spelling struct {
 		word string
 		n    int
 	}
 	var spellings []spelling
+	index := map[string]int{}
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
 			continue
 		}
 		for _, t := range e.WordTags {
 			word := doc.Src[t.Start+1 : t.End-1]
-			i := slices.IndexFunc(spellings, func(s spelling) bool { return s.word == string(word) })
-			if i < 0 {
+			i, ok := index[string(word)]
+			if !ok {
 				i = len(spellings)
+				index[string(word)] = i
 				spellings = append(spellings, spelling{word: string(word)})
 			}
 			spellings[i].n++
@@ -125,17 +127,20 @@ func fileTags(doc *lint.Document) (known []string, near map[string]string) {
 		key   string
 		n     int // uses in the file
 		casts []spelling
+		best  string // the casing the file knows it by
 	}
 	var tallies []*tally
+	byKey := map[string]*tally{}
 	add := func(word string, n, votes int) {
 		k := strings.ToLower(word)
-		i := slices.IndexFunc(tallies, func(t *tally) bool { return t.key == k })
-		if i < 0 {
-			i = len(tallies)
-			tallies = append(tallies, &tally{key: k})
+		t := byKey[k]
+		if t == nil {
+			t = &tally{key: k}
+			byKey[k] = t
+			tallies = append(tallies, t)
 		}
-		tallies[i].n += n
-		tallies[i].casts = append(tallies[i].casts, spelling{word, votes})
+		t.n += n
+		t.casts = append(t.casts, spelling{word, votes})
 	}
 	for _, sp := range spellings {
 		add(sp.word, sp.n, sp.n)
@@ -143,17 +148,36 @@ func fileTags(doc *lint.Document) (known []string, near map[string]string) {
 	for _, c := range commonTags {
 		add(c, 0, 1)
 	}
-	for _, tl := range tallies {
-		if tl.n > 0 && slices.ContainsFunc(tallies, func(o *tally) bool {
-			// A common tag the file does not use is no slip, but a lone
-			// tag may be a slip of one.
-			return o != tl && (o.n > tl.n || o.n == 0 && tl.n == 1) && slip(tl.key, o.key)
-		}) {
-			if near == nil {
-				near = map[string]string{}
+	// A tag may be a slip of a more used one, and a lone tag of a common
+	// tag the file does not use. Most used first, so that each tag looks
+	// only at those used more: with n tags used in all, that is O(n).
+	byUse := slices.Clone(tallies)
+	slices.SortStableFunc(byUse, func(a, b *tally) int { return b.n - a.n })
+	slipOf := func(tl *tally) *tally {
+		for _, o := range byUse {
+			if o.n <= tl.n {
+				break
 			}
-			near[tl.key] = ""
-			continue
+			if slip(tl.key, o.key) {
+				return o
+			}
+		}
+		if tl.n == 1 {
+			for _, o := range byUse[len(byUse)-len(commonTags):] {
+				if o.n == 0 && slip(tl.key, o.key) {
+					return o
+				}
+			}
+		}
+		return nil
+	}
+	slips := map[*tally]*tally{}
+	for _, tl := range tallies {
+		if tl.n > 0 {
+			if o := slipOf(tl); o != nil {
+				slips[tl] = o
+				continue
+			}
 		}
 		best := tl.casts[0]
 		for _, c := range tl.casts[1:] {
@@ -163,15 +187,19 @@ func fileTags(doc *lint.Document) (known []string, near map[string]string) {
 				best = c
 			}
 		}
+		tl.best = best.word
 		known = append(known, best.word)
 	}
-	for k := range near {
-		for _, w := range known {
-			if slip(k, strings.ToLower(w)) {
-				near[k] = w
-				break
-			}
+	for tl, o := range slips {
+		if near == nil {
+			near = map[string]string{}
 		}
+		// What a slip slips from may itself be a slip: name the tag
+		// that stands.
+		for slips[o] != nil {
+			o = slips[o]
+		}
+		near[tl.key] = o.best
 	}
 	return known, near
 }
