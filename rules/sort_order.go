@@ -343,6 +343,20 @@ func chapter(sec *lint.Section, level int) *lint.Section {
 	return sec
 }
 
+// keepsOtherwise reports whether a file kept in name order holds runs
+// that "auto" leaves alone: a chapter or a long run kept otherwise.
+// good is orderStats.good for the file.
+func (s *sorter) keepsOtherwise(good []int) bool {
+	if len(s.unkeptChapters(good)) > 0 {
+		return true
+	}
+	found := false
+	s.eachRun(func(_ *lint.List, run []*lint.Entry) {
+		found = found || len(run) >= 5 && !s.keptSorted(run)
+	}, nil)
+	return found
+}
+
 // keptSorted reports whether at least three in five neighbours of run
 // are in name order.
 func (s *sorter) keptSorted(run []*lint.Entry) bool {

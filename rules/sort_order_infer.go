@@ -148,14 +148,31 @@ func (st orderStats) why() string {
 
 // inferSortOrder reads the order the runs of docs follow, in the root
 // collation.
+//
+// Where name order holds but some lists are kept otherwise, which "auto"
+// leaves alone and "name" would not, it keeps "auto": no configuration
+// and the starter init writes then check the same.
 func inferSortOrder(docs []*lint.Document) lint.Inference {
 	var st orderStats
 	coll := newCollation("root")
-	for _, doc := range docs {
+	goods := make([][]int, len(docs))
+	for i, doc := range docs {
+		st.good = nil
 		st.tally(&sorter{doc: doc, coll: coll})
+		goods[i] = st.good
 	}
 	inf := lint.Inference{Why: st.why()}
-	if by := st.by(); by != "" {
+	by := st.by()
+	if by == byName {
+		for i, doc := range docs {
+			if s := (&sorter{doc: doc, coll: coll, auto: true, by: byName}); s.keepsOtherwise(goods[i]) {
+				by = "auto"
+				inf.Why += " Some lists are kept in another order: auto leaves them alone, name would not."
+				break
+			}
+		}
+	}
+	if by != "" {
 		inf.Options = []lint.OptionValue{{Name: "by", Value: by}}
 	}
 	return inf

@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/listlint/listlint/lint"
+)
 
 // TestOrderStatsBy pins how auto decides from the counts.
 func TestOrderStatsBy(t *testing.T) {
@@ -23,6 +29,27 @@ func TestOrderStatsBy(t *testing.T) {
 	} {
 		if got := tt.st.by(); got != tt.want {
 			t.Errorf("%s: by() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestInferSortOrderKeepsAuto: where name order holds but a list is kept
+// otherwise, init pins auto, which leaves that list alone as no
+// configuration does; a file sorted throughout gets name.
+func TestInferSortOrderKeepsAuto(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "rules", "sort-order", "kept-otherwise.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"kept otherwise", string(src), "auto"},
+		{"sorted throughout", "# A\n\n- [a](u): A.\n- [b](u): B.\n- [c](u): C.\n\n# B\n\n- [d](u): D.\n- [e](u): E.\n- [f](u): F.\n", byName},
+	} {
+		inf := inferSortOrder([]*lint.Document{parseDoc(t, "list.md", tc.src)})
+		if len(inf.Options) != 1 || inf.Options[0].Value != tc.want {
+			t.Errorf("%s: %+v, want by %s", tc.name, inf, tc.want)
 		}
 	}
 }
