@@ -85,6 +85,10 @@ func resolved(r *lint.Rule, name string, v any, inferred []lint.OptionValue, doc
 			to = fmt.Sprint(o.Value)
 		}
 	}
+	if to == v {
+		// The rule keeps "auto" on purpose; its reason says how it reads.
+		return "; " + r.Infer(docs).Why
+	}
 	return fmt.Sprintf("; here %s: %s", to, r.Infer(docs).Why)
 }
 

@@ -167,7 +167,7 @@ func inferSortOrder(docs []*lint.Document) lint.Inference {
 		for i, doc := range docs {
 			if s := (&sorter{doc: doc, coll: coll, auto: true, by: byName}); s.keepsOtherwise(goods[i]) {
 				by = "auto"
-				inf.Why += " Some lists are kept in another order: auto leaves them alone, name would not."
+				inf.Why += " Name order, but some lists are kept in another order: auto leaves them alone, name would not."
 				break
 			}
 		}
