@@ -24,6 +24,7 @@ func TestOrderStatsBy(t *testing.T) {
 		{"short runs sorted by chance", orderStats{runs: 5, byName: 3, namePairs: 6, pairs: 11, pairsInOrder: 8}, "none"},
 		{"dated runs go up", orderStats{runs: 6, dated: 5, byYear: 5, yearPairs: 10, pairs: 20, pairsInOrder: 10}, byYear},
 		{"dated runs go down", orderStats{runs: 6, dated: 5, byYearDesc: 4, yearDescPairs: 8, pairs: 20, pairsInOrder: 10}, byYearDesc},
+		{"years up and down", orderStats{runs: 3, dated: 3, byYear: 2, yearPairs: 4, pairs: 6, datedPairs: 5, rising: 3, falling: 2}, "none"},
 		{"two dated pairs are no evidence", orderStats{runs: 1, dated: 1, byYear: 1, yearPairs: 1, pairs: 2, pairsInOrder: 1}, "none"},
 		{"name wins a tie with year", orderStats{runs: 4, byName: 3, namePairs: 8, dated: 3, byYear: 3, yearPairs: 6, pairs: 8, pairsInOrder: 8}, byName},
 	} {
@@ -46,6 +47,8 @@ func TestInferSortOrderKeepsAuto(t *testing.T) {
 	}{
 		{"kept otherwise", string(src), "auto"},
 		{"sorted throughout", "# A\n\n- [a](u): A.\n- [b](u): B.\n- [c](u): C.\n\n# B\n\n- [d](u): D.\n- [e](u): E.\n- [f](u): F.\n", byName},
+		// Two CJK names are in order either way, so they tell nothing.
+		{"CJK names", "# A\n\n- [甲](u): 一。\n- [乙](u): 二。\n- [丙](u): 三。\n\n# B\n\n- [丁](u): 四。\n- [戊](u): 五。\n- [己](u): 六。\n", "none"},
 	} {
 		inf := inferSortOrder([]*lint.Document{parseDoc(t, "list.md", tc.src)})
 		if len(inf.Options) != 1 || inf.Options[0].Value != tc.want {
