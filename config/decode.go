@@ -10,6 +10,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/listlint/listlint/internal/suggest"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -214,7 +215,7 @@ func (d *decoder) known(k *yaml.Node, key string, allowed []string) bool {
 		}
 	}
 	msg := fmt.Sprintf("unknown key %q", k.Value)
-	if s := suggest(k.Value, allowed); s != "" {
+	if s := suggest.Closest(k.Value, allowed); s != "" {
 		msg += fmt.Sprintf(", did you mean %q?", s)
 	}
 	d.errorf(k, key, "%s (allowed: %s)", msg, strings.Join(allowed, ", "))
@@ -245,7 +246,7 @@ func (d *decoder) oneOf(n *yaml.Node, key string, allowed []string) (string, boo
 			return s, true
 		}
 	}
-	d.errorf(n, key, "%q is not one of %s", s, quoteAll(allowed))
+	d.errorf(n, key, "%q is not one of %s%s", s, quoteAll(allowed), didYouMean(s, allowed))
 	return "", false
 }
 
@@ -368,7 +369,7 @@ func (d *decoder) rule(n *yaml.Node, key string, r *lint.Rule) *ruleConf {
 				names = append(names, o.Name)
 			}
 			msg := fmt.Sprintf("unknown option %q", k.Value)
-			if s := suggest(k.Value, names); s != "" {
+			if s := suggest.Closest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(", did you mean %q?", s)
 			}
 			d.errorf(k, key, "%s (%s takes: %s)", msg, r.ID, strings.Join(names, ", "))
@@ -499,52 +500,23 @@ func describe(n *yaml.Node) string {
 	return "an unsupported YAML node"
 }
 
+// didYouMean is ", did you mean X?" when one of allowed is close to s,
+// else "".
+func didYouMean(s string, allowed []string) string {
+	if c := suggest.Closest(s, allowed); c != "" {
+		return fmt.Sprintf(", did you mean %q?", c)
+	}
+	return ""
+}
+
 func unknownRule(id string, rules []*lint.Rule) string {
 	ids := make([]string, len(rules))
 	for i, r := range rules {
 		ids[i] = r.ID
 	}
 	sort.Strings(ids)
-	if s := suggest(id, ids); s != "" {
+	if s := suggest.Closest(id, ids); s != "" {
 		return fmt.Sprintf("unknown rule %q, did you mean %q? (listlint rules lists them all)", id, s)
 	}
 	return fmt.Sprintf("unknown rule %q (rules: %s)", id, strings.Join(ids, ", "))
-}
-
-// suggest returns the candidate closest to s when it is a likely typo: at
-// most one edit per four letters.
-func suggest(s string, candidates []string) string {
-	best, bestD := "", 0
-	for _, c := range candidates {
-		if d := distance(s, c); d <= max(len(c)/4, 1) && (best == "" || d < bestD) {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// distance counts the insertions, deletions, substitutions and swaps of
-// adjacent bytes that turn a into b (optimal string alignment distance).
-func distance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
 }

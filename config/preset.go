@@ -57,7 +57,7 @@ func Presets() []string { return []string{"default", "awesome", "tagged"} }
 func presetLayer(name string, rules []*lint.Rule) (*layer, error) {
 	src, ok := presetSource(name)
 	if !ok {
-		return nil, fmt.Errorf("%q is not one of %s", name, quoteAll(Presets()))
+		return nil, fmt.Errorf("%q is not one of %s%s", name, quoteAll(Presets()), didYouMean(name, Presets()))
 	}
 	from := "preset " + name
 	root, err := parseYAML(from, []byte(src))

@@ -3,8 +3,12 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/listlint/listlint/internal/suggest"
 )
 
 // UnusedSuppression is the ID of the rule whose findings the engine itself
@@ -415,14 +419,18 @@ func (l *Linter) unusedCandidates(doc *Document, used [][]bool, known map[string
 	}
 	for i, dir := range doc.Directives {
 		if dir.Bad != "" {
-			add(i, dir.Comment, Error, "unknown directive %q, expected %s", dir.Bad, strings.Join(directiveNames[:], ", "))
+			if hint := didYouMean(dir.Bad, directiveNames[:]); hint != "" {
+				add(i, dir.Comment, Error, "unknown directive %q%s", dir.Bad, hint)
+			} else {
+				add(i, dir.Comment, Error, "unknown directive %q, expected %s", dir.Bad, strings.Join(directiveNames[:], ", "))
+			}
 			continue
 		}
 		for j, ref := range dir.Rules {
 			r, ok := known[ref.ID]
 			switch {
 			case !ok:
-				add(i, ref.Span, Error, "%s names unknown rule %q", dir.Kind, ref.ID)
+				add(i, ref.Span, Error, "%s names unknown rule %q%s", dir.Kind, ref.ID, didYouMean(ref.ID, slices.Sorted(maps.Keys(known))))
 			case dir.Kind == Enable || l.settings(doc.Path, r).Off:
 				// An enable silences nothing itself; a rule that is off
 				// cannot have findings here, yet may be on elsewhere.
@@ -438,4 +446,13 @@ func (l *Linter) unusedCandidates(doc *Document, used [][]bool, known map[string
 		}
 	}
 	return out, from
+}
+
+// didYouMean is ", did you mean X?" when one of candidates is close to s,
+// else "".
+func didYouMean(s string, candidates []string) string {
+	if c := suggest.Closest(s, candidates); c != "" {
+		return fmt.Sprintf(", did you mean %q?", c)
+	}
+	return ""
 }

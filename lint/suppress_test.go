@@ -135,14 +135,14 @@ func TestSuppression(t *testing.T) {
 		src:  "- [bad](u) - Ok. <!-- listlint-disable-line bad-nme -->\n",
 		want: []string{
 			"1 bad-name warning: bad name",
-			`1 unused-suppression error: listlint-disable-line names unknown rule "bad-nme"`,
+			`1 unused-suppression error: listlint-disable-line names unknown rule "bad-nme", did you mean "bad-name"?`,
 		},
 	}, {
 		name: "unknown directive is an error",
 		src:  "- [bad](u) - Ok. <!-- listlint-disabel-line bad-name -->\n",
 		want: []string{
 			"1 bad-name warning: bad name",
-			`1 unused-suppression error: unknown directive "listlint-disabel-line", expected listlint-disable-next-line, listlint-disable-line, listlint-disable, listlint-enable, listlint-disable-file`,
+			`1 unused-suppression error: unknown directive "listlint-disabel-line", did you mean "listlint-disable-line"?`,
 		},
 	}, {
 		name: "other comments are not directives",

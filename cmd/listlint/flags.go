@@ -74,7 +74,7 @@ func (v *formatFlag) Set(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown format %q (want %s)", s, strings.Join(report.Formats, ", "))
+	return fmt.Errorf("unknown format %q%s (want %s)", s, didYouMean(s, report.Formats), strings.Join(report.Formats, ", "))
 }
 
 func (v *formatFlag) Type() string { return "format" }
@@ -97,7 +97,7 @@ func (m *colorMode) Set(s string) error {
 		*m = v
 		return nil
 	}
-	return fmt.Errorf("unknown colour mode %q (want auto, always or never)", s)
+	return fmt.Errorf("unknown colour mode %q%s (want auto, always or never)", s, didYouMean(s, []string{"auto", "always", "never"}))
 }
 
 func (m *colorMode) Type() string { return "when" }
@@ -134,7 +134,7 @@ func (v *failLevel) Set(s string) error {
 	}
 	sev, err := lint.ParseSeverity(s)
 	if err != nil {
-		return fmt.Errorf("unknown level %q (want error, warning, info or never)", s)
+		return fmt.Errorf("unknown level %q%s (want error, warning, info or never)", s, didYouMean(s, []string{"error", "warning", "info", "never"}))
 	}
 	*v = failLevel{level: sev}
 	return nil

@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/pflag"
+
+	"github.com/listlint/listlint/internal/suggest"
 )
 
 // Exit codes, as linters and formatters use them.
@@ -87,8 +89,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if strings.HasPrefix(name, "-") {
 			return c.usageError("", "unknown flag %s: flags follow the command, as in listlint check %s", name, name)
 		}
-		return c.usageError("", "unknown command %q", name)
+		return c.usageError("", "unknown command %q%s", name, didYouMean(name, commandNames()))
 	}
+}
+
+// commandNames lists the commands, help included.
+func commandNames() []string {
+	names := []string{"help"}
+	for _, cmd := range commands() {
+		names = append(names, cmd.name)
+	}
+	return names
+}
+
+// didYouMean is ", did you mean X?" when one of candidates is close to s,
+// else "".
+func didYouMean(s string, candidates []string) string {
+	if c := suggest.Closest(s, candidates); c != "" {
+		return fmt.Sprintf(", did you mean %q?", c)
+	}
+	return ""
 }
 
 // runCommand parses the command's flags and runs it. -h and --help print
@@ -125,9 +145,13 @@ func (c *cli) help(args []string) int {
 	case 0:
 		err = c.usage(c.stdout)
 	case 1:
+		if args[0] == "help" {
+			_, err = io.WriteString(c.stdout, helpUsage)
+			break
+		}
 		cmd := findCommand(args[0])
 		if cmd == nil {
-			return c.usageError("help", "unknown command %q", args[0])
+			return c.usageError("help", "unknown command %q%s", args[0], didYouMean(args[0], commandNames()))
 		}
 		fs := newFlagSet(cmd.name)
 		cmd.flags(c, fs)
@@ -140,6 +164,10 @@ func (c *cli) help(args []string) int {
 	}
 	return exitClean
 }
+
+// helpUsage is what listlint help help prints.
+const helpUsage = "Usage: listlint help [command]\n\n" +
+	"print the commands, or one command's usage and flags (as listlint COMMAND --help does)\n"
 
 func (c *cli) usage(w io.Writer) error {
 	rows := make([][]string, 0, len(commands())+1)

@@ -22,7 +22,7 @@ func (c *cli) rulesFlags(*pflag.FlagSet) func([]string) int {
 		case 1:
 			r := rules.ByID(args[0])
 			if r == nil {
-				return c.fail(fmt.Errorf("unknown rule %q (listlint rules lists them)", args[0]))
+				return c.fail(fmt.Errorf("unknown rule %q%s (listlint rules lists them)", args[0], didYouMean(args[0], ruleIDs())))
 			}
 			if err := ruleDoc(c.stdout, r); err != nil {
 				return c.fail(err)
@@ -31,6 +31,14 @@ func (c *cli) rulesFlags(*pflag.FlagSet) func([]string) int {
 		}
 		return c.usageError("rules", "takes at most one rule ID, got %d arguments", len(args))
 	}
+}
+
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
 
 // ruleTable prints one aligned row per rule: ID, default severity,
