@@ -51,10 +51,10 @@ func TestText(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Columns count characters: the CJK separator is at column 26.
-	want := "a.md:3:26: separator " + `separator is "：", expected ": "` + "\n" +
-		"b.md:4:3: duplicate-name same name as line 3\n" +
-		"b.md:4:30: description [*] " + `description starts with "b", expected a capital letter` + "\n" +
-		"3 findings (1 fixable) in 2 files\n"
+	want := "a.md:3:26: info separator " + `separator is "：", expected ": "` + "\n" +
+		"b.md:4:3: error duplicate-name same name as line 3\n" +
+		"b.md:4:30: warning description [*] " + `description starts with "b", expected a capital letter` + "\n" +
+		"3 findings: 1 error, 1 warning, 1 info (1 fixable) in 2 files\n"
 	if out.String() != want {
 		t.Errorf("text output:\n%s\nwant:\n%s", out.String(), want)
 	}
@@ -63,7 +63,7 @@ func TestText(t *testing.T) {
 	if err := Write(&out, fs[:1], Options{Quiet: true}); err != nil {
 		t.Fatal(err)
 	}
-	if want := "a.md:3:26: separator " + `separator is "：", expected ": "` + "\n"; out.String() != want {
+	if want := "a.md:3:26: info separator " + `separator is "：", expected ": "` + "\n"; out.String() != want {
 		t.Errorf("quiet output %q, want %q", out.String(), want)
 	}
 
@@ -82,9 +82,9 @@ func TestSummary(t *testing.T) {
 		fs   []Finding
 		want string
 	}{
-		{fs[:1], "1 finding (0 fixable) in 1 file"},
-		{fs[1:], "2 findings (1 fixable) in 1 file"},
-		{fs, "3 findings (1 fixable) in 2 files"},
+		{fs[:1], "1 finding: 0 errors, 0 warnings, 1 info (0 fixable) in 1 file"},
+		{fs[1:], "2 findings: 1 error, 1 warning (1 fixable) in 1 file"},
+		{fs, "3 findings: 1 error, 1 warning, 1 info (1 fixable) in 2 files"},
 	} {
 		if got := Summary(tt.fs); got != tt.want {
 			t.Errorf("Summary = %q, want %q", got, tt.want)
@@ -146,11 +146,40 @@ func TestTextColor(t *testing.T) {
 	if err := Write(&out, fs[2:], Options{Color: true, Quiet: true}); err != nil {
 		t.Fatal(err)
 	}
-	// Bold location, the rule in its severity's colour, a dim fix mark;
-	// the message itself stays plain.
-	want := "\x1b[1mb.md:4:30:\x1b[0m \x1b[33mdescription\x1b[0m \x1b[2m[*]\x1b[0m " +
+	// Bold location, the severity in its colour, a dim fix mark; the
+	// rule and the message stay plain.
+	want := "\x1b[1mb.md:4:30:\x1b[0m \x1b[33mwarning\x1b[0m description \x1b[2m[*]\x1b[0m " +
 		`description starts with "b", expected a capital letter` + "\n"
 	if out.String() != want {
 		t.Errorf("coloured output %q, want %q", out.String(), want)
+	}
+}
+
+func TestStatistics(t *testing.T) {
+	fs := findings(t)
+	fs = append(fs, fs[2])
+	rules := []*lint.Rule{{ID: "description", Title: "descriptions are sentences"}, {ID: "separator", Title: "one separator"}}
+	var out bytes.Buffer
+	if err := Write(&out, fs, Options{Statistics: true, Rules: rules}); err != nil {
+		t.Fatal(err)
+	}
+	// Most frequent first, then by rule ID; a rule without a title (not
+	// among rules) gets none.
+	want := "2  description     [*] descriptions are sentences\n" +
+		"1  duplicate-name\n" +
+		"1  separator           one separator\n" +
+		"4 findings: 1 error, 2 warnings, 1 info (2 fixable) in 2 files\n"
+	if out.String() != want {
+		t.Errorf("statistics:\n%s\nwant:\n%s", out.String(), want)
+	}
+	out.Reset()
+	if err := Write(&out, nil, Options{Format: "json", Statistics: true}); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "[]\n" {
+		t.Errorf("clean JSON statistics = %q, want []", out.String())
+	}
+	if err := Write(&out, fs, Options{Format: "sarif", Statistics: true}); err == nil {
+		t.Error("statistics in SARIF: no error")
 	}
 }

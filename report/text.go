@@ -21,6 +21,9 @@ type Options struct {
 	Quiet bool
 	// Color marks up the text format with ANSI colours.
 	Color bool
+	// Statistics prints counts per rule instead of the findings, in the
+	// text or json format.
+	Statistics bool
 	// Rules and Version describe the tool in SARIF output.
 	Rules   []*lint.Rule
 	Version string
@@ -28,6 +31,15 @@ type Options struct {
 
 // Write prints findings in the format o names.
 func Write(w io.Writer, findings []Finding, o Options) error {
+	if o.Statistics {
+		switch o.Format {
+		case "", "text":
+			return WriteStatistics(w, findings, o)
+		case "json":
+			return WriteStatisticsJSON(w, findings, o.Rules)
+		}
+		return fmt.Errorf("--statistics prints the text or json format, not %s", o.Format)
+	}
 	switch o.Format {
 	case "", "text":
 		return WriteText(w, findings, o)
@@ -63,8 +75,8 @@ func Sort(findings []Finding) {
 	})
 }
 
-// ANSI escapes for the text format. Severity picks the rule ID's colour so
-// errors stand out from warnings at a glance.
+// ANSI escapes for the text format. The severity has its colour so errors
+// stand out from warnings at a glance.
 const (
 	ansiReset  = "\x1b[0m"
 	ansiBold   = "\x1b[1m"
@@ -82,7 +94,7 @@ var severityColor = map[lint.Severity]string{
 
 // WriteText prints one line per finding,
 //
-//	path:line:col: rule-id [*] message
+//	path:line:col: severity rule-id [*] message
 //
 // where [*] marks findings listlint fix can repair, followed, unless
 // o.Quiet, by the summary line when there is any finding.
@@ -100,12 +112,12 @@ func WriteText(w io.Writer, findings []Finding, o Options) error {
 			if mark != "" {
 				mark = " " + ansiDim + "[*]" + ansiReset
 			}
-			_, _ = fmt.Fprintf(b, "%s%s:%d:%d:%s %s%s%s%s %s\n",
+			_, _ = fmt.Fprintf(b, "%s%s:%d:%d:%s %s%s%s %s%s %s\n",
 				ansiBold, f.Path, f.Line, f.Column, ansiReset,
-				severityColor[f.Severity], f.Rule, ansiReset, mark, f.Message)
+				severityColor[f.Severity], f.Severity, ansiReset, f.Rule, mark, f.Message)
 			continue
 		}
-		_, _ = fmt.Fprintf(b, "%s:%d:%d: %s%s %s\n", f.Path, f.Line, f.Column, f.Rule, mark, f.Message)
+		_, _ = fmt.Fprintf(b, "%s:%d:%d: %s %s%s %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, mark, f.Message)
 	}
 	if !o.Quiet && len(findings) > 0 {
 		_, _ = fmt.Fprintln(b, Summary(findings))
@@ -113,19 +125,28 @@ func WriteText(w io.Writer, findings []Finding, o Options) error {
 	return b.Flush()
 }
 
-// Summary sums findings up: "N findings (M fixable) in K files", K being
-// the number of files with findings.
+// Summary sums findings up: "N findings: E errors, W warnings (M fixable)
+// in K files", K being the number of files with findings; info findings
+// are counted too when there are some.
 func Summary(findings []Finding) string {
 	fixable := 0
+	var bySeverity [lint.Error + 1]int
 	files := make(map[string]bool)
 	for i := range findings {
 		if findings[i].Fixable() {
 			fixable++
 		}
+		if s := findings[i].Severity; s >= lint.Info && s <= lint.Error {
+			bySeverity[s]++
+		}
 		files[findings[i].Path] = true
 	}
-	return fmt.Sprintf("%s (%d fixable) in %s",
-		Plural(len(findings), "finding", "findings"), fixable, Plural(len(files), "file", "files"))
+	counts := Plural(bySeverity[lint.Error], "error", "errors") + ", " + Plural(bySeverity[lint.Warning], "warning", "warnings")
+	if n := bySeverity[lint.Info]; n > 0 {
+		counts += ", " + Plural(n, "info", "info")
+	}
+	return fmt.Sprintf("%s: %s (%d fixable) in %s",
+		Plural(len(findings), "finding", "findings"), counts, fixable, Plural(len(files), "file", "files"))
 }
 
 // Plural writes n followed by the singular or plural noun.

@@ -34,6 +34,9 @@ func (c *cli) checkFlags(fs *pflag.FlagSet) func([]string) int {
 // is then exitError. A configuration error stops the run before any file
 // is linted: which rules apply would be a guess.
 func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
+	if err := f.validate(); err != nil {
+		return c.usageError("check", "%v", err)
+	}
 	args, err := stdinArgs(args, f.stdinFilename)
 	if err != nil {
 		return c.usageError("check", "%v", err)

@@ -45,6 +45,12 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 	if ff.diff && ff.check {
 		return c.usageError("fix", "--diff and --check exclude each other")
 	}
+	if f.statistics && (ff.diff || ff.check) {
+		return c.usageError("fix", "--statistics counts findings, which --diff and --check do not print")
+	}
+	if err := f.validate(); err != nil {
+		return c.usageError("fix", "%v", err)
+	}
 	args, err := stdinArgs(args, f.stdinFilename)
 	if err != nil {
 		return c.usageError("fix", "%v", err)

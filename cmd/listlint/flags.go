@@ -27,6 +27,7 @@ type lintFlags struct {
 	preset          string
 	enable, disable []string
 	color           colorMode
+	statistics      bool
 }
 
 func (f *lintFlags) register(fs *pflag.FlagSet) {
@@ -34,6 +35,7 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	f.failOn = failLevel{level: lint.Warning}
 	fs.VarP(&f.format, "format", "f", "output format: "+strings.Join(report.Formats, ", "))
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
+	fs.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings (text and json formats)")
 	f.color = colorAuto
 	fs.Var(&f.color, "color", "colour the text format: auto (when the output is a terminal and NO_COLOR is unset), always or never")
 	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
@@ -51,9 +53,17 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 func (f *lintFlags) reportOptions(w io.Writer) report.Options {
 	info, _ := debug.ReadBuildInfo()
 	return report.Options{
-		Format: string(f.format), Quiet: f.quiet, Color: f.color.enabled(w),
+		Format: string(f.format), Quiet: f.quiet, Color: f.color.enabled(w), Statistics: f.statistics,
 		Rules: rules.All(), Version: version(info),
 	}
+}
+
+// validate reports flags that exclude each other.
+func (f *lintFlags) validate() error {
+	if f.statistics && f.format != "text" && f.format != "json" {
+		return fmt.Errorf("--statistics prints the text or json format, not %s", f.format)
+	}
+	return nil
 }
 
 // linter returns the linter a run uses: every rule, configured for each
