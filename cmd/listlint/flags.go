@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/listlint/listlint/config"
 	"github.com/listlint/listlint/lint"
@@ -37,7 +39,7 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
 	fs.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings (text and json formats)")
 	f.color = colorAuto
-	fs.Var(&f.color, "color", "colour the text format: auto (when the output is a terminal and NO_COLOR is unset), always or never")
+	fs.Var(&f.color, "color", "colour the text format: auto (on a terminal unless NO_COLOR is set or TERM=dumb; FORCE_COLOR or CLICOLOR_FORCE force it), always or never")
 	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
 	fs.IntVar(&f.limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
@@ -121,7 +123,7 @@ func (m *colorMode) enabled(w io.Writer) bool {
 	case colorNever:
 		return false
 	}
-	return colorOutput(w)
+	return colorOutput(w, os.Getenv, term.IsTerminal)
 }
 
 // failLevel is --fail-on: a severity, or never.

@@ -242,13 +242,20 @@ func (c *cli) stderrLine(format string, args ...any) {
 	_, _ = fmt.Fprintf(c.stderr, format+"\n", args...)
 }
 
-// colorOutput reports whether w is a terminal that should get colours:
-// a character device, and NO_COLOR (no-color.org) unset.
-func colorOutput(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" {
+// colorOutput reports whether output to w gets colours when --color is
+// auto. FORCE_COLOR or CLICOLOR_FORCE force them, as ruff (through the
+// colored crate) and Node tools read them, even over NO_COLOR; else
+// NO_COLOR (no-color.org) and TERM=dumb turn them off, and a terminal
+// turns them on.
+func colorOutput(w io.Writer, getenv func(string) string, isTerminal func(fd int) bool) bool {
+	for _, v := range []string{"FORCE_COLOR", "CLICOLOR_FORCE"} {
+		if s := getenv(v); s != "" && s != "0" {
+			return true
+		}
+	}
+	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	f, ok := w.(*os.File)
+	return ok && isTerminal(int(f.Fd()))
 }
