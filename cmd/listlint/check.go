@@ -66,8 +66,7 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 // exitFindings when a finding is at or above --fail-on.
 func (c *cli) report(f *lintFlags, results []lint.Result, errs []error) int {
 	findings := report.Findings(results)
-	report.Sort(findings)
-	if err := report.Write(c.stdout, findings, f.reportOptions(c.stdout)); err != nil {
+	if err := f.writeFindings(c.stdout, findings); err != nil {
 		return c.fail(err)
 	}
 	switch {

@@ -115,7 +115,7 @@ func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
 		return c.fail(err)
 	}
 	findings := report.Findings([]lint.Result{{Doc: x.Doc, Diagnostics: x.Remaining}})
-	if err := report.Write(c.stderr, findings, f.reportOptions(c.stderr)); err != nil {
+	if err := f.writeFindings(c.stderr, findings); err != nil {
 		return c.fail(err)
 	}
 	return exitClean

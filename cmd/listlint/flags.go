@@ -30,6 +30,10 @@ type lintFlags struct {
 	enable, disable []string
 	color           colorMode
 	statistics      bool
+	// pathPrefix is --path-prefix; pathPrefixSet tells an explicit empty
+	// prefix (paths relative to the current folder) from none.
+	pathPrefix    string
+	pathPrefixSet bool
 }
 
 func (f *lintFlags) register(fs *pflag.FlagSet) {
@@ -37,6 +41,7 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	f.failOn = failLevel{level: lint.Warning}
 	fs.VarP(&f.format, "format", "f", "output format: "+strings.Join(report.Formats, ", "))
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
+	fs.Var(pathPrefixFlag{f}, "path-prefix", "name files in the github, sarif, rdjson and markdown formats as `PREFIX` joined with their path from the current folder, instead of from the top of the git work tree")
 	fs.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings (text and json formats)")
 	f.color = colorAuto
 	fs.Var(&f.color, "color", "colour the text format: auto (on a terminal unless NO_COLOR is set or TERM=dumb; FORCE_COLOR or CLICOLOR_FORCE force it), always or never")
@@ -72,6 +77,31 @@ func (f *lintFlags) validate() error {
 // file as cs resolved it, within the input limits of the flags.
 func (f *lintFlags) linter(cs *configs) *lint.Linter {
 	return &lint.Linter{Rules: rules.All(), Configure: cs.settings, Limits: f.limits}
+}
+
+// pathPrefixFlag is --path-prefix: a string that remembers it was set.
+type pathPrefixFlag struct{ f *lintFlags }
+
+func (v pathPrefixFlag) String() string {
+	if v.f == nil {
+		return ""
+	}
+	return v.f.pathPrefix
+}
+
+func (v pathPrefixFlag) Set(s string) error {
+	v.f.pathPrefix, v.f.pathPrefixSet = s, true
+	return nil
+}
+
+func (v pathPrefixFlag) Type() string { return "string" }
+
+// writeFindings prints findings to w, sorted, in the format of the flags,
+// with the paths the format wants.
+func (f *lintFlags) writeFindings(w io.Writer, findings []report.Finding) error {
+	relocate(findings, f.outputPaths())
+	report.Sort(findings)
+	return report.Write(w, findings, f.reportOptions(w))
 }
 
 // formatFlag is --format, checked against report.Formats when parsed.
