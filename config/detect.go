@@ -87,10 +87,18 @@ func (d *Detected) Preset() string {
 func (d *Detected) Starter(rules []*lint.Rule) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# yaml-language-server: $schema=%s\n", SchemaURL)
-	fmt.Fprintf(&b, "#\n# listlint configuration, written by `listlint init` from %s (%s).\n", plural(d.Files, "file"), plural(d.Entries, "entry"))
-	b.WriteString("# Each value pins what most lists here already do; `listlint rules ID`\n")
-	b.WriteString("# explains a rule and its options, `listlint check --show-config FILE`\n")
-	b.WriteString("# shows what applies to a file.\n\n")
+	if d.Files == 0 {
+		// Nothing to detect yet: the defaults, and a way to do better later.
+		b.WriteString("#\n# listlint configuration, written by `listlint init` in a folder with no\n")
+		b.WriteString("# Markdown file yet: nothing was detected, these are the defaults. Once\n")
+		b.WriteString("# lists exist, remove this file and run `listlint init` again to pin\n")
+		b.WriteString("# what they do. `listlint rules ID` explains a rule and its options.\n\n")
+	} else {
+		fmt.Fprintf(&b, "#\n# listlint configuration, written by `listlint init` from %s (%s).\n", plural(d.Files, "file"), plural(d.Entries, "entry"))
+		b.WriteString("# Each value pins what most lists here already do; `listlint rules ID`\n")
+		b.WriteString("# explains a rule and its options, `listlint check --show-config FILE`\n")
+		b.WriteString("# shows what applies to a file.\n\n")
+	}
 	fmt.Fprintf(&b, "# Presets: %s. The rules below apply on top.\n", strings.Join(Presets(), ", "))
 	preset := d.Preset()
 	fmt.Fprintf(&b, "preset: %s\n\n", preset)

@@ -122,7 +122,7 @@ func discover(args []string, stdinName string, excluded func(path string) bool) 
 		}
 		errs = append(errs, walkErrs...)
 		if len(found) == 0 && skipped == 0 && len(walkErrs) == 0 {
-			errs = append(errs, fmt.Errorf("%s: %s", arg, empty))
+			errs = append(errs, &noFilesError{arg: arg, what: empty})
 		}
 		for _, p := range found {
 			add(p)
@@ -302,3 +302,8 @@ func keepOK[T any](vals []T, errs []error) ([]T, []error) {
 	}
 	return ok, failed
 }
+
+// noFilesError is a folder or pattern that yields no file to lint.
+type noFilesError struct{ arg, what string }
+
+func (e *noFilesError) Error() string { return e.arg + ": " + e.what }

@@ -30,7 +30,8 @@ func (c *cli) initFlags(fs *pflag.FlagSet) func([]string) int {
 }
 
 // init writes a starter .listlint.yml into dir, its values detected from
-// the Markdown lists under dir, and prints it. It never overwrites a
+// the Markdown lists under dir (the defaults, saying so, when there is
+// none yet), and prints it. It never overwrites a
 // configuration, and writes nothing when a list cannot be read: values
 // detected from part of the lists would be a guess.
 func (c *cli) init(dir string, limits lint.Limits) int {
@@ -48,6 +49,11 @@ func (c *cli) init(dir string, limits lint.Limits) int {
 		}
 	}
 	ins, errs := discover([]string{dir}, "", func(string) bool { return false })
+	var none *noFilesError
+	if len(errs) == 1 && errors.As(errs[0], &none) {
+		// No list yet: the defaults, which say so.
+		errs = nil
+	}
 	if len(errs) > 0 {
 		c.printErrors(errs)
 		return exitError
