@@ -86,6 +86,10 @@ type action struct {
 		Required    bool   `yaml:"required"`
 		Default     string `yaml:"default"`
 	} `yaml:"inputs"`
+	Outputs map[string]struct {
+		Description string `yaml:"description"`
+		Value       string `yaml:"value"`
+	} `yaml:"outputs"`
 	Runs struct {
 		Using string       `yaml:"using"`
 		Steps []actionStep `yaml:"steps"`
@@ -126,11 +130,12 @@ func listlintArgs(script string) []string {
 	return words
 }
 
-// TestAction checks action.yml: only keys GitHub knows, the four inputs
-// documented and all used, Go set up from listlint's own go.mod, the
-// module installed by its real path, and a listlint command line made
-// of flags the binary has, with the github format and only-changed
-// mapped to --new-from-rev.
+// TestAction checks action.yml: only keys GitHub knows, the inputs
+// documented and all used, the outputs findings and errors, the binary
+// cached by action ref and built with a Go that never reaches the job's
+// PATH, the module installed by its real path, SARIF uploaded in sarif
+// mode, and a listlint command line made of flags the binary has, with
+// the github format and only-changed mapped to --new-from-rev.
 func TestAction(t *testing.T) {
 	a, data := readAction(t)
 	if a.Name == "" || a.Description == "" {
@@ -140,7 +145,7 @@ func TestAction(t *testing.T) {
 		t.Errorf("runs.using is %q, want composite", a.Runs.Using)
 	}
 
-	want := []string{"args", "config", "only-changed", "paths"}
+	want := []string{"args", "config", "mode", "only-changed", "paths"}
 	var got []string
 	for name, in := range a.Inputs {
 		got = append(got, name)
@@ -153,7 +158,7 @@ func TestAction(t *testing.T) {
 		t.Errorf("inputs %v, want %v", got, want)
 	}
 	used := make(map[string]bool)
-	for _, m := range regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}`).FindAllSubmatch(data, -1) {
+	for _, m := range regexp.MustCompile(`\binputs\.([A-Za-z0-9_-]+)`).FindAllSubmatch(data, -1) {
 		name := string(m[1])
 		used[name] = true
 		if _, ok := a.Inputs[name]; !ok {
@@ -165,6 +170,12 @@ func TestAction(t *testing.T) {
 			t.Errorf("input %s is declared but never used", name)
 		}
 	}
+	for _, name := range []string{"findings", "errors"} {
+		out, ok := a.Outputs[name]
+		if !ok || out.Description == "" || out.Value != "${{ steps.run.outputs."+name+" }}" {
+			t.Errorf("output %s: %+v, want a description and the run step's output", name, out)
+		}
+	}
 
 	for i, s := range a.Runs.Steps {
 		if (s.Run == "") == (s.Uses == "") {
@@ -173,10 +184,28 @@ func TestAction(t *testing.T) {
 		if s.Run != "" && s.Shell == "" {
 			t.Errorf("step %d (%s): a composite run step needs a shell", i, s.Name)
 		}
+		// actions/setup-go puts its Go on the PATH of every later step
+		// of the caller's job.
+		if strings.HasPrefix(s.Uses, "actions/setup-go@") {
+			t.Errorf("step %d (%s): setup-go leaves its Go on the caller's PATH", i, s.Name)
+		}
+		if strings.Contains(s.Run, "GITHUB_ENV") {
+			t.Errorf("step %d (%s): writes the caller's environment", i, s.Name)
+		}
+		if strings.Contains(s.Run, "GITHUB_PATH") && strings.TrimSpace(s.Run) != `echo "$RUNNER_TEMP/listlint-bin" >> "$GITHUB_PATH"` {
+			t.Errorf("step %d (%s): puts something other than listlint's folder on PATH", i, s.Name)
+		}
 	}
-	setup := a.step(t, "Set up Go")
-	if !strings.HasPrefix(setup.Uses, "actions/setup-go@") || setup.With["go-version-file"] != "${{ github.action_path }}/go.mod" {
-		t.Errorf("Set up Go: %s with %v, want actions/setup-go reading the action's own go.mod", setup.Uses, setup.With)
+	cache := a.step(t, "Cache listlint")
+	if !strings.HasPrefix(cache.Uses, "actions/cache@") || cache.With["path"] != "${{ runner.temp }}/listlint-bin" || cache.With["key"] != "${{ steps.key.outputs.key }}" {
+		t.Errorf("Cache listlint: %s with %v, want actions/cache of listlint-bin under the key step's key", cache.Uses, cache.With)
+	}
+	if key := a.step(t, "Cache key"); key.ID != "key" || key.Env["ACTION_REF"] != "${{ github.action_ref }}" || !strings.Contains(key.Run, "${ACTION_REF") {
+		t.Errorf("Cache key: the key must name the action's ref, got %+v", key)
+	}
+	upload := a.step(t, "Upload SARIF")
+	if !strings.HasPrefix(upload.Uses, "github/codeql-action/upload-sarif@") || upload.If != "inputs.mode == 'sarif'" || upload.With["sarif_file"] != "${{ runner.temp }}/listlint.sarif" {
+		t.Errorf("Upload SARIF: %+v, want upload-sarif of the run's SARIF in sarif mode", upload)
 	}
 
 	gomod, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
@@ -193,6 +222,12 @@ func TestAction(t *testing.T) {
 	}
 	if install.Env["ACTION_REF"] != "${{ github.action_ref }}" || install.Env["ACTION_PATH"] != "${{ github.action_path }}" {
 		t.Errorf("Install listlint must read the action's ref and path through env, got %v", install.Env)
+	}
+	if install.If != "steps.cache.outputs.cache-hit != 'true'" {
+		t.Errorf("Install listlint runs %q, want only on a cache miss", install.If)
+	}
+	if !strings.Contains(install.Run, `"$ACTION_PATH/go.mod"`) {
+		t.Error("Install listlint must take the Go version from the action's go.mod")
 	}
 	if _, err := os.Stat(filepath.Join("..", "..", "cmd", "listlint")); err != nil {
 		t.Errorf("the fallback builds ./cmd/listlint: %v", err)
@@ -286,9 +321,11 @@ func TestPreCommitHooks(t *testing.T) {
 }
 
 // TestActionInstall runs the action's install step as the runner would
-// for a fork (or a local action): it builds the action's own source and
-// puts the binary on the job's PATH. (The upstream path, go install at
-// the action's ref, needs the module proxy.)
+// for a fork (or a local action): it builds the action's own source with
+// the Go it finds, into listlint-bin, and touches neither the job's PATH
+// nor its environment (the next step puts listlint-bin alone on PATH).
+// (The upstream path, go install at the action's ref, needs the module
+// proxy.)
 func TestActionInstall(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds listlint with go install")
@@ -304,22 +341,39 @@ func TestActionInstall(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	githubPath := filepath.Join(tmp, "github_path")
+	githubPath, githubEnv := filepath.Join(tmp, "github_path"), filepath.Join(tmp, "github_env")
 	cmd := exec.Command("bash", "-c", a.step(t, "Install listlint").Run)
 	cmd.Dir = t.TempDir()
 	cmd.Env = append(os.Environ(),
 		"ACTION_REF=v9.9.9", "ACTION_REPOSITORY=someone/listlint-fork", "ACTION_PATH="+root,
-		"RUNNER_TEMP="+tmp, "GITHUB_PATH="+githubPath)
+		"RUNNER_TEMP="+tmp, "RUNNER_OS=Linux", "RUNNER_ARCH=X64", "RUNNER_TOOL_CACHE="+t.TempDir(),
+		"GITHUB_PATH="+githubPath, "GITHUB_ENV="+githubEnv)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("install step: %v\n%s", err, out)
 	}
-	dirs, err := os.ReadFile(githubPath)
-	if err != nil {
-		t.Fatal(err)
+	for _, f := range []string{githubPath, githubEnv} {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("the install step wrote %s", filepath.Base(f))
+		}
 	}
-	bin := filepath.Join(strings.TrimSpace(string(dirs)), "listlint")
+	bin := filepath.Join(tmp, "listlint-bin", "listlint")
 	out, err := exec.Command(bin, "version").CombinedOutput()
 	if err != nil || !strings.HasPrefix(string(out), "listlint ") {
 		t.Fatalf("%s version: %v\n%s", bin, err, out)
+	}
+	entries, err := os.ReadDir(filepath.Join(tmp, "listlint-bin"))
+	if err != nil || len(entries) != 1 {
+		t.Errorf("listlint-bin, the folder that goes on PATH, holds %v (%v), want listlint alone", entries, err)
+	}
+
+	key := exec.Command("bash", "-c", a.step(t, "Cache key").Run)
+	key.Env = append(os.Environ(), "ACTION_REF=v9.9.9", "ACTION_PATH="+root,
+		"RUNNER_OS=Linux", "RUNNER_ARCH=X64", "GITHUB_OUTPUT="+filepath.Join(tmp, "key"))
+	if out, err := key.CombinedOutput(); err != nil {
+		t.Fatalf("cache key step: %v\n%s", err, out)
+	}
+	line, err := os.ReadFile(filepath.Join(tmp, "key"))
+	if err != nil || !regexp.MustCompile(`^key=listlint-Linux-X64-v9\.9\.9-[0-9a-f]{16}\n$`).Match(line) {
+		t.Errorf("cache key %q (%v)", line, err)
 	}
 }
