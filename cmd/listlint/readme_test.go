@@ -241,3 +241,32 @@ func TestNoConflictMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectFiles checks the LICENSE (MIT, the listlint authors) and
+// that CHANGELOG.md keeps the Keep a Changelog form: an Unreleased
+// section first, and only its kinds of change.
+func TestProjectFiles(t *testing.T) {
+	license, err := os.ReadFile(filepath.Join("..", "..", "LICENSE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(license, []byte("MIT License\n\nCopyright (c) ")) || !bytes.Contains(license, []byte(" The listlint authors\n")) {
+		t.Errorf("LICENSE is not the MIT license of the listlint authors:\n%.200s", license)
+	}
+	changelog, err := os.ReadFile(filepath.Join("..", "..", "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(changelog, []byte("https://keepachangelog.com/")) {
+		t.Error("CHANGELOG.md does not say it follows Keep a Changelog")
+	}
+	versions := regexp.MustCompile(`(?m)^## (.*)$`).FindAllSubmatch(changelog, -1)
+	if len(versions) == 0 || string(versions[0][1]) != "[Unreleased]" {
+		t.Errorf("CHANGELOG.md must start with ## [Unreleased], got %q", versions)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^### (.*)$`).FindAllSubmatch(changelog, -1) {
+		if !slices.Contains([]string{"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}, string(m[1])) {
+			t.Errorf("CHANGELOG.md: %q is not a Keep a Changelog kind of change", m[1])
+		}
+	}
+}
