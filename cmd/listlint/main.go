@@ -180,7 +180,7 @@ func (c *cli) usage(w io.Writer) error {
 		"walking up from each file's folder to the repository root. listlint init\n"+
 		"writes one; listlint check --show-config FILE shows what applies to FILE.\n"+
 		"\nExit status: 0 clean, 1 findings (or files fix would change), 2 usage,\n"+
-		"configuration or I/O error.\n")
+		"configuration or I/O error; fix - exits 0 once it wrote the text.\n")
 	return err
 }
 
