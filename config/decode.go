@@ -246,7 +246,7 @@ func (d *decoder) oneOf(n *yaml.Node, key string, allowed []string) (string, boo
 			return s, true
 		}
 	}
-	d.errorf(n, key, "%q is not one of %s%s", s, quoteAll(allowed), didYouMean(s, allowed))
+	d.errorf(n, key, "%q is not one of %s%s", s, quoteAll(allowed), suggest.DidYouMean(s, allowed))
 	return "", false
 }
 
@@ -498,15 +498,6 @@ func describe(n *yaml.Node) string {
 		return strconv.Quote(n.Value)
 	}
 	return "an unsupported YAML node"
-}
-
-// didYouMean is ", did you mean X?" when one of allowed is close to s,
-// else "".
-func didYouMean(s string, allowed []string) string {
-	if c := suggest.Closest(s, allowed); c != "" {
-		return fmt.Sprintf(", did you mean %q?", c)
-	}
-	return ""
 }
 
 func unknownRule(id string, rules []*lint.Rule) string {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/listlint/listlint/internal/suggest"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -57,7 +58,7 @@ func Presets() []string { return []string{"default", "awesome", "tagged"} }
 func presetLayer(name string, rules []*lint.Rule) (*layer, error) {
 	src, ok := presetSource(name)
 	if !ok {
-		return nil, fmt.Errorf("%q is not one of %s%s", name, quoteAll(Presets()), didYouMean(name, Presets()))
+		return nil, fmt.Errorf("%q is not one of %s%s", name, quoteAll(Presets()), suggest.DidYouMean(name, Presets()))
 	}
 	from := "preset " + name
 	root, err := parseYAML(from, []byte(src))

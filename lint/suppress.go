@@ -419,7 +419,7 @@ func (l *Linter) unusedCandidates(doc *Document, used [][]bool, known map[string
 	}
 	for i, dir := range doc.Directives {
 		if dir.Bad != "" {
-			if hint := didYouMean(dir.Bad, directiveNames[:]); hint != "" {
+			if hint := suggest.DidYouMean(dir.Bad, directiveNames[:]); hint != "" {
 				add(i, dir.Comment, Error, "unknown directive %q%s", dir.Bad, hint)
 			} else {
 				add(i, dir.Comment, Error, "unknown directive %q, expected %s", dir.Bad, strings.Join(directiveNames[:], ", "))
@@ -430,7 +430,7 @@ func (l *Linter) unusedCandidates(doc *Document, used [][]bool, known map[string
 			r, ok := known[ref.ID]
 			switch {
 			case !ok:
-				add(i, ref.Span, Error, "%s names unknown rule %q%s", dir.Kind, ref.ID, didYouMean(ref.ID, slices.Sorted(maps.Keys(known))))
+				add(i, ref.Span, Error, "%s names unknown rule %q%s", dir.Kind, ref.ID, suggest.DidYouMean(ref.ID, slices.Sorted(maps.Keys(known))))
 			case dir.Kind == Enable || l.settings(doc.Path, r).Off:
 				// An enable silences nothing itself; a rule that is off
 				// cannot have findings here, yet may be on elsewhere.
@@ -446,13 +446,4 @@ func (l *Linter) unusedCandidates(doc *Document, used [][]bool, known map[string
 		}
 	}
 	return out, from
-}
-
-// didYouMean is ", did you mean X?" when one of candidates is close to s,
-// else "".
-func didYouMean(s string, candidates []string) string {
-	if c := suggest.Closest(s, candidates); c != "" {
-		return fmt.Sprintf(", did you mean %q?", c)
-	}
-	return ""
 }

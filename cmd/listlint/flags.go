@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/listlint/listlint/config"
+	"github.com/listlint/listlint/internal/suggest"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/report"
 	"github.com/listlint/listlint/rules"
@@ -116,7 +117,7 @@ func (v *formatFlag) Set(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown format %q%s (want %s)", s, didYouMean(s, report.Formats), strings.Join(report.Formats, ", "))
+	return fmt.Errorf("unknown format %q%s (want %s)", s, suggest.DidYouMean(s, report.Formats), strings.Join(report.Formats, ", "))
 }
 
 func (v *formatFlag) Type() string { return "format" }
@@ -139,7 +140,7 @@ func (m *colorMode) Set(s string) error {
 		*m = v
 		return nil
 	}
-	return fmt.Errorf("unknown colour mode %q%s (want auto, always or never)", s, didYouMean(s, []string{"auto", "always", "never"}))
+	return fmt.Errorf("unknown colour mode %q%s (want auto, always or never)", s, suggest.DidYouMean(s, []string{"auto", "always", "never"}))
 }
 
 func (m *colorMode) Type() string { return "when" }
@@ -176,7 +177,7 @@ func (v *failLevel) Set(s string) error {
 	}
 	sev, err := lint.ParseSeverity(s)
 	if err != nil {
-		return fmt.Errorf("unknown level %q%s (want error, warning, info or never)", s, didYouMean(s, []string{"error", "warning", "info", "never"}))
+		return fmt.Errorf("unknown level %q%s (want error, warning, info or never)", s, suggest.DidYouMean(s, []string{"error", "warning", "info", "never"}))
 	}
 	*v = failLevel{level: sev}
 	return nil

@@ -89,7 +89,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if strings.HasPrefix(name, "-") {
 			return c.usageError("", "unknown flag %s: flags follow the command, as in listlint check %s", name, name)
 		}
-		return c.usageError("", "unknown command %q%s", name, didYouMean(name, commandNames()))
+		return c.usageError("", "unknown command %q%s", name, suggest.DidYouMean(name, commandNames()))
 	}
 }
 
@@ -100,15 +100,6 @@ func commandNames() []string {
 		names = append(names, cmd.name)
 	}
 	return names
-}
-
-// didYouMean is ", did you mean X?" when one of candidates is close to s,
-// else "".
-func didYouMean(s string, candidates []string) string {
-	if c := suggest.Closest(s, candidates); c != "" {
-		return fmt.Sprintf(", did you mean %q?", c)
-	}
-	return ""
 }
 
 // runCommand parses the command's flags and runs it. -h and --help print
@@ -151,7 +142,7 @@ func (c *cli) help(args []string) int {
 		}
 		cmd := findCommand(args[0])
 		if cmd == nil {
-			return c.usageError("help", "unknown command %q%s", args[0], didYouMean(args[0], commandNames()))
+			return c.usageError("help", "unknown command %q%s", args[0], suggest.DidYouMean(args[0], commandNames()))
 		}
 		fs := newFlagSet(cmd.name)
 		cmd.flags(c, fs)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/listlint/listlint/internal/suggest"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/rules"
 )
@@ -22,7 +23,7 @@ func (c *cli) rulesFlags(*pflag.FlagSet) func([]string) int {
 		case 1:
 			r := rules.ByID(args[0])
 			if r == nil {
-				return c.fail(fmt.Errorf("unknown rule %q%s (listlint rules lists them)", args[0], didYouMean(args[0], ruleIDs())))
+				return c.fail(fmt.Errorf("unknown rule %q%s (listlint rules lists them)", args[0], suggest.DidYouMean(args[0], ruleIDs())))
 			}
 			if err := ruleDoc(c.stdout, r); err != nil {
 				return c.fail(err)

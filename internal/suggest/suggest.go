@@ -2,6 +2,8 @@
 // "did you mean" hints in errors and findings.
 package suggest
 
+import "fmt"
+
 // Closest returns the candidate closest to s when it is a likely typo: at
 // most one edit per four letters. It returns "" when none is that close.
 func Closest(s string, candidates []string) string {
@@ -38,4 +40,13 @@ func distance(a, b string) int {
 		}
 	}
 	return d[len(a)][len(b)]
+}
+
+// DidYouMean is `, did you mean "X"?` when a candidate is close to s, for
+// the end of an error message, else "".
+func DidYouMean(s string, candidates []string) string {
+	if c := Closest(s, candidates); c != "" {
+		return fmt.Sprintf(", did you mean %q?", c)
+	}
+	return ""
 }
