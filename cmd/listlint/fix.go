@@ -104,15 +104,38 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 // fixStdin writes the fixed text to stdout and what remains to stderr.
 // Findings do not fail the run: an editor formatting on save wants the
 // text, and exit 0 tells it to take it.
+// A text fix stopped (a conflict marker) comes back unchanged, so that an
+// editor that takes it anyway loses nothing, and exits 1.
 func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
 	if _, err := c.stdout.Write(x.Src); err != nil {
 		return c.fail(err)
 	}
+	stopped := c.noteStopped([]fixed{*x})
 	findings := report.Findings([]lint.Result{{Doc: x.Doc, Diagnostics: x.Remaining}})
 	if err := report.Write(c.stderr, findings, f.reportOptions(c.stderr)); err != nil {
 		return c.fail(err)
 	}
+	if stopped {
+		return exitFindings
+	}
 	return exitClean
+}
+
+// noteStopped says on stderr, one line per file, why a file was left
+// untouched, and reports whether any was.
+func (c *cli) noteStopped(results []fixed) bool {
+	var notes bytes.Buffer
+	for i := range results {
+		if d := results[i].Stopped; d != nil {
+			fmt.Fprintf(&notes, "%s: not fixed: %s at line %d, resolve it first\n", results[i].path, d.Rule, results[i].Doc.Line(d.Pos))
+		}
+	}
+	if notes.Len() == 0 {
+		return false
+	}
+	// Nothing to do about a failing stderr: the exit code still tells.
+	_, _ = c.stderr.Write(notes.Bytes())
+	return true
 }
 
 // passThrough copies stdin to stdout unchanged.
@@ -127,6 +150,7 @@ func (c *cli) passThrough() int {
 // (--diff), or its path (--check), and writes nothing.
 func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 	c.printErrors(errs)
+	stopped := c.noteStopped(results)
 	var out bytes.Buffer
 	n := 0
 	for i := range results {
@@ -147,7 +171,7 @@ func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 	switch {
 	case len(errs) > 0:
 		return exitError
-	case n > 0:
+	case n > 0 || stopped:
 		return exitFindings
 	}
 	return exitClean
@@ -194,6 +218,7 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 		}
 	}
 	c.printErrors(errs)
+	stopped := c.noteStopped(results)
 	// The notes go to stderr when stdout carries a machine format.
 	w := c.stdout
 	if f.format != "text" {
@@ -202,5 +227,9 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 	if _, err := w.Write(notes.Bytes()); err != nil {
 		return c.fail(err)
 	}
-	return c.report(f, res, errs)
+	code := c.report(f, res, errs)
+	if stopped {
+		code = max(code, exitFindings)
+	}
+	return code
 }
