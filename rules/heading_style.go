@@ -22,7 +22,8 @@ from them; written alike, they read as one. Three things are checked:
   characters, joins its names as the file's other bilingual headings do:
   "Storage | 存储" (A | B), "Storage: 存储" (A: B, also with "："),
   "Storage（存储）" (A（B）) or "Storage (存储)" (A (B)). A form holds
-  when two headings or more use it, and more use it than any other.
+  when two headings or more use it, and more use it than any other. The
+  document's title (its first heading, at level 1) is left out.
 - A heading does not end with ":", ".", "," or ";" (nor their
   full-width forms): it is a title, not a sentence. "?", "!", ")" and
   "…" are left alone, and so are abbreviations ("etc.", "Misc.") and
@@ -86,7 +87,7 @@ func checkHeadingStyle(p *lint.Pass) {
 		}
 		headings++
 		plain := s.Content.Valid() && doc.Text(s.Content) == s.Title
-		if s.Form != "" && want != "" && s.Form != want {
+		if s.Form != "" && want != "" && s.Form != want && !isTitle(doc, s) {
 			var fix *lint.Fix
 			if plain && !anchors {
 				fix = &lint.Fix{Message: "write the heading as " + want, Edits: []lint.TextEdit{{
@@ -160,6 +161,13 @@ func isSentence(text string) bool {
 	return strings.ContainsRune(".!?。！？", r) || len(strings.Fields(text)) > 8
 }
 
+// isTitle reports whether s is the document's title, its first heading
+// at level 1: a title names the whole list in its own way ("Vue List |
+// Vue 资料索引") and does not set the form of the sections under it.
+func isTitle(doc *lint.Document, s *lint.Section) bool {
+	return s.Level == 1 && len(doc.Sections) > 1 && doc.Sections[1] == s
+}
+
 // dominantForm counts the forms of docs' bilingual headings: the one
 // used most, by two headings at least and by more than any other form;
 // an empty value when no form is.
@@ -167,7 +175,7 @@ func dominantForm(docs []*lint.Document) count {
 	var forms []string
 	for _, doc := range docs {
 		for _, s := range doc.Sections {
-			if s.Form != "" {
+			if s.Form != "" && !isTitle(doc, s) {
 				forms = append(forms, s.Form)
 			}
 		}

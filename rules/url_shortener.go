@@ -25,7 +25,7 @@ Off by default; the awesome preset turns it on.
 
 Options:
   hosts  the shortener hosts: bit.ly, goo.gl, t.co, tinyurl.com, ow.ly,
-         is.gd, buff.ly by default. Setting it replaces the list.
+         is.gd, buff.ly, t.cn by default. Setting it replaces the list.
 
 There is no fix: follow the link and list its target instead.`,
 	Bad:      `- [Alpha](https://bit.ly/3xAmpLe): First project.`,
@@ -34,7 +34,7 @@ There is no fix: follow the link and list its target instead.`,
 	Off:      true,
 	Options: []lint.Option{{
 		Name:    "hosts",
-		Default: []string{"bit.ly", "goo.gl", "t.co", "tinyurl.com", "ow.ly", "is.gd", "buff.ly"},
+		Default: []string{"bit.ly", "goo.gl", "t.co", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "t.cn"},
 		Doc:     "host names of URL shorteners",
 	}},
 	Check: checkURLShortener,
