@@ -33,8 +33,8 @@ from them; written alike, they read as one. Three things are checked:
   from the outline and the table of contents.
 
 Options:
-  form  "dominant" (default): the form most bilingual headings of the
-        file use, when it is used most and twice or more; or "A | B", "A: B", "A（B）",
+  form  "dominant" (default): the form the file's bilingual headings
+        use most, twice or more; or "A | B", "A: B", "A（B）" or
         "A (B)" to pin it.
 
 The fix rewrites a bilingual heading to the form (unless the file links
@@ -94,7 +94,7 @@ func checkHeadingStyle(p *lint.Pass) {
 					Pos: s.Content.Start, End: s.Content.End, NewText: lint.Bilingual(want, s.Names),
 				}}}
 			}
-			p.Report(s.Heading.Start, s.Heading.End, fix, "heading %s is written %q, expected %q as the file's bilingual headings are",
+			p.Report(s.Heading.Start, s.Heading.End, fix, "heading %s is written %q, expected %q",
 				lint.Quote(s.Title), s.Form, want)
 		}
 		if punct := trailingPunct(s.Title); punct != "" {
