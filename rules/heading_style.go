@@ -79,7 +79,7 @@ func checkHeadingStyle(p *lint.Pass) {
 	}
 	// Renaming a bilingual heading changes its anchor: where the file
 	// links to anchors, a table of contents would lose it.
-	anchors := bytes.Contains(doc.Src, []byte("](#"))
+	anchors := bytes.Contains(doc.Src, []byte("](#")) || bytes.Contains(doc.Src, []byte(`href="#`))
 	headings := 0
 	for _, s := range doc.Sections {
 		if !s.Heading.Valid() {
@@ -104,7 +104,11 @@ func checkHeadingStyle(p *lint.Pass) {
 				for end > s.Content.Start && (doc.Src[end-1] == ' ' || doc.Src[end-1] == '\t') {
 					end--
 				}
-				fix = &lint.Fix{Message: "drop the trailing " + punct, Edits: []lint.TextEdit{{Pos: end, End: s.Content.End}}}
+				// Anchors drop the punctuation but keep a blank before it
+				// as "-": only that changes where links may point.
+				if end == s.Content.End-len(punct) || !anchors {
+					fix = &lint.Fix{Message: "drop the trailing " + punct, Edits: []lint.TextEdit{{Pos: end, End: s.Content.End}}}
+				}
 			}
 			p.Report(s.Heading.Start, s.Heading.End, fix, "heading %s ends with %q, expected no trailing punctuation", lint.Quote(s.Title), punct)
 		}
