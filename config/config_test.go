@@ -36,6 +36,9 @@ func testRules() []*lint.Rule {
 		{ID: "sort-order", Severity: lint.Warning, Options: []lint.Option{
 			{Name: "by", Default: "name", Allowed: []string{"name", "year", "none"}},
 		}},
+		{ID: "url-shortener", Severity: lint.Warning, Off: true, Options: []lint.Option{
+			{Name: "hosts", Default: []string{"bit.ly"}},
+		}},
 		{ID: "year-prefix", Severity: lint.Warning, Options: []lint.Option{
 			{Name: "separator", Default: "dominant", Allowed: []string{"dominant", "-", "~"}},
 			{Name: "min", Default: 1970},
@@ -81,7 +84,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown rule, close", "rules:\n  sepaator: off\n", `.listlint.yml:2:3: rules: unknown rule "sepaator", did you mean "separator"? (listlint rules lists them all)`},
 		{
 			"unknown rule, far", "rules:\n  colour: off\n",
-			`.listlint.yml:2:3: rules: unknown rule "colour" (rules: description, duplicate-name, duplicate-url, empty-section, list-marker, list-spacing, project-tag, separator, sort-order, year-prefix)`,
+			`.listlint.yml:2:3: rules: unknown rule "colour" (rules: description, duplicate-name, duplicate-url, empty-section, list-marker, list-spacing, project-tag, separator, sort-order, url-shortener, year-prefix)`,
 		},
 		{"unknown option", "rules:\n  separator: { styel: \" - \" }\n", `.listlint.yml:2:16: rules.separator: unknown option "styel", did you mean "style"? (separator takes: severity, style)`},
 		{"rule without options", "rules:\n  duplicate-name: { scope: run }\n", `.listlint.yml:2:21: rules.duplicate-name: unknown option "scope" (duplicate-name takes: severity)`},
@@ -544,6 +547,10 @@ rules:
   sort-order:
     severity: warning # default
     by: year # .listlint.yml:9:55 (overrides[0])
+  url-shortener:
+    # on: preset awesome
+    severity: warning # preset awesome
+    hosts: [bit.ly] # default
   year-prefix:
     severity: warning # default
     separator: dominant # default

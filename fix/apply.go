@@ -358,11 +358,30 @@ type Result struct {
 	// repeated or MaxPasses was reached.
 	Doc       *lint.Document
 	Remaining []lint.Diagnostic
+	// Stopped is the finding of a rule that stops fix (a merge conflict
+	// marker) for which the file was left untouched; nil when fixed.
+	Stopped *lint.Diagnostic
+}
+
+// stopper returns the first of diags whose rule stops fix, or nil.
+func stopper(l *lint.Linter, diags []lint.Diagnostic) *lint.Diagnostic {
+	for _, r := range l.Rules {
+		if !r.StopsFix {
+			continue
+		}
+		for i := range diags {
+			if diags[i].Rule == r.ID {
+				return &diags[i]
+			}
+		}
+	}
+	return nil
 }
 
 // File fixes src, re-parsing and re-linting after each pass, until no fix
 // applies, the content repeats, or MaxPasses passes have applied fixes.
-// Rules that look across files see only this one.
+// A file with a finding of a rule that stops fix is returned as it is,
+// with Stopped set. Rules that look across files see only this one.
 func File(l *lint.Linter, path string, src []byte) (Result, error) {
 	// Contents seen so far, by hash: copies of a large file per pass would
 	// cost more than the pass. A collision would only end the loop early.
@@ -376,6 +395,11 @@ func File(l *lint.Linter, path string, src []byte) (Result, error) {
 		}
 		diags := l.Run([]*lint.Document{doc})[0].Diagnostics
 		res.Doc, res.Remaining = doc, diags
+		if pass == 0 {
+			if res.Stopped = stopper(l, diags); res.Stopped != nil {
+				return res, nil
+			}
+		}
 		if pass == MaxPasses {
 			return res, nil
 		}

@@ -57,6 +57,11 @@ type Document struct {
 	// the start of its first line (the opening fence) to the end of its
 	// last line (the closing fence), in document order.
 	Code []Span
+	// ConflictMarkers are the lines a merge conflict left outside code
+	// blocks ("<<<<<<< HEAD", "=======", ">>>>>>> branch"), without their
+	// line endings, in document order. A lone "=======" with no opening
+	// or closing marker around it is a setext underline, not one of them.
+	ConflictMarkers []Span
 	// Changed holds, in pull-request mode, the sorted 1-based numbers of
 	// the lines the change added or modified (package changes sets it
 	// before linting); empty otherwise. Rules that compare entries with
@@ -72,6 +77,18 @@ type Section struct {
 	// Heading is the span of the heading line; NoSpan for the synthetic
 	// section before the first heading.
 	Heading Span
+	// Setext is true for a heading underlined with "=" or "-" rather
+	// than written with "#".
+	Setext bool
+	// Form is how a bilingual heading joins its two names, one of Forms
+	// ("Storage | 存储" is FormPipe); "" for any other heading. Names are
+	// then the two names, trimmed, in order.
+	Form  string
+	Names [2]string
+	// Content spans the heading's text in the source, without the "#"s,
+	// closing "#"s and blanks; NoSpan for a heading of several lines and
+	// for the synthetic section.
+	Content Span
 	// Parents are the titles of the enclosing sections, outermost first.
 	Parents []string
 	// Parent is the enclosing section, nil at the top.
@@ -81,6 +98,10 @@ type Section struct {
 	// Items are the list items in this section (not its sub-sections),
 	// nested items included.
 	Items []*Entry
+	// HTMLHeading is true when an HTML block of the section holds a
+	// heading ("<h3>") or a collapsible section's "<summary>": a level
+	// of the outline that Level does not show.
+	HTMLHeading bool
 	// Blocks counts the other blocks (paragraphs, code, HTML other than
 	// comments, ...) directly in this section; thematic breaks are
 	// decoration and do not count.
@@ -104,6 +125,10 @@ type List struct {
 	// to "#anchors". It is generated from headings, follows the
 	// document's order and no entry style, so rules leave it alone.
 	TOC bool
+	// Caption spans a paragraph of strong text alone on the line just
+	// above a top-level list ("**Tools**"), which stands over the list as
+	// a heading would; NoSpan when none.
+	Caption Span
 	// EntryList is true when more than half of the items are entries and
 	// the list is not a table of contents. The majority keeps prose lists
 	// and nested notes out even when a few of their items start with a
@@ -154,6 +179,11 @@ type Entry struct {
 	Dest string
 	// Reference is true for [text][ref] and [text] links.
 	Reference bool
+	// Stray spans characters glued to the link's end that belong to
+	// nothing, left over from an edit: ")" or "]" ("[x](u))"), or a
+	// period with nothing after it or before a separator ("[x](u).");
+	// NoSpan when none. They are also part of Desc (or Separator).
+	Stray Span
 	// Separator spans what stands between the link and the description,
 	// past code spans and emoji shortcodes that mark the link ("[Name](url)
 	// `⚠` - ...", "[Name](url) :zap: - ..."). An arrow ("->", "=>", "→")

@@ -234,6 +234,9 @@ func (b *builder) tail(e *Entry) {
 	if i >= end {
 		return
 	}
+	if c := src[i]; c == '.' || c == ')' || c == ']' {
+		e.Stray = strayRun(src, i, max(i, trimComments(src, Span{i, end}).End))
+	}
 	j := skipBlanks(src, i, end)
 	k := markedSeparatorEnd(src, j, end, j > i)
 	if j == i && src[j] == ':' && urlRest(src[j+1:end]) {
@@ -272,6 +275,36 @@ func (b *builder) tail(e *Entry) {
 		e.Desc = d
 		b.sentence(e)
 	}
+}
+
+// strayRun returns the span of the characters glued to a link's end at i
+// that belong to nothing: closing brackets and parentheses left over from
+// an edit ("[x](u))", "[x](u)]"), and a period with nothing after it or
+// before a separator ("[x](u).", "[x](u).: …"). A period before a
+// description ("[x](u). Text") stands as its separator, an ellipsis
+// leads text, and a run glued to more text is not plainly stray: those
+// give NoSpan.
+func strayRun(src []byte, i, end int) Span {
+	j := i
+	for j < end && (src[j] == ')' || src[j] == ']') {
+		j++
+	}
+	brackets := j > i
+	if j < end && src[j] == '.' {
+		if j+1 < end && src[j+1] == '.' {
+			return NoSpan // an ellipsis
+		}
+		j++
+	}
+	switch k := skipBlanks(src, j, end); {
+	case k == end:
+	case separatorEnd(src, k, end) > k:
+	case brackets && k > j:
+		// "[x](u)) text": the text is a description.
+	default:
+		return NoSpan
+	}
+	return Span{i, j}
 }
 
 // urlRest reports whether b, after a colon, continues a URL or a time

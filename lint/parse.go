@@ -79,6 +79,7 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 		i = j
 	}
 	d.Directives = parseDirectives(d)
+	d.ConflictMarkers = conflictMarkers(d)
 	return d, pieces, nil
 }
 
@@ -164,7 +165,8 @@ func build(d *Document, body []byte, base int) {
 // newBuilder returns a builder of d, whose synthetic first section it adds.
 func newBuilder(d *Document, body []byte, base int) *builder {
 	b := &builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor()}
-	b.top = &Section{Heading: NoSpan}
+	b.top = &Section{Heading: NoSpan, Content: NoSpan}
+	b.caption = NoSpan
 	d.Sections = append(d.Sections, b.top)
 	b.cur = b.top
 	return b
@@ -218,6 +220,9 @@ type builder struct {
 	tags []Span
 	// lines finds the lines of offsets, which come nearly in order.
 	lines LineCursor
+	// caption is the strong paragraph just visited that the list after it
+	// takes as its Caption; NoSpan otherwise.
+	caption Span
 }
 
 // slabEntries is as many entries as fit in 40 KiB: a block the allocator
@@ -236,7 +241,7 @@ func (b *builder) newEntry(lst *List) *Entry {
 	e.List, e.Section, e.Index = lst, b.cur, len(lst.Items)
 	e.Content, e.Link, e.Text, e.Year, e.YearSep = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
 	e.Name, e.URL, e.Separator, e.Desc, e.Label = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
-	e.Sentence, e.Trailer = NoSpan, NoSpan
+	e.Sentence, e.Trailer, e.Stray = NoSpan, NoSpan, NoSpan
 	return e
 }
 
@@ -255,10 +260,16 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 			if !b.htmlBlock(c) && parent == nil {
 				b.cur.Blocks++
 			}
+			if !b.cur.HTMLHeading && htmlHeading(c, b.body) {
+				b.cur.HTMLHeading = true
+			}
 		case *ast.Paragraph, *ast.TextBlock:
 			b.inlineComments(c)
 			if parent == nil {
 				b.cur.Blocks++
+				if _, ok := c.NextSibling().(*ast.List); ok {
+					b.caption = b.strongLine(c)
+				}
 			}
 		case *ast.LinkReferenceDefinition:
 			// "[id]: url" renders as nothing: not content of a section.
@@ -291,7 +302,8 @@ func (b *builder) heading(h *ast.Heading) {
 	for pos < len(d.Src) && (d.Src[pos] == ' ' || d.Src[pos] == '\t') {
 		pos++
 	}
-	if pos >= len(d.Src) || d.Src[pos] != '#' {
+	setext := pos >= len(d.Src) || d.Src[pos] != '#'
+	if setext {
 		// Setext heading: the underline follows the last content line.
 		if l := h.Lines(); l.Len() > 0 {
 			endLine = b.lines.Line(b.base+l.At(l.Len()-1).Start) + 1
@@ -304,10 +316,77 @@ func (b *builder) heading(h *ast.Heading) {
 		Level:   h.Level,
 		Title:   string(bytes.TrimSpace(inlineText(h, b.body, nil))),
 		Heading: Span{start, d.LineSpan(endLine).End},
+		Setext:  setext,
+		Content: NoSpan,
+	}
+	s.Form, s.Names, _ = bilingual(s.Title)
+	if l := h.Lines(); l.Len() == 1 {
+		s.Content = trimSpan(d.Src, Span{b.base + l.At(0).Start, b.base + l.At(0).Stop})
 	}
 	b.cur = s
 	d.Sections = append(d.Sections, s)
 	b.inlineComments(h)
+}
+
+// strongLine returns the span of paragraph p's strong text when p is
+// one line of strong text with no link or other markup inside ("**Tools**",
+// "__Tools:__"), and nothing after it but blanks and HTML comments;
+// NoSpan otherwise.
+func (b *builder) strongLine(p ast.Node) Span {
+	em, ok := p.FirstChild().(*ast.Emphasis)
+	if !ok || em.Level != 2 || p.Lines().Len() != 1 {
+		return NoSpan
+	}
+	for c := em.NextSibling(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(b.body))) > 0 {
+				return NoSpan
+			}
+		case *ast.RawHTML:
+			if c.Segments.Len() == 0 || !bytes.HasPrefix(b.body[c.Segments.At(0).Start:], []byte("<!--")) {
+				return NoSpan
+			}
+		default:
+			return NoSpan
+		}
+	}
+	end := -1
+	for c := em.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			return NoSpan
+		}
+		end = b.base + t.Segment.Stop
+	}
+	if end < 0 {
+		return NoSpan
+	}
+	start := b.base + p.Lines().At(0).Start
+	return Span{start, min(end+2, len(b.doc.Src))}
+}
+
+// htmlHeading reports whether an HTML block holds a heading ("<h3>") or
+// the summary of a collapsible section, which stands where a heading
+// would.
+func htmlHeading(h *ast.HTMLBlock, body []byte) bool {
+	l := h.Lines()
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		line := seg.Value(body)
+		for j := bytes.IndexByte(line, '<'); j >= 0 && j+2 < len(line); {
+			t := line[j+1:]
+			if bytes.HasPrefix(t, []byte("summary")) || (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' {
+				return true
+			}
+			k := bytes.IndexByte(t, '<')
+			if k < 0 {
+				break
+			}
+			j += 1 + k
+		}
+	}
+	return false
 }
 
 // htmlBlock records an HTML comment block and reports whether it was one.
@@ -359,7 +438,9 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 		Section: b.cur,
 		Parent:  parent,
 		Items:   make([]*Entry, 0, l.ChildCount()),
+		Caption: b.caption,
 	}
+	b.caption = NoSpan
 	b.doc.Lists = append(b.doc.Lists, lst)
 	for c := l.FirstChild(); c != nil; c = l.FirstChild() {
 		// Cut, like walkBlocks' blocks, once visited.

@@ -95,10 +95,15 @@ type Rule struct {
 	Doc       string
 	Bad, Good string
 	Severity  Severity
-	Fixable   bool
-	Options   []Option
-	Check     func(*Pass)
-	CheckRun  func(*RunPass)
+	// Off leaves the rule off until configuration turns it on.
+	Off bool
+	// StopsFix means that fix leaves a file with a finding of this rule
+	// untouched: fixing around the finding could garble the file.
+	StopsFix bool
+	Fixable  bool
+	Options  []Option
+	Check    func(*Pass)
+	CheckRun func(*RunPass)
 	// Infer, when set, reads the rule's convention off docs: one file
 	// for an "auto" option, a folder's files for `listlint init`.
 	Infer func(docs []*Document) Inference
@@ -133,7 +138,7 @@ func (r *Rule) Defaults() Settings {
 	for _, o := range r.Options {
 		opts[o.Name] = o.Default
 	}
-	return Settings{Severity: r.Severity, Options: opts}
+	return Settings{Off: r.Off, Severity: r.Severity, Options: opts}
 }
 
 // options reads typed option values with the rule's defaults behind them.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,15 +33,27 @@ mostly do not start with a link. In an entry list:
   "example.com/page") and scheme-relative URLs ("//example.com") are
   reported: on GitHub they render as broken or relative links.
 
+- nothing is glued to the link that is neither a separator nor a
+  description: a ")" or "]" left over from an edit ("[Name](url))",
+  "[Name](url)]: …"), or a period after the link with nothing after it
+  or before the separator ("[Name](url).", "[Name](url).: …"). A period
+  before the description ("[Name](url). Text") stands as its separator
+  (see separator), and a file that ends its bare links with a period
+  does so on purpose. Trailers ("[Name](url) (mirror)", a second link,
+  a badge) are not glued.
+
 Spaces between a trailing #Tag# and "]" are left to project-tag.
 
-The fix trims spaces inside "[ ]"; the other findings need a human.`,
+The fix trims spaces inside "[ ]" and drops the glued characters; the
+other findings need a human.`,
 	Bad: `- [ Alpha](https://alpha.example): First project.
 - [Beta](www.beta.example): Second project.
-- **Gamma**: Third project.`,
+- **Gamma**: Third project.
+- [Delta](https://delta.example)): Fourth project.`,
 	Good: `- [Alpha](https://alpha.example): First project.
 - [Beta](https://www.beta.example): Second project.
-- [Gamma](https://gamma.example): Third project.`,
+- [Gamma](https://gamma.example): Third project.
+- [Delta](https://delta.example): Fourth project.`,
 	Severity: lint.Warning,
 	Fixable:  true,
 	Check:    checkEntryLink,
@@ -49,6 +62,7 @@ The fix trims spaces inside "[ ]"; the other findings need a human.`,
 func checkEntryLink(p *lint.Pass) {
 	doc := p.Doc
 	labels := labelCount{n: -1}
+	var periods periodHabit
 	for _, it := range doc.Items {
 		if !it.List.EntryList || !it.Content.Valid() {
 			continue
@@ -73,7 +87,47 @@ func checkEntryLink(p *lint.Pass) {
 		}
 		checkLinkText(p, it)
 		checkLinkURL(p, it)
+		if it.Stray.Valid() {
+			checkStray(p, it, &periods)
+		}
 	}
+}
+
+// checkStray reports the characters glued to an entry's link that belong
+// to nothing, and drops them. A period after a bare link is left alone in
+// a file that ends its bare links with one.
+func checkStray(p *lint.Pass, it *lint.Entry, periods *periodHabit) {
+	doc := p.Doc
+	stray := doc.Text(it.Stray)
+	if stray == "." && it.Stray.End == it.Content.End && periods.habit(doc) {
+		return
+	}
+	fix := &lint.Fix{Message: "drop " + strconv.Quote(stray), Edits: []lint.TextEdit{{Pos: it.Stray.Start, End: it.Stray.End}}}
+	p.Report(it.Stray.Start, it.Stray.End, fix, "%q is glued to the link, expected a separator, a description or nothing", stray)
+}
+
+// periodHabit is whether a file ends its bare links with a period
+// ("- [Name](url)."), counted once per file when first asked.
+type periodHabit struct{ known, yes bool }
+
+// habit reports whether at least two bare links of the file's entry lists
+// end with a period and they are at least half of its bare links.
+func (h *periodHabit) habit(doc *lint.Document) bool {
+	if !h.known {
+		h.known = true
+		dotted, bare := 0, 0
+		for _, it := range doc.Items {
+			if !it.IsEntry || !it.List.EntryList || it.Sentence.Valid() {
+				continue
+			}
+			bare++
+			if it.Stray.Valid() && it.Stray.End == it.Content.End && doc.Src[it.Stray.Start] == '.' {
+				dotted++
+			}
+		}
+		h.yes = dotted >= 2 && dotted*2 >= bare
+	}
+	return h.yes
 }
 
 func checkLinkText(p *lint.Pass, it *lint.Entry) {

@@ -7,17 +7,21 @@ import "github.com/listlint/listlint/lint"
 // registration, so what runs is visible here.
 func All() []*lint.Rule {
 	return []*lint.Rule{
+		ConflictMarker,
 		Description,
 		DuplicateName,
 		DuplicateURL,
 		EmptySection,
 		EntryLink,
+		HeadingIncrement,
+		HeadingStyle,
 		ListMarker,
 		ListSpacing,
 		ProjectTag,
 		Separator,
 		SortOrder,
 		UnusedSuppression,
+		URLShortener,
 		Whitespace,
 		YearPrefix,
 	}
@@ -35,7 +39,7 @@ func ByID(id string) *lint.Rule {
 
 // Conventions returns the rules that read their convention off a file
 // (those with an Infer), in the order `listlint init` writes them: how an
-// entry is written, then how lists are ordered.
+// entry is written, how headings are, then how lists are ordered.
 func Conventions() []*lint.Rule {
-	return []*lint.Rule{Separator, ListMarker, ListSpacing, YearPrefix, ProjectTag, SortOrder}
+	return []*lint.Rule{Separator, ListMarker, ListSpacing, YearPrefix, ProjectTag, HeadingStyle, SortOrder}
 }

@@ -108,18 +108,41 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 }
 
 // fixStdin writes the fixed text to stdout and what remains to stderr.
-// Once the text is written the run exits 0, whatever remains and
+// Once the fixed text is written the run exits 0, whatever remains and
 // whatever --fail-on says: an editor formatting on save takes the text
-// only on exit 0.
+// only on exit 0. A fix stopped by a conflict marker writes the input
+// back unchanged, so that an editor that takes it anyway loses nothing,
+// and exits 1: that text was not fixed.
 func (c *cli) fixStdin(f *lintFlags, x *fixed) int {
 	if _, err := c.stdout.Write(x.Src); err != nil {
 		return c.fail(err)
 	}
+	stopped := c.noteStopped([]fixed{*x})
 	findings := report.Findings([]lint.Result{{Doc: x.Doc, Diagnostics: x.Remaining}})
 	// The text is out: exit 0 whatever happens to the report on stderr,
 	// which has nowhere else to complain.
 	_ = f.writeFindings(c.stderr, findings)
+	if stopped {
+		return exitFindings
+	}
 	return exitClean
+}
+
+// noteStopped says on stderr, one line per file, why a file was left
+// untouched, and reports whether any was.
+func (c *cli) noteStopped(results []fixed) bool {
+	var notes bytes.Buffer
+	for i := range results {
+		if d := results[i].Stopped; d != nil {
+			fmt.Fprintf(&notes, "%s: not fixed: %s at line %d, resolve it first\n", results[i].path, d.Rule, results[i].Doc.Line(d.Pos))
+		}
+	}
+	if notes.Len() == 0 {
+		return false
+	}
+	// Nothing to do about a failing stderr: the exit code still tells.
+	_, _ = c.stderr.Write(notes.Bytes())
+	return true
 }
 
 // passThrough copies stdin to stdout unchanged.
@@ -134,6 +157,7 @@ func (c *cli) passThrough() int {
 // (--diff), or its path (--check), and writes nothing.
 func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 	c.printErrors(errs)
+	stopped := c.noteStopped(results)
 	var out bytes.Buffer
 	n := 0
 	for i := range results {
@@ -154,7 +178,7 @@ func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 	switch {
 	case len(errs) > 0:
 		return exitError
-	case n > 0:
+	case n > 0 || stopped:
 		return exitFindings
 	}
 	return exitClean
@@ -201,6 +225,7 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 		}
 	}
 	c.printErrors(errs)
+	stopped := c.noteStopped(results)
 	// The notes go to stderr when stdout carries a machine format.
 	w := c.stdout
 	if f.format != "text" {
@@ -209,5 +234,9 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 	if _, err := w.Write(notes.Bytes()); err != nil {
 		return c.fail(err)
 	}
-	return c.report(f, res, errs)
+	code := c.report(f, res, errs)
+	if stopped {
+		code = max(code, exitFindings)
+	}
+	return code
 }

@@ -42,8 +42,8 @@ func ruleIDs() []string {
 	return ids
 }
 
-// ruleTable prints one aligned row per rule: ID, default severity,
-// whether fix repairs it, title.
+// ruleTable prints one aligned row per rule: ID, default severity (off
+// for a rule off by default), whether fix repairs it, title.
 func ruleTable(w io.Writer, rs []*lint.Rule) error {
 	rows := [][]string{{"ID", "SEVERITY", "FIX", "TITLE"}}
 	for _, r := range rs {
@@ -51,7 +51,11 @@ func ruleTable(w io.Writer, rs []*lint.Rule) error {
 		if r.Fixable {
 			fix = "yes"
 		}
-		rows = append(rows, []string{r.ID, r.Severity.String(), fix, r.Title})
+		sev := r.Severity.String()
+		if r.Off {
+			sev = "off" // until configuration turns it on
+		}
+		rows = append(rows, []string{r.ID, sev, fix, r.Title})
 	}
 	_, err := io.WriteString(w, align(rows))
 	return err
@@ -66,7 +70,11 @@ func ruleDoc(w io.Writer, r *lint.Rule) error {
 	if r.Fixable {
 		fixable = "yes (listlint fix)"
 	}
-	fmt.Fprintf(&b, "# %s: %s\n\nSeverity: %s. Fixable: %s.\n", r.ID, r.Title, r.Severity, fixable)
+	sev := r.Severity.String()
+	if r.Off {
+		sev += ", off by default"
+	}
+	fmt.Fprintf(&b, "# %s: %s\n\nSeverity: %s. Fixable: %s.\n", r.ID, r.Title, sev, fixable)
 	if doc := strings.TrimSpace(r.Doc); doc != "" {
 		fmt.Fprintf(&b, "\n%s\n", doc)
 	}
