@@ -78,6 +78,8 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 		s.Items = d.Items[i:j:j]
 		i = j
 	}
+	numberAnchors(d)
+	findContents(d)
 	d.Directives = parseDirectives(d)
 	return d, pieces, nil
 }
@@ -305,6 +307,7 @@ func (b *builder) heading(h *ast.Heading) {
 		Title:   string(bytes.TrimSpace(inlineText(h, b.body, nil))),
 		Heading: Span{start, d.LineSpan(endLine).End},
 	}
+	s.Rendered, s.OmitTOC = renderedText(h, b.body)
 	b.cur = s
 	d.Sections = append(d.Sections, s)
 	b.inlineComments(h)
@@ -343,6 +346,9 @@ func (b *builder) inlineComments(n ast.Node) {
 				b.doc.Comments = append(b.doc.Comments, Span{start, end})
 			}
 			continue
+		}
+		if l, ok := c.(*ast.Link); ok && len(l.Destination) > 0 && l.Destination[0] == '#' {
+			b.fragmentLink(l)
 		}
 		if c.HasChildren() {
 			b.inlineComments(c)

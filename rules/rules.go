@@ -17,6 +17,7 @@ func All() []*lint.Rule {
 		ProjectTag,
 		Separator,
 		SortOrder,
+		TOC,
 		UnusedSuppression,
 		Whitespace,
 		YearPrefix,
