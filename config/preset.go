@@ -15,7 +15,8 @@ import (
 //     dominant convention, entries sort by name.
 //   - awesome: the sindresorhus/awesome style: "[Name](url) - Description.",
 //     "-" bullets, tight lists (no blank line between entries), no #Tag#
-//     (project-tag is off), entries sorted by name.
+//     (project-tag is off), entries sorted by name, well-known names
+//     spelt as their owners spell them (spelling is on).
 //   - tagged: the seed style: "[2019-Name #Project#](url): Description.",
 //     "-" bullets, loose lists (a blank line between entries), every entry
 //     carries one of the usual #Tag#s (Project, Book, Series, Collection,
@@ -33,6 +34,7 @@ func presetSource(name string) (string, bool) {
   list-spacing: { style: tight }
   project-tag: off
   sort-order: { by: name }
+  spelling: warning
 `, true
 	case "tagged":
 		return `rules:

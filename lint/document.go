@@ -66,6 +66,10 @@ type Document struct {
 	// Fragments are the links to "#anchors" of this document, wherever
 	// they stand, in document order.
 	Fragments []FragmentLink
+	// Prose spans the plain text of paragraphs, list items' included, in
+	// document order: text outside links, images, code spans and HTML,
+	// where a word is written by the author rather than quoted.
+	Prose []Span
 	// Contents is the table of contents, nil when the document has none.
 	Contents *Contents
 	// anchors maps each anchor to its heading (nil for an HTML id).

@@ -259,6 +259,7 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			b.inlineComments(c)
+			b.prose(c)
 			if parent == nil {
 				b.cur.Blocks++
 			}

@@ -70,6 +70,7 @@ func buildPieces(d *Document, body []byte, base, n int) int {
 		d.Comments = append(d.Comments, part.Comments...)
 		d.Code = append(d.Code, part.Code...)
 		d.Fragments = append(d.Fragments, part.Fragments...)
+		d.Prose = append(d.Prose, part.Prose...)
 	}
 	return len(parts)
 }

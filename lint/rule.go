@@ -96,9 +96,12 @@ type Rule struct {
 	Bad, Good string
 	Severity  Severity
 	Fixable   bool
-	Options   []Option
-	Check     func(*Pass)
-	CheckRun  func(*RunPass)
+	// DefaultOff keeps the rule off unless a preset or the configuration
+	// turns it on.
+	DefaultOff bool
+	Options    []Option
+	Check      func(*Pass)
+	CheckRun   func(*RunPass)
 	// Infer, when set, reads the rule's convention off docs: one file
 	// for an "auto" option, a folder's files for `listlint init`.
 	Infer func(docs []*Document) Inference
@@ -133,7 +136,7 @@ func (r *Rule) Defaults() Settings {
 	for _, o := range r.Options {
 		opts[o.Name] = o.Default
 	}
-	return Settings{Severity: r.Severity, Options: opts}
+	return Settings{Off: r.DefaultOff, Severity: r.Severity, Options: opts}
 }
 
 // options reads typed option values with the rule's defaults behind them.

@@ -17,6 +17,7 @@ func All() []*lint.Rule {
 		ProjectTag,
 		Separator,
 		SortOrder,
+		Spelling,
 		TOC,
 		UnusedSuppression,
 		Whitespace,
