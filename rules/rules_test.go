@@ -100,6 +100,7 @@ func runFixture(t *testing.T, r *lint.Rule, paths []string) {
 			t.Fatal(err)
 		}
 		s := r.Defaults()
+		s.Off = false // a fixture tests its rule, on by default or not
 		if m := optionsRe.FindSubmatch(bytes.TrimPrefix(src, []byte("\uFEFF"))); m != nil {
 			setOptions(t, r, s.Options, m[1])
 		}

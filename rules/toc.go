@@ -170,7 +170,17 @@ func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
 	}
 	t.flat = len(depths) == 1 && depths[0] && len(levels) > 1
 	t.offset, _ = lint.Dominant(offsets)
-	for _, s := range doc.Sections[first : last+1] {
+	var title *lint.Section
+	if len(doc.Sections) > 1 && doc.Sections[1].Level == 1 {
+		title = doc.Sections[1]
+	}
+	for i, s := range doc.Sections[first:] {
+		// Past the last listed heading, only the sub-sections of a listed
+		// one (the title aside) are expected: a License or Contributing
+		// section after the contents' scope is not.
+		if first+i > last && (s.Parent == nil || s.Parent == title || t.listed[s.Parent] == nil) {
+			continue
+		}
 		if t.covered[s.Level] && (t.listed[s] != nil || !s.OmitTOC && s != c.Heading) {
 			t.expected = append(t.expected, s)
 		}
