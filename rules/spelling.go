@@ -194,7 +194,8 @@ func checkSpelling(p *lint.Pass) {
 				continue
 			}
 			got := string(text[i:end])
-			if got != want && !(lowercaseOrdinary[want] && got == strings.ToLower(got)) && !namesIdentifier(text[:i], text[end:], got) {
+			ordinary := lowercaseOrdinary[want] && got == strings.ToLower(got)
+			if got != want && !ordinary && !namesIdentifier(text[:i], text[end:], got) {
 				pos := s.Start + i
 				p.Report(pos, s.Start+end, &lint.Fix{
 					Message: "write " + want,
