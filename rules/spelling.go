@@ -145,16 +145,29 @@ var spellingWords = []string{
 // ordinary phrase: "a stack overflow" is an error, not the site.
 var lowercaseOrdinary = map[string]bool{"Stack Overflow": true}
 
-func checkSpelling(p *lint.Pass) {
-	dict := make(map[string]string, len(spellingWords))
-	for _, w := range spellingWords {
-		dict[strings.ToLower(w)] = w
+// spellingDict maps the lowercase form of each name of spellingWords to
+// the name; it is only read.
+var spellingDict = dictionary(spellingWords, nil, nil)
+
+// dictionary maps lowercase forms to names: base, then words added or
+// overriding, ignore removed.
+func dictionary(base, words, ignore []string) map[string]string {
+	dict := make(map[string]string, len(base)+len(words))
+	for _, list := range [][]string{base, words} {
+		for _, w := range list {
+			dict[strings.ToLower(w)] = w
+		}
 	}
-	for _, w := range p.Strings("words") {
-		dict[strings.ToLower(w)] = w
-	}
-	for _, w := range p.Strings("ignore") {
+	for _, w := range ignore {
 		delete(dict, strings.ToLower(w))
+	}
+	return dict
+}
+
+func checkSpelling(p *lint.Pass) {
+	dict := spellingDict
+	if words, ignore := p.Strings("words"), p.Strings("ignore"); len(words)+len(ignore) > 0 {
+		dict = dictionary(spellingWords, words, ignore)
 	}
 	if len(dict) == 0 {
 		return

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -191,14 +190,15 @@ func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
 func checkContents(p *lint.Pass, c *lint.Contents) {
 	doc := p.Doc
 	t := planTOC(doc, c)
-	fix := regenerateTOC(doc, c, t)
-	type finding struct {
-		pos, end int
-		msg      string
-	}
-	var out []finding
+	// Every finding carries the one fix that regenerates the list, built
+	// at the first finding: most contents lists are right.
+	var fix *lint.Fix
+	built := false
 	report := func(pos, end int, format string, args ...any) {
-		out = append(out, finding{pos, end, fmt.Sprintf(format, args...)})
+		if !built {
+			fix, built = regenerateTOC(doc, c, t), true
+		}
+		p.Report(pos, end, fix, format, args...)
 	}
 	index := make(map[*lint.Section]int, len(t.expected))
 	for i, s := range t.expected {
@@ -240,9 +240,6 @@ func checkContents(p *lint.Pass, c *lint.Contents) {
 			report(s.Heading.Start, s.Heading.End, "heading %s is missing from the contents, expected a link to %s",
 				lint.Quote(s.Rendered), lint.Quote("#"+s.Anchor))
 		}
-	}
-	for _, f := range out {
-		p.Report(f.pos, f.end, fix, "%s", f.msg)
 	}
 }
 
