@@ -28,10 +28,11 @@ a repeated heading gets "-1", "-2", ... in document order. HTML ids and
 
 The rule reports:
   - a contents link that points at no anchor;
-  - a heading the contents leave out, at a level the contents cover (a
-    level most of whose headings they list), between the first and the
-    last heading they list: an introduction above or a License section
-    below that the contents never listed is not missing;
+  - a heading the contents leave out, at a level they cover (their top
+    level, and any level most of whose headings they list), from the
+    first heading they list to the last one and its sub-sections: an
+    introduction above or a License section below that the contents
+    never listed is not missing;
   - a contents entry out of document order, or nested at a depth that
     does not follow its heading's level, when the contents nest;
   - a contents entry whose text differs from its heading's (emphasis,
@@ -133,8 +134,6 @@ func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
 			t.listed[e.heading] = e
 		}
 	}
-	// A level is covered when the contents list most of its headings
-	// after them.
 	start := c.Lists[0].Span.Start
 	total, listed := map[int]int{}, map[int]int{}
 	for _, s := range doc.Sections {
@@ -145,8 +144,16 @@ func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
 			listed[s.Level]++
 		}
 	}
+	// A level is covered when the contents list most of its headings,
+	// their top level always: a few renamed sections must not hide it.
+	top := 0
+	for lvl := range listed {
+		if top == 0 || lvl < top {
+			top = lvl
+		}
+	}
 	for lvl, n := range listed {
-		t.covered[lvl] = n*2 >= total[lvl]
+		t.covered[lvl] = lvl == top || n*2 >= total[lvl]
 	}
 	first, last := -1, -1
 	var offsets []int
