@@ -32,7 +32,9 @@ in the dictionary.
 
 Options:
   words   names to add, or to write another way: ["Golang", "Github"]
-          adds Golang and makes Github the expected form of GitHub
+          adds Golang and makes Github the expected form of GitHub; a
+          name is ASCII letters and digits, or two such words joined by
+          one "." or one space ("Vue.js", "Spring Boot")
   ignore  names to leave alone, any case: ["python"]
 
 Off by default; the awesome preset turns it on. The fix rewrites the name
