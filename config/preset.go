@@ -17,7 +17,8 @@ import (
 //   - awesome: the sindresorhus/awesome style: "[Name](url) - Description.",
 //     "-" bullets, tight lists (no blank line between entries), no #Tag#
 //     (project-tag is off), entries sorted by name, no links through URL
-//     shorteners.
+//     shorteners, well-known names spelt as their owners spell them
+//     (spelling is on).
 //   - tagged: the seed style: "[2019-Name #Project#](url): Description.",
 //     "-" bullets, loose lists (a blank line between entries), every entry
 //     carries one of the usual #Tag#s (Project, Book, Series, Collection,
@@ -36,6 +37,7 @@ func presetSource(name string) (string, bool) {
   project-tag: off
   sort-order: { by: name }
   url-shortener: warning
+  spelling: warning
 `, true
 	case "tagged":
 		return `rules:

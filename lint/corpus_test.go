@@ -47,6 +47,29 @@ func checkModel(t *testing.T, d *lint.Document) {
 			}
 		}
 	}
+	// Prose is in order, disjoint, and never inside a link or a heading: what spelling rewrites is text the author typed.
+	end := -1
+	for _, p := range d.Prose {
+		if !p.Valid() || p.Len() == 0 || !within(p, file) || p.Start < end {
+			t.Errorf("%s: prose span %v out of order or outside the file", d.Path, p)
+		}
+		end = p.End
+		for _, f := range d.Fragments {
+			if p.Start < f.Link.End && f.Link.Start < p.End {
+				t.Errorf("%s: prose span %v overlaps link %v", d.Path, p, f.Link)
+			}
+		}
+		for _, s := range d.Sections {
+			if p.Start < s.Heading.End && s.Heading.Start < p.End {
+				t.Errorf("%s: prose span %v overlaps heading %v", d.Path, p, s.Heading)
+			}
+		}
+	}
+	for _, f := range d.Fragments {
+		if !within(f.Link, file) || !strings.HasPrefix(d.Text(f.Link), "[") {
+			t.Errorf("%s: fragment link span %v", d.Path, f.Link)
+		}
+	}
 	prev := -1
 	for _, e := range d.Items {
 		if !e.Item.Valid() || !within(e.Item, file) || e.Marker.Start != e.Item.Start || !within(e.Marker, e.Item) {

@@ -68,12 +68,29 @@ type Document struct {
 	// each other read it through LineChanged, so that a finding a change
 	// caused lands on the changed entry.
 	Changed []int
+	// Fragments are the links to "#anchors" of this document, wherever
+	// they stand, in document order.
+	Fragments []FragmentLink
+	// Prose spans the plain text of paragraphs, list items' included, in
+	// document order: text outside links, images, code spans and HTML,
+	// where a word is written by the author rather than quoted.
+	Prose []Span
+	// Contents is the table of contents, nil when the document has none.
+	Contents *Contents
+	// anchors maps each anchor to its heading (nil for an HTML id).
+	anchors map[string]*Section
 }
 
 // Section is a heading and what follows it up to the next heading.
 type Section struct {
 	Level int
 	Title string
+	// Rendered is the heading's text as GitHub renders it (images and
+	// HTML dropped, escapes resolved); Anchor is its GitHub anchor,
+	// repeated ones numbered. OmitTOC is true for a heading marked
+	// "<!-- omit in toc -->".
+	Rendered, Anchor string
+	OmitTOC          bool
 	// Heading is the span of the heading line; NoSpan for the synthetic
 	// section before the first heading.
 	Heading Span
@@ -121,8 +138,8 @@ type List struct {
 	// Parent is the item that holds a nested list, nil at top level.
 	Parent *Entry
 	Items  []*Entry
-	// TOC is true for a table of contents: a list whose entries all link
-	// to "#anchors". It is generated from headings, follows the
+	// TOC is true for a table of contents: a list of Document.Contents,
+	// or one whose entries all link to "#anchors". It is generated from headings, follows the
 	// document's order and no entry style, so rules leave it alone.
 	TOC bool
 	// Caption spans a paragraph of strong text alone on the line just

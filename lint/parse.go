@@ -78,6 +78,8 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 		s.Items = d.Items[i:j:j]
 		i = j
 	}
+	numberAnchors(d)
+	findContents(d)
 	d.Directives = parseDirectives(d)
 	d.ConflictMarkers = conflictMarkers(d)
 	return d, pieces, nil
@@ -265,6 +267,7 @@ func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			b.inlineComments(c)
+			b.prose(c)
 			if parent == nil {
 				b.cur.Blocks++
 				if _, ok := c.NextSibling().(*ast.List); ok {
@@ -323,6 +326,7 @@ func (b *builder) heading(h *ast.Heading) {
 	if l := h.Lines(); l.Len() == 1 {
 		s.Content = trimSpan(d.Src, Span{b.base + l.At(0).Start, b.base + l.At(0).Stop})
 	}
+	s.Rendered, s.OmitTOC = renderedText(h, b.body)
 	b.cur = s
 	d.Sections = append(d.Sections, s)
 	b.inlineComments(h)
@@ -422,6 +426,9 @@ func (b *builder) inlineComments(n ast.Node) {
 				b.doc.Comments = append(b.doc.Comments, Span{start, end})
 			}
 			continue
+		}
+		if l, ok := c.(*ast.Link); ok && len(l.Destination) > 0 && l.Destination[0] == '#' {
+			b.fragmentLink(l)
 		}
 		if c.HasChildren() {
 			b.inlineComments(c)

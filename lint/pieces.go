@@ -69,6 +69,8 @@ func buildPieces(d *Document, body []byte, base, n int) int {
 		d.Items = append(d.Items, part.Items...)
 		d.Comments = append(d.Comments, part.Comments...)
 		d.Code = append(d.Code, part.Code...)
+		d.Fragments = append(d.Fragments, part.Fragments...)
+		d.Prose = append(d.Prose, part.Prose...)
 	}
 	return len(parts)
 }

@@ -20,6 +20,8 @@ func All() []*lint.Rule {
 		ProjectTag,
 		Separator,
 		SortOrder,
+		Spelling,
+		TOC,
 		UnusedSuppression,
 		URLShortener,
 		Whitespace,

@@ -20,6 +20,11 @@ import (
 // (true, false or debatable) and a reason class in our own words.
 const judgedFile = "../../testdata/judged/verdicts.tsv"
 
+// judgedAwesomeFile holds verdicts in the same form on what `check
+// --preset awesome` reports: rules the default configuration keeps off,
+// such as spelling.
+const judgedAwesomeFile = "../../testdata/judged/verdicts-awesome.tsv"
+
 type verdictKey struct {
 	path string
 	line int
@@ -35,18 +40,24 @@ type verdict struct {
 // true is still reported, and none judged false is. It logs the precision
 // per rule over the judged findings reported today.
 func TestJudgedFindings(t *testing.T) {
+	t.Run("default", func(t *testing.T) { testJudged(t, judgedFile) })
+	t.Run("awesome", func(t *testing.T) { testJudged(t, judgedAwesomeFile, "--preset", "awesome") })
+}
+
+// testJudged checks the verdicts of file against `check` run with args.
+func testJudged(t *testing.T, file string, args ...string) {
 	root := filepath.Join("..", "..", "..", "shared", "corpus")
 	if _, err := os.Stat(root); err != nil {
 		t.Skipf("corpus not available: %v", err)
 	}
-	verdicts := readVerdicts(t)
+	verdicts := readVerdicts(t, file)
 	// One run per repository snapshot, as its maintainer would run it:
 	// snapshots of one repository would all be duplicates of each other.
 	var snapshots []string
 	for _, v := range verdicts {
 		parts := strings.SplitN(v.path, "/", 3)
 		if len(parts) < 3 {
-			t.Fatalf("%s:%d: path %q names no snapshot folder", judgedFile, v.line, v.path)
+			t.Fatalf("%s:%d: path %q names no snapshot folder", file, v.line, v.path)
 		}
 		if snap := parts[0] + "/" + parts[1]; !slices.Contains(snapshots, snap) {
 			snapshots = append(snapshots, snap)
@@ -54,7 +65,7 @@ func TestJudgedFindings(t *testing.T) {
 	}
 	reported := map[verdictKey]bool{}
 	for _, snap := range snapshots {
-		for _, k := range checkJSON(t, root, snap) {
+		for _, k := range checkJSON(t, root, snap, args...) {
 			reported[k] = true
 		}
 	}
@@ -107,9 +118,9 @@ func precision(truth, falsehood, debatable int) string {
 		n, truth, falsehood, debatable, 100*float64(truth)/float64(n))
 }
 
-func readVerdicts(t *testing.T) []verdict {
+func readVerdicts(t *testing.T, file string) []verdict {
 	t.Helper()
-	data, err := os.ReadFile(judgedFile)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,20 +134,20 @@ func readVerdicts(t *testing.T) []verdict {
 		}
 		f := strings.Split(text, "\t")
 		if len(f) != 5 {
-			t.Fatalf("%s:%d: %d columns, want path, line, rule, verdict, reason", judgedFile, n, len(f))
+			t.Fatalf("%s:%d: %d columns, want path, line, rule, verdict, reason", file, n, len(f))
 		}
 		line, err := strconv.Atoi(f[1])
 		if err != nil || line < 1 {
-			t.Fatalf("%s:%d: line %q is not a line number", judgedFile, n, f[1])
+			t.Fatalf("%s:%d: line %q is not a line number", file, n, f[1])
 		}
 		switch f[3] {
 		case "true", "false", "debatable":
 		default:
-			t.Fatalf("%s:%d: verdict %q, want true, false or debatable", judgedFile, n, f[3])
+			t.Fatalf("%s:%d: verdict %q, want true, false or debatable", file, n, f[3])
 		}
 		v := verdict{verdictKey{f[0], line, f[2]}, f[3], f[4]}
 		if seen[v.verdictKey] {
-			t.Fatalf("%s:%d: %s:%d %s judged twice", judgedFile, n, f[0], line, f[2])
+			t.Fatalf("%s:%d: %s:%d %s judged twice", file, n, f[0], line, f[2])
 		}
 		seen[v.verdictKey] = true
 		out = append(out, v)
@@ -144,12 +155,13 @@ func readVerdicts(t *testing.T) []verdict {
 	return out
 }
 
-// checkJSON runs `listlint check --format json` on one snapshot folder of
-// the corpus and returns its findings with corpus-relative paths.
-func checkJSON(t *testing.T, root, snap string) []verdictKey {
+// checkJSON runs `listlint check --format json` with args on one snapshot
+// folder of the corpus and returns its findings with corpus-relative paths.
+func checkJSON(t *testing.T, root, snap string, args ...string) []verdictKey {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"check", "--format", "json", filepath.Join(root, filepath.FromSlash(snap))}, nil, &stdout, &stderr)
+	argv := append(append([]string{"check", "--format", "json"}, args...), filepath.Join(root, filepath.FromSlash(snap)))
+	code := run(argv, nil, &stdout, &stderr)
 	if code != exitClean && code != exitFindings {
 		t.Fatalf("check %s: exit %d, stderr:\n%s", snap, code, stderr.String())
 	}
