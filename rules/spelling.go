@@ -39,11 +39,11 @@ Options:
 
 Off by default; the awesome preset turns it on. The fix rewrites the name
 in the dictionary's form.`,
-	Bad:        `- [Hub](https://hub.example): Browse Github from the terminal, on Linux and MacOS.`,
-	Good:       `- [Hub](https://hub.example): Browse GitHub from the terminal, on Linux and macOS.`,
-	Severity:   lint.Warning,
-	Fixable:    true,
-	Off: true,
+	Bad:      `- [Hub](https://hub.example): Browse Github from the terminal, on Linux and MacOS.`,
+	Good:     `- [Hub](https://hub.example): Browse GitHub from the terminal, on Linux and macOS.`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Off:      true,
 	Options: []lint.Option{
 		{Name: "words", Default: []string{}, Doc: "names to add or to spell another way"},
 		{Name: "ignore", Default: []string{}, Doc: "names never reported, any case"},
