@@ -69,6 +69,7 @@ func buildPieces(d *Document, body []byte, base, n int) int {
 		d.Items = append(d.Items, part.Items...)
 		d.Comments = append(d.Comments, part.Comments...)
 		d.Code = append(d.Code, part.Code...)
+		d.Folds = append(d.Folds, part.Folds...)
 	}
 	return len(parts)
 }
