@@ -235,6 +235,23 @@ const (
 	FoldText
 )
 
+// FoldLink returns the offset of the "[" that the link of a folded item
+// or entry starts with, the byte after the marker of a FoldItem; -1 for
+// the other kinds.
+func (d *Document) FoldLink(f Fold) int {
+	switch f.Kind {
+	case FoldEntry:
+		return f.Line.Start
+	case FoldItem:
+		i := f.Line.Start
+		for d.Src[i] >= '0' && d.Src[i] <= '9' {
+			i++
+		}
+		return i + 1
+	}
+	return -1
+}
+
 // Foreign reports whether a line of kind k is not part of the item's
 // text: the item's Content ends before the first such line.
 func (k FoldKind) Foreign() bool { return k != FoldText }
