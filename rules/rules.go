@@ -7,11 +7,13 @@ import "github.com/listlint/listlint/lint"
 // registration, so what runs is visible here.
 func All() []*lint.Rule {
 	return []*lint.Rule{
+		Continuation,
 		Description,
 		DuplicateName,
 		DuplicateURL,
 		EmptySection,
 		EntryLink,
+		ListItem,
 		ListMarker,
 		ListSpacing,
 		ProjectTag,

@@ -116,7 +116,8 @@ func FuzzFix(f *testing.F) {
 	})
 }
 
-// urls returns the sorted destinations of every entry.
+// urls returns the sorted destinations of every entry, those CommonMark
+// folded into the item above included.
 func urls(doc *lint.Document) []string {
 	var out []string
 	for _, e := range doc.Items {
@@ -124,6 +125,22 @@ func urls(doc *lint.Document) []string {
 			out = append(out, e.Dest)
 		}
 	}
+	out = append(out, foldedDests(doc)...)
 	slices.Sort(out)
+	return out
+}
+
+// foldedDests returns the destinations of the entries CommonMark folded
+// into the item above them, read as the items they become once fixed.
+func foldedDests(doc *lint.Document) []string {
+	var out []string
+	for _, f := range doc.Folds {
+		if at := doc.FoldLink(f); at >= 0 {
+			item, err := lint.Parse("fold.md", append([]byte("- "), doc.Src[at:f.Line.End]...))
+			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry {
+				out = append(out, item.Items[0].Dest)
+			}
+		}
+	}
 	return out
 }
