@@ -502,16 +502,30 @@ func foldKind(src []byte, start, end int, lazy bool) FoldKind {
 	}
 	switch {
 	case t[0] == '[':
-		if c := matchBracket(src, start, end); c > start+1 && c+1 < end && src[c+1] == '(' {
-			if c+2 < end && src[c+2] == '#' {
-				return FoldBlock
+		c := matchBracket(src, start, end)
+		if c <= start+1 || c+1 >= end || src[c+1] != '(' {
+			break
+		}
+		if c+2 < end && src[c+2] == '#' {
+			return FoldBlock
+		}
+		// A link that a separator follows, or nothing, is an entry; one
+		// that words follow ("[libfoo](u) written in C") continues a
+		// sentence.
+		if _, after, ok := scanInlineDest(src, c+2, end); ok {
+			rest := bytes.TrimLeft(src[after:end], " \t")
+			if len(rest) == 0 || bytes.HasPrefix(rest, []byte("<!--")) || separatorEnd(src, end-len(rest), end) > end-len(rest) {
+				return FoldEntry
 			}
-			return FoldEntry
 		}
 	case bytes.HasPrefix(t, []byte("![")):
 		return FoldBlock
-	case len(t) > 2 && (t[0] == '*' || t[0] == '_') && t[1] != ' ':
-		return FoldBlock // "**[back to top](#contents)**", "**Note:** …", "*Tools*"
+	case len(t) > 3 && (t[0] == '*' || t[0] == '_') &&
+		(t[1] == '[' || t[1] == t[0] && (t[2] == '[' || t[len(t)-1] == t[0] && t[len(t)-2] == t[0])):
+		// An emphasised link ("**[back to top](#contents)**") or a line
+		// wholly in bold ("**Tools**"); emphasis that opens a sentence
+		// ("*fast* parsing.") may continue the one above.
+		return FoldBlock
 	}
 	return FoldText
 }

@@ -17,10 +17,11 @@ line of its own is reported:
 
 - a lazy continuation line: a line right after an item, not indented
   under it, that CommonMark folds into the item's text. A line that reads
-  as a paragraph of its own (starting in bold or italics, a link to an #anchor
-  such as "back to top", an image) then renders glued to the last entry;
-  a line that starts with a link to a page is an entry typed without its
-  bullet; other text continues the description unindented;
+  as a paragraph of its own (an emphasised link, a line wholly in bold, a
+  link to an #anchor such as "back to top", an image) then renders glued
+  to the last entry; a link to a page followed by a separator or nothing
+  is an entry typed without its bullet; other text continues the
+  description unindented;
 - a description moved to the next line ("- [Name](url):" and then the
   description on an indented line of its own), where most entries of the
   file keep theirs on the link's line. A line ending with a hard break
