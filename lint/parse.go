@@ -497,7 +497,9 @@ func foldKind(src []byte, start, end int, lazy bool) FoldKind {
 	if markerGlued(t) {
 		return FoldItem
 	}
-	if !lazy {
+	if !lazy || t[0] == '|' {
+		// A table row after an item starts a table on GitHub, whatever
+		// CommonMark says.
 		return 0
 	}
 	switch {
