@@ -93,12 +93,13 @@ func reportGluedMarker(p *lint.Pass, f lint.Fold) {
 }
 
 // removeLine returns the fix that deletes an empty item's line, and the
-// blank line after it where one stands on each side, or nil when the line
-// holds more than the item (a blockquote's ">").
+// blank line after it where one stands on each side; nil when the line
+// holds more than the item (a blockquote's ">"), or when the line after
+// it would fold into the item above.
 func removeLine(doc *lint.Document, it *lint.Entry) *lint.Fix {
 	n := doc.Line(it.Marker.Start)
 	line := doc.LineSpan(n)
-	if it.Indent.Start != line.Start {
+	if it.Indent.Start != line.Start || !endsBlock(doc, it, n) {
 		return nil
 	}
 	start, end := doc.LineStarts[n-1], len(doc.Src)
@@ -114,6 +115,20 @@ func removeLine(doc *lint.Document, it *lint.Entry) *lint.Fix {
 		}
 	}
 	return &lint.Fix{Message: "remove the empty item", Edits: []lint.TextEdit{{Pos: start, End: end}}}
+}
+
+// endsBlock reports whether the empty item it on line n stands where
+// removing it lets no text fold into the item above: after a blank line,
+// or before a blank line, a sibling, a heading or the end.
+func endsBlock(doc *lint.Document, it *lint.Entry, n int) bool {
+	switch {
+	case n == doc.LineCount() || n > 1 && blankLine(doc, n-1) || blankLine(doc, n+1):
+		return true
+	case it.Index+1 < len(it.List.Items) && doc.Line(it.List.Items[it.Index+1].Marker.Start) == n+1:
+		return true
+	}
+	next := doc.LineSpan(n + 1)
+	return bytes.HasPrefix(bytes.TrimLeft(doc.Src[next.Start:next.End], " "), []byte("#"))
 }
 
 func blankLine(doc *lint.Document, n int) bool {
