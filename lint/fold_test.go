@@ -83,3 +83,12 @@ func TestParseEntryListThreshold(t *testing.T) {
 		}
 	}
 }
+
+func TestParseFoldsInsideInlines(t *testing.T) {
+	// The second line starts inside a code span that runs over two
+	// lines: it does not stand on its own.
+	d := parse(t, "- [Alpha](https://a.example) - A `tool\n[x](https://x.example) - name`.\n")
+	if len(d.Folds) != 0 {
+		t.Errorf("folds %+v, want none", d.Folds)
+	}
+}

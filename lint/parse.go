@@ -10,7 +10,6 @@ import (
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // ErrBinary is returned by Parse for input that holds a NUL byte.
@@ -431,7 +430,7 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	cs := b.base + lines.At(0).Start
 	ce := b.base + lines.At(lines.Len()-1).Stop
 	if lines.Len() > 1 {
-		ce = b.folds(e, lines, ce)
+		ce = b.folds(e, para, ce)
 	}
 	e.Content = trimSpan(d.Src, Span{cs, ce})
 	link, ok := para.FirstChild().(*ast.Link)
@@ -461,9 +460,10 @@ func indentStart(src []byte, off int) int {
 // CommonMark folded into it though a reader sees a line of its own, and
 // returns where e's text ends: before the first line that is not part of
 // it, end when every line is.
-func (b *builder) folds(e *Entry, lines *text.Segments, end int) int {
+func (b *builder) folds(e *Entry, para ast.Node, end int) int {
 	d := b.doc
 	src := d.Src
+	lines := para.Lines()
 	first := b.lines.Line(e.Marker.Start)
 	// The text's column: a line indented less is lazy.
 	col := columns(src[d.LineSpan(first).Start:b.base+lines.At(0).Start], 0)
@@ -479,7 +479,9 @@ func (b *builder) folds(e *Entry, lines *text.Segments, end int) int {
 			continue // inside a blockquote: its own margin
 		}
 		kind := foldKind(src, start, line.End, columns(lead, 0) < col)
-		if kind == 0 {
+		if kind == 0 || !startsInline(para, start-b.base) {
+			// A line inside a link or code span that runs over lines
+			// does not stand on its own.
 			continue
 		}
 		d.Folds = append(d.Folds, Fold{Item: e, Line: Span{start, line.End}, Kind: kind})
@@ -488,6 +490,16 @@ func (b *builder) folds(e *Entry, lines *text.Segments, end int) int {
 		}
 	}
 	return end
+}
+
+// startsInline reports whether one of para's inline nodes starts at off.
+func startsInline(para ast.Node, off int) bool {
+	for c := para.FirstChild(); c != nil; c = c.NextSibling() {
+		if p := c.Pos(); p >= off {
+			return p == off
+		}
+	}
+	return false
 }
 
 // foldKind classifies the line src[start:end] of an item's paragraph:
