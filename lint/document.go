@@ -53,6 +53,9 @@ type Document struct {
 	// Directives are the inline suppression comments (listlint-disable
 	// and friends) in document order; see Suppressed.
 	Directives []*Directive
+	// Folds are the lines CommonMark folded into the first paragraph of
+	// the item above them, in document order (see Fold).
+	Folds []Fold
 	// Code holds the span of every fenced or indented code block, from
 	// the start of its first line (the opening fence) to the end of its
 	// last line (the closing fence), in document order.
@@ -146,10 +149,15 @@ type List struct {
 	// above a top-level list ("**Tools**"), which stands over the list as
 	// a heading would; NoSpan when none.
 	Caption Span
-	// EntryList is true when more than half of the items are entries and
-	// the list is not a table of contents. The majority keeps prose lists
-	// and nested notes out even when a few of their items start with a
-	// link.
+	// EntryList is true when the list is not a table of contents and
+	// either more than half of its items are entries, or at least half
+	// (two at least, one an entry) are linked: entries, or items whose
+	// first line leads with a short label to a link ("Topic: [a](u),
+	// [b](v)"). Half, not a majority: a list whose linked items alternate
+	// with bare ones is the one that most needs its bare items reported.
+	// The floor of two keeps a note beside a single link out; prose lists
+	// and nested notes stay out because most of their items do not start
+	// with a link.
 	EntryList bool
 }
 
@@ -164,8 +172,20 @@ type Entry struct {
 	Item Span
 	// Marker is the bullet or ordinal with its delimiter.
 	Marker Span
-	// Content covers the item's first paragraph, trimmed.
+	// Indent spans the blanks before the marker on its line (after a
+	// blockquote's ">"); empty at the margin.
+	Indent Span
+	// Content covers the item's first paragraph, trimmed, up to the
+	// first folded line that is not part of it (see FoldKind).
 	Content Span
+	// Empty is true for an item with nothing after its marker.
+	Empty bool
+	// DoubleBullet is true when the item's first block is a list that
+	// starts on the item's own line ("* * [x](u)").
+	DoubleBullet bool
+	// Linked is true for an entry and for an item whose first line leads
+	// to a link with a short label ("Topic: [a](u), [b](v)").
+	Linked bool
 	// IsEntry is true when the item's text starts with a link, or with a
 	// group label and then a link.
 	IsEntry bool
@@ -231,6 +251,57 @@ type Entry struct {
 	// Children are the items of lists nested in this one.
 	Children []*Entry
 }
+
+// Fold is a line CommonMark folded into the first paragraph of the item
+// above it, where a reader sees a line of its own.
+type Fold struct {
+	Item *Entry
+	// Line spans the line's text, from its first non-blank byte to its
+	// end (line ending excluded).
+	Line Span
+	Kind FoldKind
+}
+
+// FoldKind tells what a folded line looks like.
+type FoldKind uint8
+
+const (
+	// FoldItem is a line that reads as an item with no space after its
+	// marker ("-[Name](url)", "1.[Name](url)"): CommonMark does not take
+	// it for an item, whatever its indentation.
+	FoldItem FoldKind = iota + 1
+	// FoldEntry is a lazy line (indented less than the item's text) that
+	// starts with a link to a page: an entry typed without its bullet.
+	FoldEntry
+	// FoldBlock is a lazy line that reads as a paragraph of its own: a
+	// line wholly in bold or italics, a link to an #anchor ("back to
+	// top"), an image.
+	FoldBlock
+	// FoldText is any other lazy line: text that continues the item's
+	// paragraph without being indented under it.
+	FoldText
+)
+
+// FoldLink returns the offset of the "[" that the link of a folded item
+// or entry starts with, the byte after the marker of a FoldItem; -1 for
+// the other kinds.
+func (d *Document) FoldLink(f Fold) int {
+	switch f.Kind {
+	case FoldEntry:
+		return f.Line.Start
+	case FoldItem:
+		i := f.Line.Start
+		for d.Src[i] >= '0' && d.Src[i] <= '9' {
+			i++
+		}
+		return i + 1
+	}
+	return -1
+}
+
+// Foreign reports whether a line of kind k is not part of the item's
+// text: the item's Content ends before the first such line.
+func (k FoldKind) Foreign() bool { return k != FoldText }
 
 // LeadPunct returns the span of the punctuation that starts e's
 // description, with the spaces after it (": . With…", "- text"); NoSpan

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
@@ -474,14 +475,22 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 			}
 		}
 	}
+	linked := 0
+	for _, it := range lst.Items {
+		if it.Linked {
+			linked++
+		}
+	}
 	lst.TOC = entries > 0 && anchors == entries
-	lst.EntryList = entries*2 > len(lst.Items) && !lst.TOC
+	n := len(lst.Items)
+	lst.EntryList = !lst.TOC && (entries*2 > n || entries > 0 && linked >= 2 && linked*2 >= n)
 }
 
 func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	d := b.doc
 	e := b.newEntry(lst)
 	e.Marker = b.marker(b.pos(li), lst)
+	e.Indent = Span{indentStart(d.Src, e.Marker.Start), e.Marker.Start}
 	end := b.lineEnd(e.Marker.Start)
 	if last := b.blockEnd(li); last > end {
 		end = last
@@ -492,7 +501,13 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 
 	para := li.FirstChild()
 	switch para.(type) {
+	case nil:
+		e.Empty = true
+		return e
 	case *ast.Paragraph, *ast.TextBlock:
+	case *ast.List:
+		e.DoubleBullet = b.lines.Line(b.pos(para)) == b.lines.Line(e.Marker.Start)
+		return e
 	default:
 		return e
 	}
@@ -502,18 +517,181 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	}
 	cs := b.base + lines.At(0).Start
 	ce := b.base + lines.At(lines.Len()-1).Stop
+	if lines.Len() > 1 {
+		ce = b.folds(e, para, ce)
+	}
 	e.Content = trimSpan(d.Src, Span{cs, ce})
 	link, ok := para.FirstChild().(*ast.Link)
 	if !ok {
 		link, e.Label = b.labelledLink(para, e.Content)
 		if link == nil {
+			e.Linked = b.labelLeadsToLink(para, e.Content)
 			return e
 		}
 	} else if b.base+link.Pos() != e.Content.Start {
 		return e
 	}
 	b.entry(e, link)
+	e.Linked = e.IsEntry
 	return e
+}
+
+// indentStart returns where the blanks before the marker at off start.
+func indentStart(src []byte, off int) int {
+	for off > 0 && (src[off-1] == ' ' || src[off-1] == '\t') {
+		off--
+	}
+	return off
+}
+
+// folds records the lines after the first of e's first paragraph that
+// CommonMark folded into it though a reader sees a line of its own, and
+// returns where e's text ends: before the first line that is not part of
+// it, end when every line is.
+func (b *builder) folds(e *Entry, para ast.Node, end int) int {
+	d := b.doc
+	src := d.Src
+	lines := para.Lines()
+	first := b.lines.Line(e.Marker.Start)
+	// The text's column: a line indented less is lazy.
+	col := columns(src[d.LineSpan(first).Start:b.base+lines.At(0).Start], 0)
+	for i := 1; i < lines.Len(); i++ {
+		start := b.base + lines.At(i).Start
+		n := b.lines.Line(start)
+		if n == first {
+			continue // a segment after a hard break or an inline node
+		}
+		line := d.LineSpan(n)
+		lead := src[line.Start:start]
+		if bytes.IndexByte(lead, '>') >= 0 || start >= line.End {
+			continue // inside a blockquote: its own margin
+		}
+		kind := foldKind(src, start, line.End, columns(lead, 0) < col)
+		if kind == 0 || !startsInline(para, start-b.base) {
+			// A line inside a link or code span that runs over lines
+			// does not stand on its own.
+			continue
+		}
+		d.Folds = append(d.Folds, Fold{Item: e, Line: Span{start, line.End}, Kind: kind})
+		if kind.Foreign() && end > start {
+			end = d.LineSpan(n - 1).End
+		}
+	}
+	return end
+}
+
+// startsInline reports whether one of para's inline nodes starts at off.
+func startsInline(para ast.Node, off int) bool {
+	for c := para.FirstChild(); c != nil; c = c.NextSibling() {
+		if p := c.Pos(); p >= off {
+			return p == off
+		}
+	}
+	return false
+}
+
+// foldKind classifies the line src[start:end] of an item's paragraph:
+// 0 when it is plainly part of the item's text.
+func foldKind(src []byte, start, end int, lazy bool) FoldKind {
+	t := bytes.TrimRight(src[start:end], " \t")
+	if markerGlued(t) {
+		return FoldItem
+	}
+	if !lazy || t[0] == '|' {
+		// A table row after an item starts a table on GitHub, whatever
+		// CommonMark says.
+		return 0
+	}
+	switch {
+	case t[0] == '[':
+		c := matchBracket(src, start, end)
+		if c <= start+1 || c+1 >= end || src[c+1] != '(' {
+			break
+		}
+		if c+2 < end && src[c+2] == '#' {
+			return FoldBlock
+		}
+		// A link that a separator follows, or nothing, is an entry; one
+		// that words follow ("[libfoo](u) written in C") continues a
+		// sentence.
+		if _, after, ok := scanInlineDest(src, c+2, end); ok {
+			rest := bytes.TrimLeft(src[after:end], " \t")
+			if len(rest) == 0 || bytes.HasPrefix(rest, []byte("<!--")) || separatorEnd(src, end-len(rest), end) > end-len(rest) {
+				return FoldEntry
+			}
+		}
+	case bytes.HasPrefix(t, []byte("![")):
+		return FoldBlock
+	case len(t) > 3 && (t[0] == '*' || t[0] == '_') &&
+		(t[1] == '[' || t[1] == t[0] && (t[2] == '[' || t[len(t)-1] == t[0] && t[len(t)-2] == t[0])):
+		// An emphasised link ("**[back to top](#contents)**") or a line
+		// wholly in bold ("**Tools**"); emphasis that opens a sentence
+		// ("*fast* parsing.") may continue the one above.
+		return FoldBlock
+	}
+	return FoldText
+}
+
+// markerGlued reports whether t starts with a list marker glued to a
+// link: "-[Name](url)", "+[Name]", "1.[Name]", and "*[Name]" unless a
+// later "*" makes it emphasis.
+func markerGlued(t []byte) bool {
+	i := 0
+	for i < len(t) && i < 9 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i+1 >= len(t) || t[i+1] != '[' {
+		return false
+	}
+	switch c := t[i]; {
+	case i > 0:
+		return c == '.' || c == ')'
+	case c == '*':
+		return bytes.IndexByte(t[2:], '*') < 0
+	default:
+		return c == '-' || c == '+'
+	}
+}
+
+// columns returns the column that blanks t reach from column from, tabs
+// stopping at multiples of 4; other bytes count one each.
+func columns(t []byte, from int) int {
+	for _, c := range t {
+		if c == '\t' {
+			from += 4 - from%4
+		} else {
+			from++
+		}
+	}
+	return from
+}
+
+// labelLeadsToLink reports whether the first line of an item's paragraph
+// leads to a link with a short label: at most three words and 24
+// characters and a colon before it, such as "Topic: [a](u), [b](v)" or
+// "阿里：[Talk](u)". Without the colon the words are a sentence that
+// mentions a link ("Eclipse has [a plugin](u)").
+func (b *builder) labelLeadsToLink(para ast.Node, content Span) bool {
+	src := b.doc.Src
+	lineEnd := content.Start + bytes.IndexByte(src[content.Start:content.End], '\n')
+	if lineEnd < content.Start {
+		lineEnd = content.End
+	}
+	for c := para.FirstChild(); c != nil; c = c.NextSibling() {
+		link, ok := c.(*ast.Link)
+		if !ok {
+			continue
+		}
+		pos := b.base + link.Pos()
+		if pos < content.Start || pos >= lineEnd {
+			return false
+		}
+		label := bytes.TrimSpace(src[content.Start:pos])
+		topic := bytes.TrimRight(label, ":：")
+		return len(topic) > 0 && len(topic) < len(label) && !bytes.ContainsAny(topic, "[]()*`<>:：") &&
+			len(bytes.Fields(topic)) <= 3 && utf8.RuneCount(topic) <= 24
+	}
+	return false
 }
 
 // labelledLink finds the link of an item that starts with a group label

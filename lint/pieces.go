@@ -71,6 +71,7 @@ func buildPieces(d *Document, body []byte, base, n int) int {
 		d.Code = append(d.Code, part.Code...)
 		d.Fragments = append(d.Fragments, part.Fragments...)
 		d.Prose = append(d.Prose, part.Prose...)
+		d.Folds = append(d.Folds, part.Folds...)
 	}
 	return len(parts)
 }

@@ -38,8 +38,10 @@ func corpusFiles(t *testing.T) []string {
 	return files
 }
 
-// entryURLs is the sorted multiset of entry destinations, tables of
-// contents aside: the toc fix regenerates them from the headings.
+// entryURLs is the sorted multiset of entry destinations, those of the
+// entries CommonMark folded into the item above included (a reader sees
+// them, and fixing gives them their own item), tables of contents aside:
+// the toc fix regenerates them from the headings.
 func entryURLs(doc *lint.Document) []string {
 	var urls []string
 	for _, e := range doc.Items {
@@ -47,6 +49,7 @@ func entryURLs(doc *lint.Document) []string {
 			urls = append(urls, e.Dest)
 		}
 	}
+	urls = append(urls, foldedDests(doc)...)
 	slices.Sort(urls)
 	return urls
 }
@@ -140,4 +143,20 @@ func checkCorpusFile(t *testing.T, l *lint.Linter, path string) {
 	if !bytes.Equal(again.Src, res.Src) {
 		t.Errorf("%s: fix is not idempotent", path)
 	}
+}
+
+// foldedDests returns the destinations of the entries CommonMark folded
+// into the item above them, read as the items they become once fixed:
+// from their link on, since the link may run on to the next line.
+func foldedDests(doc *lint.Document) []string {
+	var out []string
+	for _, f := range doc.Folds {
+		if at := doc.FoldLink(f); at >= 0 {
+			item, err := lint.Parse("fold.md", append([]byte("- "), doc.Src[at:]...))
+			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry {
+				out = append(out, item.Items[0].Dest)
+			}
+		}
+	}
+	return out
 }

@@ -9,23 +9,12 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
-// EntryLink checks that every item of an entry list starts with a usable
-// link.
+// EntryLink checks that the link every entry starts with is usable.
 var EntryLink = &lint.Rule{
 	ID:    "entry-link",
-	Title: "items of entry lists start with a well-formed link",
-	Doc: `An entry list is a list more than half of whose items start with a link;
-tables of contents (every link points at an #anchor) are not entry lists,
-and neither are prose lists or nested lists of plain notes, whose items
-mostly do not start with a link. In an entry list:
+	Title: "entries start with a well-formed link",
+	Doc: `In an entry list (see list-item), every entry's link is usable:
 
-- every item starts with a link (not bold text, an image or plain text).
-  An item whose first line holds a link after other text is prose that
-  leads to it ("Check out [X](…)", "Title ([mirror](…))"), and a short
-  label before its links ("Alibaba：[Talk](…)", "Meetup [Paris](…)") is
-  fine where the item has two links or more or the file labels another
-  item too; a lone label glued to one link ("name：[link](…) text") is
-  an entry whose name slipped out of its link;
 - the link text is not empty and has no spaces just inside "[ ]";
 - the URL is not empty, and is an absolute http(s) URL, a mailto: address
   or a relative path. Misspelt schemes ("htp://"), other schemes
@@ -42,13 +31,15 @@ mostly do not start with a link. In an entry list:
   does so on purpose. Trailers ("[Name](url) (mirror)", a second link,
   a badge) are not glued.
 
+Items that do not start with a link are list-item's to report.
+
 Spaces between a trailing #Tag# and "]" are left to project-tag.
 
 The fix trims spaces inside "[ ]" and drops the glued characters; the
 other findings need a human.`,
 	Bad: `- [ Alpha](https://alpha.example): First project.
 - [Beta](www.beta.example): Second project.
-- **Gamma**: Third project.
+- [Gamma](): Third project.
 - [Delta](https://delta.example)): Fourth project.`,
 	Good: `- [Alpha](https://alpha.example): First project.
 - [Beta](https://www.beta.example): Second project.
@@ -60,29 +51,10 @@ other findings need a human.`,
 }
 
 func checkEntryLink(p *lint.Pass) {
-	doc := p.Doc
-	labels := labelCount{n: -1}
 	var periods periodHabit
-	for _, it := range doc.Items {
-		if !it.List.EntryList || !it.Content.Valid() {
-			continue
-		}
-		if !it.IsEntry {
-			if len(it.Children) > 0 {
-				// A label over a nested list ("- Linux" above its
-				// entries) is a sub-heading, not a broken entry.
-				continue
-			}
-			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
-			if line := doc.Src[it.Content.Start:end]; leadsToLink(line) && !labelled(line) ||
-				labelled(line) && (strings.Count(string(line), "](") >= 2 || labels.count(doc) >= 2) {
-				// Text that leads to its links ("Check out [X](…)",
-				// "Title ([mirror](…) [copy](…))") is prose, not a
-				// broken entry; so is a label where the file labels
-				// items.
-				continue
-			}
-			p.Report(it.Content.Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
+	for _, it := range p.Doc.Items {
+		// Items that do not start with a link are list-item's.
+		if !it.List.EntryList || !it.IsEntry {
 			continue
 		}
 		checkLinkText(p, it)

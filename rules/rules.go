@@ -8,6 +8,7 @@ import "github.com/listlint/listlint/lint"
 func All() []*lint.Rule {
 	return []*lint.Rule{
 		ConflictMarker,
+		Continuation,
 		Description,
 		DuplicateName,
 		DuplicateURL,
@@ -15,6 +16,7 @@ func All() []*lint.Rule {
 		EntryLink,
 		HeadingIncrement,
 		HeadingStyle,
+		ListItem,
 		ListMarker,
 		ListSpacing,
 		ProjectTag,

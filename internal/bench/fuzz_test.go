@@ -77,8 +77,8 @@ func FuzzCheck(f *testing.F) {
 }
 
 // FuzzFix: no panic; idempotent; no fixable finding after; the multiset
-// of entry URLs unchanged; input without fixable findings returned byte
-// for byte.
+// of entry URLs unchanged; input without fixable findings, or with a
+// merge conflict, returned byte for byte.
 func FuzzFix(f *testing.F) {
 	addSeeds(f)
 	l := &lint.Linter{Rules: rules.All()}
@@ -94,6 +94,13 @@ func FuzzFix(f *testing.F) {
 		res, err := fix.File(l, "fuzz.md", src)
 		if err != nil {
 			t.Fatalf("fix: %v", err)
+		}
+		if res.Stopped != nil {
+			// A merge conflict: the input comes back as it was.
+			if !bytes.Equal(res.Src, src) {
+				t.Fatalf("fix stopped by %s, yet the output differs", res.Stopped.Rule)
+			}
+			return
 		}
 		if !fixable && !bytes.Equal(res.Src, src) {
 			t.Fatalf("no fixable finding, yet the output differs")
@@ -116,8 +123,9 @@ func FuzzFix(f *testing.F) {
 	})
 }
 
-// urls returns the sorted destinations of every entry, tables of
-// contents aside: the toc fix regenerates them from the headings.
+// urls returns the sorted destinations of every entry, those CommonMark
+// folded into the item above included, tables of contents aside: the toc
+// fix regenerates them from the headings.
 func urls(doc *lint.Document) []string {
 	var out []string
 	for _, e := range doc.Items {
@@ -125,6 +133,23 @@ func urls(doc *lint.Document) []string {
 			out = append(out, e.Dest)
 		}
 	}
+	out = append(out, foldedDests(doc)...)
 	slices.Sort(out)
+	return out
+}
+
+// foldedDests returns the destinations of the entries CommonMark folded
+// into the item above them, read as the items they become once fixed:
+// from their link on, since the link may run on to the next line.
+func foldedDests(doc *lint.Document) []string {
+	var out []string
+	for _, f := range doc.Folds {
+		if at := doc.FoldLink(f); at >= 0 {
+			item, err := lint.Parse("fold.md", append([]byte("- "), doc.Src[at:]...))
+			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry {
+				out = append(out, item.Items[0].Dest)
+			}
+		}
+	}
 	return out
 }

@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"bytes"
+
+	"github.com/listlint/listlint/lint"
+)
+
+// Continuation checks that an entry's text is not split over lines that
+// read as lines of their own.
+var Continuation = &lint.Rule{
+	ID:    "continuation",
+	Title: "text that belongs to an entry stays on its line",
+	Doc: `An entry is one line: its link, a separator and its description. In an
+entry list (see list-item), text that belongs to an entry but stands on a
+line of its own is reported:
+
+- a lazy continuation line: a line right after an item, not indented
+  under it, that CommonMark folds into the item's text. A line that reads
+  as a paragraph of its own (an emphasised link, a line wholly in bold, a
+  link to an #anchor such as "back to top", an image) then renders glued
+  to the last entry; a link to a page followed by a separator or nothing
+  is an entry typed without its bullet; other text continues the
+  description unindented;
+- a description moved to the next line ("- [Name](url):" and then the
+  description on an indented line of its own), where most entries of the
+  file keep theirs on the link's line. A line ending with a hard break
+  (two spaces or "\") is kept apart on purpose and is not reported.
+
+The fix puts a blank line before a lazy line that reads as a paragraph of
+its own; adds the list's bullet to an entry typed without one when the
+line stands at the list's margin in an unordered list, so that it can only
+be a sibling; and joins a lazy line of text, or a moved description, onto
+the line above with one space.`,
+	Bad: `- [Alpha](https://alpha.example): First project.
+- [Beta](https://beta.example):
+  Second project.
+- [Gamma](https://gamma.example): Third project.
+**[Back to top](#contents)**`,
+	Good: `- [Alpha](https://alpha.example): First project.
+- [Beta](https://beta.example): Second project.
+- [Gamma](https://gamma.example): Third project.
+
+**[Back to top](#contents)**`,
+	Severity: lint.Warning,
+	Fixable:  true,
+	Check:    checkContinuation,
+}
+
+func checkContinuation(p *lint.Pass) {
+	doc := p.Doc
+	for _, f := range doc.Folds {
+		if f.Item.List.EntryList && f.Item.IsEntry {
+			reportLazyLine(p, f)
+		}
+	}
+	checkMovedDescriptions(p)
+}
+
+func reportLazyLine(p *lint.Pass, f lint.Fold) {
+	doc := p.Doc
+	n := doc.Line(f.Line.Start)
+	line := doc.LineSpan(n)
+	switch f.Kind {
+	case lint.FoldBlock:
+		fix := &lint.Fix{Message: "put a blank line before it", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: doc.LineEnding}}}
+		p.Report(f.Line.Start, f.Line.End, fix, "line is folded into the item above, expected a blank line before it")
+	case lint.FoldEntry:
+		var fix *lint.Fix
+		l := f.Item.List
+		if !l.Ordered && l.Depth == 0 && l.Items[0].Indent.Len() == 0 && f.Line.Start == line.Start {
+			fix = &lint.Fix{Message: "add the bullet", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: string(l.Marker) + " "}}}
+		}
+		p.Report(f.Line.Start, f.Line.End, fix, "entry has no bullet and is folded into the item above, expected %q before it",
+			string(l.Marker)+" ")
+	case lint.FoldText:
+		if endsWithBreak(doc, n-1) {
+			return
+		}
+		p.Report(f.Line.Start, f.Line.End, joinLine(doc, n),
+			"line is folded into the item above without being indented under it, expected it on the item's line")
+	}
+}
+
+// joinLine returns the fix that joins line n onto the line above with one
+// space.
+func joinLine(doc *lint.Document, n int) *lint.Fix {
+	above := doc.LineSpan(n - 1)
+	end := above.End
+	for end > above.Start && (doc.Src[end-1] == ' ' || doc.Src[end-1] == '\t') {
+		end--
+	}
+	line := doc.LineSpan(n)
+	start := line.Start
+	for start < line.End && (doc.Src[start] == ' ' || doc.Src[start] == '\t') {
+		start++
+	}
+	return &lint.Fix{Message: "join it onto the line above", Edits: []lint.TextEdit{{Pos: end, End: start, NewText: " "}}}
+}
+
+// endsWithBreak reports whether line n ends with a hard line break: two
+// spaces or a backslash.
+func endsWithBreak(doc *lint.Document, n int) bool {
+	s := doc.LineSpan(n)
+	t := doc.Src[s.Start:s.End]
+	return bytes.HasSuffix(t, []byte("  ")) || bytes.HasSuffix(t, []byte(`\`))
+}
+
+// checkMovedDescriptions reports the entries whose description stands on
+// the line after their link, where most entries with a description keep it
+// on the link's line.
+func checkMovedDescriptions(p *lint.Pass) {
+	doc := p.Doc
+	lines := doc.Cursor()
+	kept, moved := 0, 0
+	for _, e := range doc.Items {
+		if !e.IsEntry || !e.List.EntryList || !e.Link.Valid() || e.Content.End <= e.Link.End {
+			continue
+		}
+		if movedLine(doc, &lines, e) > 0 {
+			moved++
+		} else {
+			kept++
+		}
+	}
+	if moved == 0 || moved*2 >= kept+moved {
+		return
+	}
+	lines = doc.Cursor()
+	for _, e := range doc.Items {
+		if !e.IsEntry || !e.List.EntryList || !e.Link.Valid() || e.Content.End <= e.Link.End {
+			continue
+		}
+		n := movedLine(doc, &lines, e)
+		if n == 0 || folded(doc, n) {
+			continue
+		}
+		var fix *lint.Fix
+		if !bytes.Contains(doc.Src[e.Link.End:doc.LineSpan(n-1).End], []byte("<!--")) {
+			// Text joined after a comment would read as part of it.
+			fix = joinLine(doc, n)
+		}
+		p.Report(e.Link.Start, e.Link.End, fix, "description is on the line after the link, expected it on the link's line")
+	}
+}
+
+// movedLine returns the line e's description starts on when the link's
+// line holds nothing after the link but blanks and a separator, and no
+// hard break; 0 otherwise.
+func movedLine(doc *lint.Document, lines *lint.LineCursor, e *lint.Entry) int {
+	n := lines.Line(e.Link.End - 1)
+	end := doc.LineSpan(n).End
+	if end >= e.Content.End || endsWithBreak(doc, n) {
+		return 0
+	}
+	rest := doc.Src[e.Link.End:end]
+	if i := bytes.Index(rest, []byte("<!--")); i >= 0 && bytes.HasSuffix(bytes.TrimSpace(rest), []byte("-->")) {
+		rest = rest[:i] // a comment is no text
+	}
+	switch string(bytes.TrimSpace(rest)) {
+	case "", ":", "-", "–", "—", "：":
+		return n + 1
+	}
+	return 0
+}
+
+// folded reports whether line n is a lazy line, which the lazy-line
+// check reports.
+func folded(doc *lint.Document, n int) bool {
+	for _, f := range doc.Folds {
+		if doc.Line(f.Line.Start) == n {
+			return true
+		}
+	}
+	return false
+}
