@@ -18,7 +18,7 @@ import (
 
 // client is a scripted LSP client talking JSON-RPC to a server over pipes.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	conn jsonrpc2.Conn
 	// raw writes bytes straight to the server, for malformed messages.
 	raw io.Writer
@@ -46,30 +46,27 @@ func (p pipeRWC) Close() error {
 
 // start runs a server over pipes and returns a client connected to it.
 // prepare, when set, adjusts the server before it serves.
-func start(t *testing.T, o Options, prepare func(*Server)) *client {
+func start(t testing.TB, o Options, prepare func(*Server)) *client {
 	s := New(rules.All(), o)
 	s.Debounce = 5 * time.Millisecond
 	if prepare != nil {
 		prepare(s)
 	}
-	c := startStream(t, func(rwc io.ReadWriteCloser) chan error {
-		served := make(chan error, 1)
-		go func() { served <- s.Serve(context.Background(), rwc) }()
-		return served
-	})
+	toServer, fromClient := io.Pipe()
+	toClient, fromServer := io.Pipe()
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(context.Background(), pipeRWC{toServer, fromServer}) }()
+	c := connect(t, pipeRWC{toClient, fromClient}, served)
 	c.srv = s
 	return c
 }
 
-// startStream connects a client to the server serve runs on the pipes'
-// other end.
-func startStream(t *testing.T, serve func(io.ReadWriteCloser) chan error) *client {
+// connect returns a client talking to a server over rwc; served yields
+// the server's end.
+func connect(t testing.TB, rwc pipeRWC, served chan error) *client {
 	t.Helper()
-	toServer, fromClient := io.Pipe()
-	toClient, fromServer := io.Pipe()
-	c := &client{t: t, raw: fromClient, received: make(chan struct{}, 1)}
-	c.served = serve(pipeRWC{toServer, fromServer})
-	st := newStream(pipeRWC{toClient, fromClient}, 1<<30)
+	c := &client{t: t, raw: rwc.WriteCloser, received: make(chan struct{}, 1), served: served}
+	st := newStream(rwc, 1<<30)
 	st.bad = func(code jsonrpc2.Code, err error) {
 		c.mu.Lock()
 		c.errors = append(c.errors, code)
