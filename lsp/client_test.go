@@ -27,6 +27,8 @@ type client struct {
 	diags []protocol.PublishDiagnosticsParams
 	logs  []protocol.LogMessageParams
 	shown []protocol.ShowMessageParams
+	// requests are the methods of every message the server sent.
+	requests []string
 	// errors are the codes of the error responses without an ID.
 	errors   []jsonrpc2.Code
 	received chan struct{}
@@ -88,6 +90,7 @@ func connect(t testing.TB, rwc pipeRWC, served chan error) *client {
 
 func (c *client) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 	c.mu.Lock()
+	c.requests = append(c.requests, req.Method())
 	switch req.Method() {
 	case protocol.MethodTextDocumentPublishDiagnostics:
 		var p protocol.PublishDiagnosticsParams
@@ -175,9 +178,13 @@ func (c *client) diagnostics(uri protocol.DocumentURI, version int32) []protocol
 }
 
 func (c *client) initialize(root string, options any) *protocol.InitializeResult {
+	return c.initializeWith(root, options, map[string]any{})
+}
+
+func (c *client) initializeWith(root string, options any, capabilities map[string]any) *protocol.InitializeResult {
 	c.t.Helper()
 	params := map[string]any{
-		"processId": 1, "rootUri": fileURI(root), "capabilities": map[string]any{},
+		"processId": 1, "rootUri": fileURI(root), "capabilities": capabilities,
 		"initializationOptions": options,
 	}
 	var res protocol.InitializeResult

@@ -186,11 +186,13 @@ func (s *Server) schedule(uri protocol.DocumentURI, delay time.Duration) {
 	})
 }
 
-// relintAll lints every open document again, after the usual delay.
+// relintAll lints every open document again, after the usual delay:
+// the workspace's other files or the configuration changed.
 func (s *Server) relintAll() {
 	s.mu.Lock()
 	uris := make([]protocol.DocumentURI, 0, len(s.docs))
-	for uri := range s.docs {
+	for uri, d := range s.docs {
+		d.result = nil
 		uris = append(uris, uri)
 	}
 	s.mu.Unlock()

@@ -450,3 +450,62 @@ func (c *client) server(t *testing.T) *Server {
 	}
 	return c.srv
 }
+
+func TestWatchRegistration(t *testing.T) {
+	c := start(t, Options{}, nil)
+	c.initializeWith(t.TempDir(), nil, map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}})
+	c.waitFor("client/registerCapability", func() bool { return slices.Contains(c.requests, protocol.MethodClientRegisterCapability) })
+	if err := c.stop(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestSaveCloseAndDebounce(t *testing.T) {
+	dir := workspace(t, nil)
+	c := start(t, Options{}, func(s *Server) { s.Debounce = 300 * time.Millisecond })
+	c.initialize(dir, nil)
+	uri := fileURI(filepath.Join(dir, "README.md"))
+	c.open(uri, 1, list)
+	c.diagnostics(uri, 1)
+	// A burst of changes: only the last is linted.
+	for v := int32(2); v <= 6; v++ {
+		c.change(uri, v, protocol.TextEdit{NewText: "x"})
+	}
+	c.diagnostics(uri, 6)
+	c.mu.Lock()
+	published := len(c.diags)
+	c.mu.Unlock()
+	if published != 2 {
+		t.Errorf("%d publications for an open and a burst of 5 changes, want 2", published)
+	}
+	c.notify(protocol.MethodTextDocumentDidSave, &protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri}})
+	c.waitFor("diagnostics on save", func() bool { return len(c.diags) == 3 })
+	c.notify(protocol.MethodTextDocumentDidClose, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri}})
+	c.waitFor("diagnostics cleared on close", func() bool {
+		last := c.diags[len(c.diags)-1]
+		return len(c.diags) == 4 && last.URI == uri && len(last.Diagnostics) == 0
+	})
+}
+
+func TestCrossFileFromBuffer(t *testing.T) {
+	dir := workspace(t, map[string]string{".listlint.yml": "rules:\n  duplicate-url: {scope: run}\n"})
+	c := start(t, Options{}, nil)
+	c.initialize(dir, nil)
+	// A-draft.md exists only in the editor; it sorts before README.md,
+	// so README.md holds the later copy.
+	draft := fileURI(filepath.Join(dir, "A-draft.md"))
+	c.open(draft, 1, "# Draft\n\n- [Delta](https://example.com/beta) - A draft copy.\n")
+	c.diagnostics(draft, 1)
+	uri := fileURI(filepath.Join(dir, "README.md"))
+	c.open(uri, 1, list)
+	var across *protocol.Diagnostic
+	for _, d := range c.diagnostics(uri, 1) {
+		if d.Code == "duplicate-url" && d.Range.Start.Line == 6 {
+			across = &d
+		}
+	}
+	if across == nil || len(across.RelatedInformation) != 1 || across.RelatedInformation[0].Location.URI != draft ||
+		across.RelatedInformation[0].Location.Range.Start != (protocol.Position{Line: 2, Character: 10}) {
+		t.Errorf("duplicate of an unsaved buffer: %+v, want related information at A-draft.md 3:11", across)
+	}
+}
