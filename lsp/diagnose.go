@@ -13,6 +13,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/listlint/listlint/config"
+	"github.com/listlint/listlint/internal/gitcmd"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/report"
 )
@@ -350,8 +351,7 @@ func (s *Server) forget(path string) {
 }
 
 // workspaceFiles returns the Markdown files of the workspace folders and
-// the open files, as `listlint check FOLDER` finds them (without what
-// .gitignore says). The walk is kept until a file is created, deleted or
+// the open files, as `listlint check FOLDER` finds them. The walk is kept until a file is created, deleted or
 // saved.
 func (s *Server) workspaceFiles(st *setup, open map[string][]byte) []string {
 	s.mu.Lock()
@@ -380,14 +380,19 @@ func (s *Server) workspaceFiles(st *setup, open map[string][]byte) []string {
 	return out
 }
 
-// walk adds the Markdown files under root to files, skipping what the CLI
-// skips (version control data, third-party code) and what files.exclude
-// excludes, up to maxWorkspaceFiles.
+// walk adds the Markdown files under root to files, skipping what
+// `listlint check ROOT` skips (version control data, third-party code,
+// what git ignores, what files.exclude excludes), up to
+// maxWorkspaceFiles.
 func (s *Server) walk(st *setup, root string, files []string) []string {
 	if st.err != nil {
 		return files
 	}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	tracked, err := gitcmd.Files(root)
+	if err != nil {
+		s.log(protocol.MessageTypeWarning, fmt.Sprintf("listlint: asking git about %s: %v", root, err))
+	}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -398,19 +403,28 @@ func (s *Server) walk(st *setup, root string, files []string) []string {
 			s.log(protocol.MessageTypeWarning, fmt.Sprintf("listlint: %s holds more than %d Markdown files: cross-file rules see the first %d", root, maxWorkspaceFiles, maxWorkspaceFiles))
 			return fs.SkipAll
 		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
+			if rel == "." {
+				return nil
+			}
 			switch d.Name() {
 			case ".git", "node_modules", "vendor":
 				return fs.SkipDir
 			}
-			if path != root {
-				if cfg, err := st.res.For(path); err == nil && cfg.Excluded(path) {
-					return fs.SkipDir
-				}
+			if !tracked.Dir(rel) {
+				return fs.SkipDir
+			}
+			if cfg, err := st.res.For(path); err == nil && cfg.Excluded(path) {
+				return fs.SkipDir
 			}
 			return nil
 		}
-		if ext := strings.ToLower(filepath.Ext(path)); (ext == ".md" || ext == ".markdown") && d.Type().IsRegular() {
+		if ext := strings.ToLower(filepath.Ext(path)); (ext == ".md" || ext == ".markdown") && d.Type().IsRegular() && tracked.File(rel) {
 			files = append(files, path)
 		}
 		return nil

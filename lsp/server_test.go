@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -507,5 +508,44 @@ func TestCrossFileFromBuffer(t *testing.T) {
 	if across == nil || len(across.RelatedInformation) != 1 || across.RelatedInformation[0].Location.URI != draft ||
 		across.RelatedInformation[0].Location.Range.Start != (protocol.Position{Line: 2, Character: 10}) {
 		t.Errorf("duplicate of an unsaved buffer: %+v, want related information at A-draft.md 3:11", across)
+	}
+}
+
+func TestWorkspaceWalkHonoursGitignore(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	for name, text := range map[string]string{
+		".listlint.yml":   "rules:\n  duplicate-url: {scope: run}\n",
+		".gitignore":      "Build/\n",
+		"A-kept.md":       "# Kept\n\n- [Delta](https://example.com/beta) - A copy.\n",
+		"Build/A-copy.md": "# Built\n\n- [Zeta](https://example.org/zeta) - A built copy.\n",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := start(t, Options{}, nil)
+	c.initialize(dir, nil)
+	uri := fileURI(filepath.Join(dir, "README.md"))
+	c.open(uri, 1, list)
+	var lines []uint32
+	for _, d := range c.diagnostics(uri, 1) {
+		if d.Code == "duplicate-url" {
+			lines = append(lines, d.Range.Start.Line)
+		}
+	}
+	// Line 7 copies A-kept.md, line 8 copies line 6; the copy of line 5
+	// in the ignored Build/ folder does not count.
+	if !slices.Equal(lines, []uint32{6, 7}) {
+		t.Errorf("duplicate-url on lines %v, want [6 7]", lines)
 	}
 }
