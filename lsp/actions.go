@@ -59,7 +59,9 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 			fixable = fixable || r.diags[i].Fix != nil
 		}
 	}
-	if fixable && wants(p.Context.Only, fixAllKind) {
+	// Fixing the whole file costs a fix run: only for a client that asks
+	// for source actions (none shows them in the lightbulb).
+	if fixable && len(p.Context.Only) > 0 && wants(p.Context.Only, fixAllKind) {
 		edits, err := s.fixEdits(ctx, uri)
 		if err != nil {
 			return nil, err

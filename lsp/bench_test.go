@@ -27,7 +27,7 @@ func BenchmarkDidChange(b *testing.B) {
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
 		b.Fatal(err)
 	}
-	c := start(b, Options{}, func(s *Server) { s.Debounce = debounce })
+	c := start(b, Options{}, func(s *Server) { s.debounce = debounce })
 	c.initialize(dir, nil)
 	uri := fileURI(filepath.Join(dir, "README.md"))
 	c.open(uri, 1, string(src))

@@ -50,7 +50,7 @@ func (p pipeRWC) Close() error {
 // prepare, when set, adjusts the server before it serves.
 func start(t testing.TB, o Options, prepare func(*Server)) *client {
 	s := New(rules.All(), o)
-	s.Debounce = 5 * time.Millisecond
+	s.debounce = 5 * time.Millisecond
 	if prepare != nil {
 		prepare(s)
 	}

@@ -36,8 +36,10 @@ type document struct {
 	version int32
 	text    []byte
 	timer   *time.Timer
-	// result is the last lint of the document.
-	result *result
+	// result is the last lint of the document, and published the last
+	// result sent to the client: a lint for a code action publishes
+	// nothing, and the scheduled lint that finds its result must.
+	result, published *result
 }
 
 // result is what linting one text found.
@@ -198,7 +200,7 @@ func (s *Server) relintAll() {
 	}
 	s.mu.Unlock()
 	for _, uri := range uris {
-		s.schedule(uri, s.Debounce)
+		s.schedule(uri, s.debounce)
 	}
 }
 
@@ -216,31 +218,32 @@ func (s *Server) lintDoc(uri protocol.DocumentURI, publish bool) *result {
 		return nil
 	}
 	st := s.setup
-	if r := d.result; r != nil && sameBytes(r.text, d.text) && r.setup == st {
-		s.mu.Unlock()
-		return r
-	}
-	text, path := d.text, d.path
-	r := &result{text: text, version: d.version, setup: st}
-	open := make(map[string][]byte, len(s.docs))
-	for _, o := range s.docs {
-		if o != d {
-			open[o.path] = o.text
+	r := d.result
+	if r == nil || !sameBytes(r.text, d.text) || r.setup != st {
+		r = &result{text: d.text, version: d.version, setup: st}
+		open := make(map[string][]byte, len(s.docs))
+		for _, o := range s.docs {
+			if o != d {
+				open[o.path] = o.text
+			}
 		}
+		s.mu.Unlock()
+		r.index = newLineIndex(r.text)
+		r.diags = s.diagnose(st, d.path, r.text, open)
+		s.mu.Lock()
 	}
-	s.mu.Unlock()
-
-	r.index = newLineIndex(text)
-	r.diags = s.diagnose(st, path, text, open)
-	s.mu.Lock()
-	current := s.docs[uri] == d && sameBytes(d.text, text)
+	current := s.docs[uri] == d && sameBytes(d.text, r.text)
 	if current {
 		d.result = r
+	}
+	send := current && publish && d.published != r
+	if send {
+		d.published = r
 	}
 	s.mu.Unlock()
 	// Publishing under lintMu keeps an older result from landing after a
 	// newer one.
-	if current && publish {
+	if send {
 		s.publish(uri, r)
 	}
 	return r

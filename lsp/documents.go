@@ -51,7 +51,7 @@ func (s *Server) didChange(p *didChangeParams) (any, error) {
 	}
 	d.text, d.version = text, p.TextDocument.Version
 	s.mu.Unlock()
-	s.schedule(uri, s.Debounce)
+	s.schedule(uri, s.debounce)
 	return nil, nil
 }
 

@@ -50,8 +50,8 @@ const debounce = 50 * time.Millisecond
 type Server struct {
 	rules []*lint.Rule
 	base  Options
-	// Debounce is the delay between a change and its diagnostics.
-	Debounce time.Duration
+	// debounce is the delay between a change and its diagnostics.
+	debounce time.Duration
 	// beforeRequest, when set (by tests), runs before a request is
 	// handled.
 	beforeRequest func(ctx context.Context, method string)
@@ -90,7 +90,7 @@ type Server struct {
 // the client says otherwise.
 func New(rules []*lint.Rule, o Options) *Server {
 	return &Server{
-		rules: rules, base: o, Debounce: debounce,
+		rules: rules, base: o, debounce: debounce,
 		exit:   make(chan struct{}),
 		parsed: make(map[string]*parsedFile),
 		docs:   make(map[protocol.DocumentURI]*document),
@@ -249,7 +249,11 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	}
 	result, err := s.dispatch(ctx, method, req.Params())
 	if !isCall && err != nil {
-		s.log(protocol.MessageTypeError, fmt.Sprintf("listlint: %s: %v", method, err))
+		// Notifications the server does not take ($/setTrace and the
+		// like) are dropped, as the protocol allows.
+		if !errors.Is(err, errUnsupported) {
+			s.log(protocol.MessageTypeError, fmt.Sprintf("listlint: %s: %v", method, err))
+		}
 		err = nil
 	}
 	return reply(ctx, result, err)
@@ -284,8 +288,11 @@ func (s *Server) dispatch(ctx context.Context, method string, raw json.RawMessag
 	case protocol.MethodTextDocumentFormatting:
 		return call(raw, func(p *protocol.DocumentFormattingParams) (any, error) { return s.formatting(ctx, p) })
 	}
-	return nil, jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "method not supported: %s", method)
+	return nil, errUnsupported
 }
+
+// errUnsupported answers a method the server does not implement.
+var errUnsupported = jsonrpc2.NewError(jsonrpc2.MethodNotFound, "method not supported")
 
 // call decodes raw into P and runs f on it; params that do not decode
 // are an InvalidParams error.

@@ -463,7 +463,7 @@ func TestWatchRegistration(t *testing.T) {
 
 func TestSaveCloseAndDebounce(t *testing.T) {
 	dir := workspace(t, nil)
-	c := start(t, Options{}, func(s *Server) { s.Debounce = 300 * time.Millisecond })
+	c := start(t, Options{}, func(s *Server) { s.debounce = 300 * time.Millisecond })
 	c.initialize(dir, nil)
 	uri := fileURI(filepath.Join(dir, "README.md"))
 	c.open(uri, 1, list)
@@ -548,4 +548,18 @@ func TestWorkspaceWalkHonoursGitignore(t *testing.T) {
 	if !slices.Equal(lines, []uint32{6, 7}) {
 		t.Errorf("duplicate-url on lines %v, want [6 7]", lines)
 	}
+}
+
+// A code action asked for before the debounce delay ends lints the new
+// text at once; the diagnostics of that text are still published.
+func TestCodeActionBeforeDebounce(t *testing.T) {
+	c := start(t, Options{}, func(s *Server) { s.debounce = 300 * time.Millisecond })
+	c.initialize(t.TempDir(), nil)
+	uri := protocol.DocumentURI("untitled:a")
+	c.open(uri, 1, list)
+	c.diagnostics(uri, 1)
+	c.change(uri, 2, protocol.TextEdit{NewText: "x"})
+	var actions []protocol.CodeAction
+	c.mustCall(protocol.MethodTextDocumentCodeAction, &protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri}}, &actions)
+	c.diagnostics(uri, 2)
 }
