@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -368,6 +369,11 @@ func TestMalformedInput(t *testing.T) {
 	// Two error responses without an ID; the third message, a response
 	// without an ID, is answered by nothing.
 	c.waitFor("answers to the malformed messages", func() bool { return len(c.errors) == 2 })
+	// A header that is no header, then a blank line: skipped as well.
+	if _, err := io.WriteString(c.raw, "garbage\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor("the answer to a malformed header", func() bool { return len(c.errors) == 3 })
 	// Params of the wrong type.
 	var rpcErr *jsonrpc2.Error
 	if err := c.call(protocol.MethodTextDocumentCodeAction, []int{1}, nil); !errors.As(err, &rpcErr) || rpcErr.Code != jsonrpc2.InvalidParams {
@@ -390,8 +396,8 @@ func TestMalformedInput(t *testing.T) {
 	if err := c.stop(); err != nil {
 		t.Errorf("after malformed input: %v", err)
 	}
-	if len(c.errors) != 2 {
-		t.Errorf("%d error responses without an ID, want 2", len(c.errors))
+	if len(c.errors) != 3 {
+		t.Errorf("%d error responses without an ID, want 3", len(c.errors))
 	}
 }
 

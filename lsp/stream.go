@@ -17,8 +17,8 @@ import (
 // stream is the LSP base protocol (Content-Length framed JSON-RPC) over a
 // byte stream. Unlike jsonrpc2.NewStream, whose first malformed message
 // ends the connection, it passes a frame that is no JSON-RPC message, or
-// is larger than maxMessage, to bad and reads on: only a header it cannot
-// frame by ends the stream.
+// is larger than maxMessage, to bad and reads on; after a malformed
+// header it reads on to the next header. Only an I/O error ends it.
 type stream struct {
 	// bad, when set, is told of each message skipped, with the error
 	// code that answers it.
@@ -45,12 +45,23 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 			return nil, 0, err
 		}
 		hdr, err := s.in.ReadMIMEHeader()
+		var malformed textproto.ProtocolError
+		if errors.As(err, &malformed) {
+			// The bad line is read: look for the next header there.
+			s.skip(jsonrpc2.ParseError, fmt.Errorf("malformed message header: %w", err))
+			continue
+		}
 		if err != nil {
 			return nil, 0, fmt.Errorf("reading message header: %w", err)
 		}
+		if len(hdr) == 0 {
+			// A stray blank line, such as one after a malformed header.
+			continue
+		}
 		n, err := strconv.Atoi(hdr.Get("Content-Length"))
 		if err != nil || n < 0 {
-			return nil, 0, fmt.Errorf("message header without a valid Content-Length: %q", hdr.Get("Content-Length"))
+			s.skip(jsonrpc2.ParseError, fmt.Errorf("message header without a valid Content-Length: %q", hdr.Get("Content-Length")))
+			continue
 		}
 		if n > s.maxMessage {
 			if _, err := s.body.Discard(n); err != nil {
