@@ -77,10 +77,7 @@ func (x *lineIndex) offset(p protocol.Position) int {
 	i, end := x.starts[p.Line], x.lineEnd(int(p.Line))
 	for units := 0; i < end; {
 		r, size := utf8.DecodeRune(x.src[i:end])
-		n := 1
-		if r >= 0x10000 {
-			n = 2
-		}
+		n := utf16.RuneLen(r)
 		if units+n > int(p.Character) {
 			break
 		}
@@ -105,7 +102,7 @@ func utf16Len(b []byte) int {
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
-		n += len(utf16.AppendRune(nil, r))
+		n += utf16.RuneLen(r)
 		i += size
 	}
 	return n
