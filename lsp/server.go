@@ -158,10 +158,17 @@ func (s *Server) Serve(ctx context.Context, conn io.ReadWriteCloser) error {
 }
 
 // counting makes the session wait, when it ends, for the requests in
-// flight: each is counted from its arrival to its reply.
+// flight: each is counted from its arrival to its reply. What arrives
+// once the session is ending is refused.
 func (s *Server) counting(h jsonrpc2.Handler) jsonrpc2.Handler {
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		s.mu.Lock()
+		if s.closing {
+			s.mu.Unlock()
+			return reply(ctx, nil, jsonrpc2.NewError(jsonrpc2.InvalidRequest, "the session has ended"))
+		}
 		s.pending.Add(1)
+		s.mu.Unlock()
 		return h(ctx, func(ctx context.Context, result any, err error) error {
 			defer s.pending.Done()
 			return reply(ctx, result, err)
