@@ -3,6 +3,7 @@ package lsp
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -23,13 +24,11 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 	}
 	start, end := r.index.offset(p.Range.Start), r.index.offset(p.Range.End)
 	actions := []protocol.CodeAction{}
-	fixable := false
 	if wants(p.Context.Only, protocol.QuickFix) {
 		disabled := make(map[lineRule]bool)
 		s.lintMu.Lock()
 		for i := range r.diags {
 			d := &r.diags[i]
-			fixable = fixable || d.Fix != nil
 			if d.Pos > end || d.End < start {
 				continue
 			}
@@ -54,13 +53,10 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 			}
 		}
 		s.lintMu.Unlock()
-	} else {
-		for i := range r.diags {
-			fixable = fixable || r.diags[i].Fix != nil
-		}
 	}
 	// Fixing the whole file costs a fix run: only for a client that asks
 	// for source actions (none shows them in the lightbulb).
+	fixable := slices.ContainsFunc(r.diags, func(d lint.Diagnostic) bool { return d.Fix != nil })
 	if fixable && len(p.Context.Only) > 0 && wants(p.Context.Only, fixAllKind) {
 		edits, err := s.fixEdits(ctx, uri)
 		if err != nil {
