@@ -13,6 +13,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/listlint/listlint/internal/gitcmd"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -166,7 +167,7 @@ func walk(root string, keep, excluded func(path string) bool) (found []string, s
 	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		root += string(filepath.Separator)
 	}
-	tracked, err := gitFiles(root)
+	tracked, err := gitcmd.Files(root)
 	if err != nil {
 		return nil, 0, []error{pathError(root, err)}
 	}
@@ -184,7 +185,7 @@ func walk(root string, keep, excluded func(path string) bool) (found []string, s
 		}
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel != "." && (skipDir(d.Name()) || !tracked.dir(rel)) {
+			if rel != "." && (skipDir(d.Name()) || !tracked.Dir(rel)) {
 				return fs.SkipDir
 			}
 			if excluded(path) {
@@ -193,7 +194,7 @@ func walk(root string, keep, excluded func(path string) bool) (found []string, s
 			}
 			return nil
 		}
-		if !keep(rel) || !tracked.file(rel) {
+		if !keep(rel) || !tracked.File(rel) {
 			return nil
 		}
 		if excluded(path) {

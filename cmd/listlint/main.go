@@ -4,6 +4,7 @@
 //	listlint fix [paths]      repair what can be repaired
 //	listlint init [folder]    write a starter .listlint.yml
 //	listlint rules [id]       list the rules or show one rule's doc
+//	listlint lsp              run the language server for editors
 //	listlint version          print the version
 package main
 
@@ -56,6 +57,7 @@ func commands() []*command {
 		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags},
 		{name: "init", args: "[flags] [folder]", summary: "write a starter .listlint.yml from the lists in a folder", flags: (*cli).initFlags},
 		{name: "rules", args: "[id]", summary: "list the rules, or show one rule's doc", flags: (*cli).rulesFlags},
+		{name: "lsp", args: "[flags]", summary: "run the language server (LSP over stdio) for editors", flags: (*cli).lspFlags},
 		{name: "version", args: "", summary: "print listlint's version", flags: (*cli).versionFlags},
 	}
 }

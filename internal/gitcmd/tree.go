@@ -1,20 +1,18 @@
-package main
+package gitcmd
 
 import (
 	"errors"
 	"os/exec"
 	"path"
 	"strings"
-
-	"github.com/listlint/listlint/internal/gitcmd"
 )
 
-// gitTree is what git would have a walk see below a folder: the files it
+// Tree is what git would have a walk see below a folder: the files it
 // tracks, plus the untracked ones it does not ignore (.gitignore,
 // .git/info/exclude, core.excludesFile), as paths relative to the folder.
-// A nil *gitTree keeps everything: the folder is outside a work tree,
+// A nil *Tree keeps everything: the folder is outside a work tree,
 // git is not installed, or the folder itself is ignored.
-type gitTree struct {
+type Tree struct {
 	// files holds the listed paths. A listed folder (a nested repository
 	// or a submodule) keeps everything below it.
 	files map[string]bool
@@ -23,16 +21,16 @@ type gitTree struct {
 	dirs map[string]bool
 }
 
-// gitFiles asks the git binary which files below root a walk keeps. It
+// Files asks the git binary which files below root a walk keeps. It
 // reads the answer once, with ls-files, rather than asking about every
 // path: a walk then prunes ignored folders (build output, virtual
 // environments) without reading them.
-func gitFiles(root string) (*gitTree, error) {
+func Files(root string) (*Tree, error) {
 	// check-ignore exits 0 when "." is ignored, 1 when it is not, and
 	// 128 outside a work tree (or inside .git). --no-index asks the
 	// patterns alone: a folder the patterns ignore is walked whole when
 	// named, even when git tracks a file in it.
-	_, err := gitcmd.Output(root, "check-ignore", "--no-index", "-q", "--", ".")
+	_, err := Output(root, "check-ignore", "--no-index", "-q", "--", ".")
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -44,11 +42,11 @@ func gitFiles(root string) (*gitTree, error) {
 	case exit.ExitCode() != 1:
 		return nil, nil
 	}
-	out, err := gitcmd.Output(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+	out, err := Output(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
 	if err != nil {
 		return nil, err
 	}
-	t := &gitTree{files: make(map[string]bool), dirs: make(map[string]bool)}
+	t := &Tree{files: make(map[string]bool), dirs: make(map[string]bool)}
 	for name := range strings.SplitSeq(string(out), "\x00") {
 		if name == "" {
 			continue
@@ -62,18 +60,18 @@ func gitFiles(root string) (*gitTree, error) {
 	return t, nil
 }
 
-// file reports whether the walk keeps the file at rel.
-func (t *gitTree) file(rel string) bool {
+// File reports whether the walk keeps the file at rel.
+func (t *Tree) File(rel string) bool {
 	return t == nil || t.files[rel] || t.under(rel)
 }
 
-// dir reports whether the walk enters the folder at rel.
-func (t *gitTree) dir(rel string) bool {
+// Dir reports whether the walk enters the folder at rel.
+func (t *Tree) Dir(rel string) bool {
 	return t == nil || t.dirs[rel] || t.files[rel] || t.under(rel)
 }
 
 // under reports whether a folder above rel is listed whole.
-func (t *gitTree) under(rel string) bool {
+func (t *Tree) under(rel string) bool {
 	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
 		if t.files[d] {
 			return true
