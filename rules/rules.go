@@ -12,6 +12,8 @@ func All() []*lint.Rule {
 		DuplicateURL,
 		EmptySection,
 		EntryLink,
+		LinkDead,
+		LinkRedirect,
 		ListMarker,
 		ListSpacing,
 		ProjectTag,

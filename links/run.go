@@ -1,0 +1,218 @@
+package links
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/listlint/listlint/lint"
+	"github.com/listlint/listlint/rules"
+)
+
+// Run is one run of `listlint links` over a set of documents.
+type Run struct {
+	Checker *Checker
+	// Cache, when set, supplies and keeps good results.
+	Cache *Cache
+	// Exclude holds patterns of URLs not to check.
+	Exclude []*regexp.Regexp
+	// Configure returns a rule's settings for a file, as lint.Linter's.
+	Configure func(path string, r *lint.Rule) lint.Settings
+}
+
+// Verdicts holds the result of every link checked in a run, by key (see
+// linkKey).
+type Verdicts map[string]Result
+
+// Check checks the links of docs: relative links on the file system, web
+// links through the cache and the checker. Files for which both link
+// rules are off are not looked at.
+func (r *Run) Check(ctx context.Context, docs []*lint.Document) Verdicts {
+	v := Verdicts{}
+	var web []string
+	for _, doc := range docs {
+		if r.settings(doc.Path, rules.LinkDead).Off && r.settings(doc.Path, rules.LinkRedirect).Off {
+			continue
+		}
+		for _, l := range Extract(doc) {
+			key, kind := r.linkKey(doc, l)
+			if _, done := v[key]; done || key == "" {
+				continue
+			}
+			switch kind {
+			case File:
+				v[key] = checkFile(strings.TrimPrefix(key, "file:"))
+			case Web:
+				if res, ok := r.Cache.get(key); ok {
+					v[key] = res
+					continue
+				}
+				v[key] = Result{} // placeholder: each URL once
+				web = append(web, key)
+			}
+		}
+	}
+	for u, res := range r.Checker.Check(ctx, web) {
+		v[u] = res
+		r.Cache.put(u, res)
+	}
+	return v
+}
+
+// settings returns a rule's settings for the file at path.
+func (r *Run) settings(path string, rule *lint.Rule) lint.Settings {
+	if r.Configure == nil {
+		return rule.Defaults()
+	}
+	return r.Configure(path, rule)
+}
+
+func (c *Cache) get(url string) (Result, bool) {
+	if c == nil {
+		return Result{}, false
+	}
+	return c.Get(url)
+}
+
+func (c *Cache) put(url string, r Result) {
+	if c != nil {
+		c.Put(url, r)
+	}
+}
+
+// linkKey returns the key of a link's verdict and how it is checked; the
+// key is "" for a link not checked (skipped kinds, excluded URLs, paths
+// from the root of a folder that is no repository).
+func (r *Run) linkKey(doc *lint.Document, l Link) (string, Kind) {
+	kind := Classify(l.URL)
+	switch kind {
+	case Skip:
+		return "", Skip
+	case Web:
+		for _, re := range r.Exclude {
+			if re.MatchString(l.URL) {
+				return "", Skip
+			}
+		}
+		return l.URL, Web
+	}
+	u, err := url.Parse(l.URL)
+	if err != nil {
+		return "", Skip
+	}
+	dir := filepath.Dir(doc.Path)
+	p := filepath.FromSlash(u.Path)
+	if strings.HasPrefix(u.Path, "/") {
+		// Root-relative: the repository's root, as GitHub renders it.
+		root := repoRoot(dir)
+		if root == "" {
+			return "", Skip
+		}
+		dir, p = root, strings.TrimLeft(p, string(filepath.Separator))
+	}
+	return "file:" + filepath.Join(dir, p), File
+}
+
+// repoRoot returns the folder holding .git above dir, or "".
+func repoRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return abs
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
+}
+
+func checkFile(path string) Result {
+	if _, err := os.Stat(path); err != nil {
+		return Result{Status: Dead, Reason: "no such file or folder"}
+	}
+	return Result{Status: OK}
+}
+
+// Linter returns the linter that reports the verdicts: the link rules,
+// each with a check that looks its links up in v. A link with no verdict
+// (one a fix wrote) is not reported. Unchecked links are reported by a
+// twin of link-dead at info severity, so that configuration and inline
+// suppression treat them as link-dead findings.
+func (v Verdicts) Linter(r *Run, limits lint.Limits) *lint.Linter {
+	dead, unchecked, moved := *rules.LinkDead, *rules.LinkDead, *rules.LinkRedirect
+	dead.Check = v.check(r, Dead)
+	unchecked.Check = v.check(r, Unchecked)
+	moved.Check = v.check(r, Moved)
+	return &lint.Linter{
+		Rules: []*lint.Rule{&dead, &unchecked, &moved},
+		Configure: func(path string, rule *lint.Rule) lint.Settings {
+			switch rule {
+			case &unchecked:
+				s := r.settings(path, rules.LinkDead)
+				s.Severity = lint.Info
+				return s
+			case &moved:
+				return r.settings(path, rules.LinkRedirect)
+			}
+			return r.settings(path, rules.LinkDead)
+		},
+		Limits: limits,
+	}
+}
+
+func (v Verdicts) check(r *Run, want Status) func(*lint.Pass) {
+	return func(p *lint.Pass) {
+		for _, l := range Extract(p.Doc) {
+			key, kind := r.linkKey(p.Doc, l)
+			res, ok := v[key]
+			if !ok || res.Status != want {
+				continue
+			}
+			what := l.URL
+			if kind == File {
+				what = "file " + l.URL
+			}
+			switch want {
+			case Dead:
+				p.Report(l.At.Start, l.At.End, nil, "link to %s is dead (%s), expected a page that answers", what, res.Reason)
+			case Unchecked:
+				p.Report(l.At.Start, l.At.End, nil, "link to %s is unchecked (%s)", what, res.Reason)
+			case Moved:
+				reportMoved(p, l, res)
+			}
+		}
+	}
+}
+
+// unsafeDest matches what a URL must not hold to be written as a
+// destination as it is: white space, brackets and quotes that end or
+// open a destination, backslashes and character references that a
+// renderer would read as escapes.
+var unsafeDest = regexp.MustCompile("[\\s<>()\\\\\"'`]|&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+func reportMoved(p *lint.Pass, l Link, res Result) {
+	noFix := res.NoFix
+	if noFix == "" && !l.Dest.Valid() {
+		noFix = "its bytes in the file are escaped"
+	}
+	if noFix == "" && unsafeDest.MatchString(res.Target) {
+		noFix = "the new URL would need escaping"
+	}
+	if noFix != "" {
+		p.Report(l.At.Start, l.At.End, nil, "link to %s redirects permanently to %s, expected the new URL (not rewritten: %s)", l.URL, res.Target, noFix)
+		return
+	}
+	fix := &lint.Fix{
+		Message: "rewrite to " + res.Target,
+		Edits:   []lint.TextEdit{{Pos: l.Dest.Start, End: l.Dest.End, NewText: res.Target}},
+	}
+	p.Report(l.At.Start, l.At.End, fix, "link to %s redirects permanently to %s, expected the new URL", l.URL, res.Target)
+}
