@@ -176,16 +176,14 @@ func (v Verdicts) check(r *Run, want Status) func(*lint.Pass) {
 			if !ok || res.Status != want {
 				continue
 			}
-			what := l.URL
-			if kind == File {
-				what = "file " + l.URL
-			}
-			switch want {
-			case Dead:
-				p.Report(l.At.Start, l.At.End, nil, "link to %s is dead (%s), expected a page that answers", what, res.Reason)
-			case Unchecked:
-				p.Report(l.At.Start, l.At.End, nil, "link to %s is unchecked (%s)", what, res.Reason)
-			case Moved:
+			switch {
+			case want == Dead && kind == File:
+				p.Report(l.At.Start, l.At.End, nil, "link to %s is dead (%s), expected an existing file", l.URL, res.Reason)
+			case want == Dead:
+				p.Report(l.At.Start, l.At.End, nil, "link to %s is dead (%s), expected a page that answers", l.URL, res.Reason)
+			case want == Unchecked:
+				p.Report(l.At.Start, l.At.End, nil, "link to %s is unchecked (%s)", l.URL, res.Reason)
+			case want == Moved:
 				reportMoved(p, l, res)
 			}
 		}
