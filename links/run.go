@@ -17,8 +17,11 @@ type Run struct {
 	Checker *Checker
 	// Cache, when set, supplies and keeps good results.
 	Cache *Cache
-	// Exclude holds patterns of URLs not to check.
+	// Exclude holds patterns of URLs not to check (--exclude).
 	Exclude []*regexp.Regexp
+	// ExcludeFile, when set, returns more such patterns for the file at
+	// path (its configuration's links.exclude).
+	ExcludeFile func(path string) []*regexp.Regexp
 	// Configure returns a rule's settings for a file, as lint.Linter's.
 	Configure func(path string, r *lint.Rule) lint.Settings
 }
@@ -92,10 +95,8 @@ func (r *Run) linkKey(doc *lint.Document, l Link) (string, Kind) {
 	case Skip:
 		return "", Skip
 	case Web:
-		for _, re := range r.Exclude {
-			if re.MatchString(l.URL) {
-				return "", Skip
-			}
+		if matchAny(r.Exclude, l.URL) || r.ExcludeFile != nil && matchAny(r.ExcludeFile(doc.Path), l.URL) {
+			return "", Skip
 		}
 		return l.URL, Web
 	}
@@ -114,6 +115,15 @@ func (r *Run) linkKey(doc *lint.Document, l Link) (string, Kind) {
 		dir, p = root, strings.TrimLeft(p, string(filepath.Separator))
 	}
 	return "file:" + filepath.Join(dir, p), File
+}
+
+func matchAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // repoRoot returns the folder holding .git above dir, or "".

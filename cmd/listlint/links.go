@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/listlint/listlint/config"
 	"github.com/listlint/listlint/fix"
 	"github.com/listlint/listlint/links"
 	"github.com/listlint/listlint/lint"
@@ -91,7 +92,7 @@ func (c *cli) links(f *lintFlags, lf *linksFlags, args []string) int {
 	docs, loadErrs := c.load(f.linter(cs), ins)
 	errs = append(errs, loadErrs...)
 
-	run := &links.Run{Exclude: exclude, Configure: cs.settings}
+	run := &links.Run{Exclude: exclude, Configure: cs.settings, ExcludeFile: cs.linksExclude()}
 	if lf.cache != "" {
 		cache, warning := links.LoadCache(lf.cache, lf.maxAge, time.Now)
 		if warning != nil {
@@ -192,4 +193,22 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := file.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// linksExclude returns the compiled links.exclude of each input's
+// configuration, compiled once per configuration; the decoder checked
+// every pattern.
+func (cs *configs) linksExclude() func(path string) []*regexp.Regexp {
+	compiled := map[*config.Config][]*regexp.Regexp{}
+	for _, x := range cs.of {
+		if _, ok := compiled[x.cfg]; ok {
+			continue
+		}
+		var res []*regexp.Regexp
+		for _, p := range x.cfg.LinksExclude() {
+			res = append(res, regexp.MustCompile(p))
+		}
+		compiled[x.cfg] = res
+	}
+	return func(path string) []*regexp.Regexp { return compiled[cs.of[path].cfg] }
 }

@@ -77,6 +77,15 @@ func TestLinks(t *testing.T) {
 		t.Errorf("no cache written: %v", err)
 	}
 
+	// links.exclude leaves the dead link out: nothing remains.
+	if err := os.WriteFile(filepath.Join(dir, ".listlint.yml"), []byte("links:\n  exclude: ['/gone$']\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if code := run([]string{"links", list}, nil, &out, &errOut); code != exitClean {
+		t.Errorf("links with links.exclude exit %d:\n%s%s", code, out.String(), errOut.String())
+	}
+
 	for _, args := range [][]string{{"links", "--diff"}, {"links", "--max-per-host", "0"}, {"links", "--exclude", "("}, {"links", "--fix", "-"}} {
 		if code := run(args, nil, &out, &errOut); code != exitError {
 			t.Errorf("%v: exit %d, want %d", args, code, exitError)
