@@ -448,8 +448,8 @@ func (c *Checker) request(ctx context.Context, h *host, target string) result {
 		if a.retryAfter != "" && (a.code == http.StatusTooManyRequests || a.code == http.StatusServiceUnavailable) {
 			d, ok := retryAfter(a.retryAfter, time.Now())
 			if !ok || d > c.opts.MaxRetryWait {
-				return result{Result: Result{Status: Unchecked, Code: a.code,
-					Reason: fmt.Sprintf("rate limited (%s, Retry-After %s beyond --max-retry-wait %s)", a.status, a.retryAfter, c.opts.MaxRetryWait)}}
+				reason := fmt.Sprintf("rate limited (%s, Retry-After %s beyond --max-retry-wait %s)", a.status, a.retryAfter, c.opts.MaxRetryWait)
+				return result{Result: Result{Status: Unchecked, Code: a.code, Reason: reason}}
 			}
 			// The host asked everyone to wait: hold its other requests too.
 			h.mu.Lock()
@@ -548,7 +548,7 @@ func headRefused(a answer) bool {
 	if a.err != nil {
 		return !isTimeout(a.err) && closedConn(a.err)
 	}
-	return a.code >= 400 && a.code != http.StatusTooManyRequests && !(a.code == http.StatusServiceUnavailable && a.retryAfter != "")
+	return a.code >= 400 && a.code != http.StatusTooManyRequests && (a.code != http.StatusServiceUnavailable || a.retryAfter == "")
 }
 
 // closedConn reports whether err is a connection the server closed or reset.
@@ -628,7 +628,7 @@ func (c *Checker) do(ctx context.Context, method, target string) answer {
 	if err != nil {
 		return answer{err: err}
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // what was read is all that counts
 	if method == http.MethodGet {
 		if _, err := io.CopyN(io.Discard, resp.Body, bodyLimit); err != nil && !errors.Is(err, io.EOF) && isTimeout(err) {
 			return answer{err: err}

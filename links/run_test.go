@@ -19,8 +19,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func loadDoc(t *testing.T, path string) *lint.Document {
+const fixture = "testdata/list.md"
+
+func loadDoc(t *testing.T) *lint.Document {
 	t.Helper()
+	path := fixture
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -33,15 +36,11 @@ func loadDoc(t *testing.T, path string) *lint.Document {
 }
 
 func TestExtract(t *testing.T) {
-	doc := loadDoc(t, "testdata/list.md")
+	doc := loadDoc(t)
 	var got []string
 	for _, l := range Extract(doc) {
-		dest := "-"
-		if l.Dest.Valid() {
-			dest = doc.Text(l.Dest)
-			if dest != l.URL {
-				t.Errorf("%s: destination bytes %q", l.URL, dest)
-			}
+		if dest := doc.Text(l.Dest); l.Dest.Valid() && dest != l.URL {
+			t.Errorf("%s: destination bytes %q", l.URL, dest)
 		}
 		line, _ := doc.Position(l.At.Start)
 		got = append(got, fmt.Sprintf("%d %s %v", line, l.URL, Classify(l.URL)))
@@ -76,7 +75,7 @@ func testRun(t *testing.T, cache *Cache) *Run {
 // --fix rewrites exactly the moved links' URLs.
 func TestRunFindings(t *testing.T) {
 	t.Parallel()
-	doc := loadDoc(t, "testdata/list.md")
+	doc := loadDoc(t)
 	run := testRun(t, nil)
 	v := run.Check(context.Background(), []*lint.Document{doc})
 	l := v.Linter(run, lint.Limits{})
@@ -125,7 +124,7 @@ func TestRunFindings(t *testing.T) {
 // come from the configuration.
 func TestRunConfigured(t *testing.T) {
 	t.Parallel()
-	doc := loadDoc(t, "testdata/list.md")
+	doc := loadDoc(t)
 	run := testRun(t, nil)
 	run.Configure = func(_ string, r *lint.Rule) lint.Settings {
 		s := r.Defaults()
@@ -154,7 +153,7 @@ func TestCache(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cache", "links.json")
 	now := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	doc := loadDoc(t, "testdata/list.md")
+	doc := loadDoc(t)
 
 	c, warn := LoadCache(path, time.Hour, clock)
 	if warn != nil {

@@ -54,7 +54,10 @@ func ruleTable(w io.Writer, rs []*lint.Rule) error {
 func ruleDoc(w io.Writer, r *lint.Rule) error {
 	var b strings.Builder
 	fixable := "no"
-	if r.Fixable {
+	switch {
+	case r.Fixable && r.Command != "":
+		fixable = "yes (listlint " + r.Command + " --fix)"
+	case r.Fixable:
 		fixable = "yes (listlint fix)"
 	}
 	fmt.Fprintf(&b, "# %s: %s\n\nSeverity: %s. Fixable: %s.\n", r.ID, r.Title, r.Severity, fixable)
