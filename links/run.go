@@ -187,6 +187,8 @@ func (v Verdicts) check(r *Run, want Status) func(*lint.Pass) {
 				continue
 			}
 			switch {
+			case want == Dead && kind == File && webLike(l.URL):
+				p.Report(l.At.Start, l.At.End, nil, "link to %s is dead (%s), expected an existing file, or a web address with https://", l.URL, res.Reason)
 			case want == Dead && kind == File:
 				p.Report(l.At.Start, l.At.End, nil, "link to %s is dead (%s), expected an existing file", l.URL, res.Reason)
 			case want == Dead:
@@ -198,6 +200,12 @@ func (v Verdicts) check(r *Run, want Status) func(*lint.Pass) {
 			}
 		}
 	}
+}
+
+// webLike reports whether a relative link reads as a web address that
+// lost its scheme: "www.example.com/x", "./https://example.com".
+func webLike(path string) bool {
+	return strings.HasPrefix(path, "www.") || strings.Contains(path, "://")
 }
 
 // unsafeDest matches what a URL must not hold to be written as a

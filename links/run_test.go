@@ -53,7 +53,7 @@ func TestExtract(t *testing.T) {
 		"18 http://alpha.test/status/403 1", "19 http://alpha.test/redirect/301/iota 1",
 		"20 http://alpha.test/redirect/301/kappa 1", "21 mailto:lambda@example.com 0",
 		"22 http://excluded.test/status/404 1", "28 http://alpha.test/status/200 1",
-		"30 http://alpha.test/redirect/301/delta 1",
+		"30 http://alpha.test/redirect/301/delta 1", "32 www.example.com/notes 2",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -93,6 +93,7 @@ func TestRunFindings(t *testing.T) {
 		"19:3 warning link-redirect true link to http://alpha.test/redirect/301/iota redirects permanently to http://alpha.test/iota, expected the new URL",
 		"20:9 warning link-redirect true link to http://alpha.test/redirect/301/kappa redirects permanently to http://alpha.test/kappa, expected the new URL",
 		"30:1 warning link-redirect true link to http://alpha.test/redirect/301/delta redirects permanently to http://alpha.test/delta, expected the new URL",
+		"32:38 error link-dead false link to www.example.com/notes is dead (no such file or folder), expected an existing file, or a web address with https://",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
