@@ -41,6 +41,10 @@ type Options struct {
 	HostFailures int
 	// UserAgent is sent with every request.
 	UserAgent string
+	// IncludeFragments checks that the #fragment of a link names an
+	// anchor (an id, or a name of <a>) of the HTML page it links to; such
+	// pages are fetched with GET and read up to fragmentLimit.
+	IncludeFragments bool
 	// GitHubToken, when set, authenticates requests to github.com and
 	// api.github.com over https, which raises GitHub's rate limit.
 	GitHubToken string
@@ -84,6 +88,9 @@ const maxRedirects = 10
 // bodyLimit is how much of a GET response's body is read: enough for the
 // server to send its headers and start, not the whole page.
 const bodyLimit = 4 << 10
+
+// fragmentLimit is how much of a page is read for its anchors.
+const fragmentLimit = 4 << 20
 
 // Checker checks web links over HTTP.
 type Checker struct {
@@ -198,7 +205,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 						break
 					}
 					page := ln.h.queue[i]
-					r := c.checkPage(ctx, ln.h, page)
+					r := c.checkPage(ctx, ln.h, page, c.opts.IncludeFragments && anyFragment(byPage[page]))
 					mu.Lock()
 					pages[page] = r
 					done += len(byPage[page])
@@ -223,6 +230,10 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 		}
 		for _, raw := range byPage[page] {
 			out[raw] = withFragment(r.Result, raw)
+			if f := fragment(raw); f != "" && r.anchors != nil && !r.anchors[f] && !r.anchors["user-content-"+f] {
+				// GitHub prefixes the ids of a README's headings.
+				out[raw] = Result{Status: Dead, Code: r.Code, Chain: r.Chain, Reason: "the page has no anchor #" + f}
+			}
 		}
 	}
 	return out
@@ -242,6 +253,29 @@ func pageURL(raw string) (string, *url.URL, error) {
 	}
 	u.Fragment, u.RawFragment = "", ""
 	return u.String(), u, nil
+}
+
+// anyFragment reports whether one of urls has a #fragment.
+func anyFragment(urls []string) bool {
+	for _, u := range urls {
+		if fragment(u) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fragment returns raw's #fragment, unescaped, without the "#".
+func fragment(raw string) string {
+	i := strings.IndexByte(raw, '#')
+	if i < 0 {
+		return ""
+	}
+	f, err := url.PathUnescape(raw[i+1:])
+	if err != nil {
+		return raw[i+1:]
+	}
+	return f
 }
 
 // withFragment puts raw's fragment on a Moved result's target.
@@ -267,10 +301,13 @@ type result struct {
 	hostFailure bool
 	// loc is a redirect's Location.
 	loc string
+	// anchors are the ids and anchor names of an HTML page fetched for
+	// them; nil when not fetched.
+	anchors map[string]bool
 }
 
 // checkPage checks one page URL, following redirects.
-func (c *Checker) checkPage(ctx context.Context, h *host, page string) result {
+func (c *Checker) checkPage(ctx context.Context, h *host, page string, anchors bool) result {
 	h.mu.Lock()
 	down, broken := h.down, h.broken
 	h.mu.Unlock()
@@ -287,7 +324,7 @@ func (c *Checker) checkPage(ctx context.Context, h *host, page string) result {
 		r         result
 	)
 	for hop := 0; ; hop++ {
-		r = c.request(ctx, h, cur)
+		r = c.request(ctx, h, cur, anchors)
 		r.host = h.name
 		if hop == 0 && r.hostFailure {
 			// The host itself fails: its other links share the verdict.
@@ -415,20 +452,24 @@ type answer struct {
 	status     string
 	loc        string
 	retryAfter string
+	anchors    map[string]bool
 	err        error
 }
 
 // request fetches url: HEAD first, GET when HEAD is refused, with retries
 // for what may pass (timeouts, cut connections, 5xx, rate limits). Its
 // result is OK for any answer below 400, with the code and Location.
-func (c *Checker) request(ctx context.Context, h *host, target string) result {
+func (c *Checker) request(ctx context.Context, h *host, target string, anchors bool) result {
 	method := http.MethodHead
+	if anchors {
+		method = http.MethodGet
+	}
 	var a answer
 	for attempt := 0; ; attempt++ {
 		if err := c.waitHost(ctx, h); err != nil {
 			return result{Result: Result{Status: Unchecked, Reason: "not checked: " + err.Error()}}
 		}
-		a = c.do(ctx, method, target)
+		a = c.do(ctx, method, target, anchors)
 		if method == http.MethodHead && headRefused(a) {
 			// Many servers mishandle HEAD: ask again with GET, at no
 			// cost to the retries.
@@ -476,7 +517,7 @@ func (c *Checker) verdict(a answer) result {
 	case a.err != nil:
 		return failure(a.err, attempts)
 	case a.code < 400:
-		return result{Result: Result{Status: OK, Code: a.code}, loc: a.loc}
+		return result{Result: Result{Status: OK, Code: a.code}, loc: a.loc, anchors: a.anchors}
 	case a.code == http.StatusTooManyRequests, a.code == http.StatusServiceUnavailable && a.retryAfter != "":
 		return result{Result: Result{Status: Unchecked, Code: a.code, Reason: "rate limited (" + a.status + attempts + ")"}}
 	case a.code == http.StatusUnauthorized, a.code == http.StatusForbidden, a.code > 599:
@@ -603,7 +644,7 @@ func sleep(ctx context.Context, d time.Duration) error {
 
 // do sends one request, within the global limit and the timeout, and
 // reads at most bodyLimit bytes of the body.
-func (c *Checker) do(ctx context.Context, method, target string) answer {
+func (c *Checker) do(ctx context.Context, method, target string, anchors bool) answer {
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -629,15 +670,20 @@ func (c *Checker) do(ctx context.Context, method, target string) answer {
 		return answer{err: err}
 	}
 	defer func() { _ = resp.Body.Close() }() // what was read is all that counts
-	if method == http.MethodGet {
-		if _, err := io.CopyN(io.Discard, resp.Body, bodyLimit); err != nil && !errors.Is(err, io.EOF) && isTimeout(err) {
-			return answer{err: err}
-		}
-	}
-	return answer{
+	a := answer{
 		code: resp.StatusCode, status: resp.Status, loc: resp.Header.Get("Location"),
 		retryAfter: resp.Header.Get("Retry-After"),
 	}
+	switch {
+	case anchors && resp.StatusCode == http.StatusOK && strings.Contains(resp.Header.Get("Content-Type"), "html"):
+		a.anchors, err = pageAnchors(io.LimitReader(resp.Body, fragmentLimit))
+	case method == http.MethodGet:
+		_, err = io.CopyN(io.Discard, resp.Body, bodyLimit)
+	}
+	if err != nil && !errors.Is(err, io.EOF) && isTimeout(err) {
+		return answer{err: err}
+	}
+	return a
 }
 
 // retryAfter reads a Retry-After value: seconds, or an HTTP date.

@@ -428,3 +428,44 @@ func TestRetryAfterParse(t *testing.T) {
 		t.Error("retryAfter(soon) ok")
 	}
 }
+
+func TestCheckFragments(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/doc":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = io.WriteString(w, `<html><body><h2 id="usage">Usage</h2><a name="old-anchor"></a><h2 id="user-content-install">Install</h2><p id="a b">x</p></body></html>`)
+		case "/data":
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, `{}`)
+		case "/moved":
+			http.Redirect(w, r, "/doc", http.StatusMovedPermanently)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	urls := []string{
+		"http://f.test/doc#usage", "http://f.test/doc#old-anchor", "http://f.test/doc#install",
+		"http://f.test/doc#a%20b", "http://f.test/doc#missing", "http://f.test/data#x", "http://f.test/moved#nowhere",
+	}
+	got := testChecker(t, srv, Options{IncludeFragments: true}).Check(context.Background(), urls)
+	for _, u := range urls[:4] {
+		if got[u].Status != OK {
+			t.Errorf("%s: %+v, want ok", u, got[u])
+		}
+	}
+	if r := got[urls[4]]; r.Status != Dead || r.Reason != "the page has no anchor #missing" {
+		t.Errorf("missing anchor: %+v", r)
+	}
+	if r := got[urls[5]]; r.Status != OK {
+		t.Errorf("not HTML: %+v, want ok", r)
+	}
+	if r := got[urls[6]]; r.Status != Dead || r.Reason != "the page has no anchor #nowhere" {
+		t.Errorf("moved page without the anchor: %+v, want dead (no fix to a broken anchor)", r)
+	}
+	// Off by default: anchors are not looked at.
+	off := testChecker(t, srv, Options{}).Check(context.Background(), urls[4:5])
+	if r := off[urls[4]]; r.Status != OK {
+		t.Errorf("fragments off: %+v, want ok", r)
+	}
+}

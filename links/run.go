@@ -49,7 +49,9 @@ func (r *Run) Check(ctx context.Context, docs []*lint.Document) Verdicts {
 			case File:
 				v[key] = checkFile(strings.TrimPrefix(key, "file:"))
 			case Web:
-				if res, ok := r.Cache.get(key); ok {
+				// The cache keeps no anchors: a fragment to check is
+				// checked afresh.
+				if res, ok := r.Cache.get(key); ok && !(r.Checker.opts.IncludeFragments && fragment(key) != "") {
 					v[key] = res
 					continue
 				}

@@ -44,6 +44,7 @@ func (c *cli) linksFlags(fs *pflag.FlagSet) func([]string) int {
 	fs.DurationVar(&lf.opts.MaxRetryWait, "max-retry-wait", time.Minute, "longest Retry-After wait honoured; a longer one leaves the link unchecked")
 	fs.StringVar(&lf.cache, "cache", "", "keep results in `FILE` across runs (good ones for --max-age; failures are checked again)")
 	fs.DurationVar(&lf.maxAge, "max-age", 24*time.Hour, "how long a good result in the --cache stays good")
+	fs.BoolVar(&lf.opts.IncludeFragments, "include-fragments", false, "check that a link's #fragment names an anchor of the HTML page")
 	fs.StringArrayVar(&lf.exclude, "exclude", nil, "do not check URLs matching `REGEX` (repeatable)")
 	return func(args []string) int { return c.links(&f, &lf, args) }
 }
