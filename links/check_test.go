@@ -31,6 +31,8 @@ func (n *fakeNet) dial(ctx context.Context, network, addr string) (net.Conn, err
 		return nil, err
 	}
 	switch {
+	case net.ParseIP(host) != nil: // a test server's own address
+		return (&net.Dialer{}).DialContext(ctx, network, addr)
 	case strings.HasSuffix(host, ".invalid"):
 		return nil, &net.OpError{Op: "dial", Net: network, Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
 	case host == "refused.test":
@@ -467,5 +469,53 @@ func TestCheckFragments(t *testing.T) {
 	off := testChecker(t, srv, Options{}).Check(context.Background(), urls[4:5])
 	if r := off[urls[4]]; r.Status != OK {
 		t.Errorf("fragments off: %+v, want ok", r)
+	}
+}
+
+// TestGitHub asks a fake REST API about repository links.
+func TestGitHub(t *testing.T) {
+	t.Parallel()
+	var auth atomic.Value
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth.Store(r.Header.Get("Authorization"))
+		switch r.URL.Path {
+		case "/repos/alpha/widget":
+			_, _ = io.WriteString(w, `{"full_name": "alpha/widget", "archived": true}`)
+		case "/repos/Beta/Gadget":
+			_, _ = io.WriteString(w, `{"full_name": "beta/gadget", "archived": false}`)
+		case "/repos/old/name":
+			http.Redirect(w, r, "/repositories/42", http.StatusMovedPermanently)
+		case "/repositories/42":
+			_, _ = io.WriteString(w, `{"full_name": "new/name", "archived": false}`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(api.Close)
+	srv, _ := statusServer(t, false)
+	c := testChecker(t, srv, Options{GitHubToken: "s3cret"})
+	results := map[string]Result{
+		"https://github.com/alpha/widget":                 {},
+		"https://github.com/Beta/Gadget/tree/main#docs":   {},
+		"https://github.com/old/name/blob/main/README.md": {},
+		"https://github.com/gone/away":                    {},
+		"https://github.com/topics/widgets":               {},
+		"file:README.md":                                  {},
+	}
+	c.checkRepos(context.Background(), api.URL, results)
+	if r := results["https://github.com/alpha/widget"]; !r.Archived || r.Status != OK {
+		t.Errorf("archived: %+v", r)
+	}
+	if r := results["https://github.com/Beta/Gadget/tree/main#docs"]; r.Status != OK {
+		t.Errorf("a name in another case is no move: %+v", r)
+	}
+	if r := results["https://github.com/old/name/blob/main/README.md"]; r.Status != Moved || r.Target != "https://github.com/new/name/blob/main/README.md" {
+		t.Errorf("renamed: %+v", r)
+	}
+	if r := results["https://github.com/gone/away"]; r.Status != OK || r.Archived {
+		t.Errorf("unknown to the API: %+v, want the HTTP check's result kept", r)
+	}
+	if a, _ := auth.Load().(string); a != "Bearer s3cret" {
+		t.Errorf("API request Authorization %q", a)
 	}
 }

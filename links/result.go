@@ -44,4 +44,7 @@ type Result struct {
 	// NoFix, for a Moved link, says why Target must not replace the URL;
 	// empty when it may.
 	NoFix string
+	// Archived: the link is to a GitHub repository that is archived
+	// (read-only), as the REST API says (--github).
+	Archived bool
 }

@@ -22,6 +22,9 @@ type Run struct {
 	// ExcludeFile, when set, returns more such patterns for the file at
 	// path (its configuration's links.exclude).
 	ExcludeFile func(path string) []*regexp.Regexp
+	// GitHubAPI, when set, is the GitHub REST API's address: links to
+	// repositories are also looked up there (--github).
+	GitHubAPI string
 	// Configure returns a rule's settings for a file, as lint.Linter's.
 	Configure func(path string, r *lint.Rule) lint.Settings
 }
@@ -63,6 +66,11 @@ func (r *Run) Check(ctx context.Context, docs []*lint.Document) Verdicts {
 	for u, res := range r.Checker.Check(ctx, web) {
 		v[u] = res
 		r.Cache.put(u, res)
+	}
+	if r.GitHubAPI != "" {
+		// Cached results too: the cache keeps what the web said, and a
+		// repository archived since is news.
+		r.Checker.checkRepos(ctx, r.GitHubAPI, v)
 	}
 	return v
 }
@@ -185,6 +193,9 @@ func (v Verdicts) check(r *Run, want Status) func(*lint.Pass) {
 		for _, l := range Extract(p.Doc) {
 			key, kind := r.linkKey(p.Doc, l)
 			res, ok := v[key]
+			if ok && want == Unchecked && res.Archived {
+				p.Report(l.At.Start, l.At.End, nil, "link to %s is to an archived repository (read-only), expected a maintained project", l.URL)
+			}
 			if !ok || res.Status != want {
 				continue
 			}

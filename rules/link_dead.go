@@ -22,7 +22,9 @@ What may be a false alarm is reported at info severity as unchecked,
 not dead: a rate limit (429, or 503 with Retry-After) that outlasts
 --max-retry-wait, 401 and 403 (servers that refuse non-browser clients),
 a timeout on a host that answers other requests, and the links of a host
-that kept failing, to which listlint stopped sending requests.`,
+that kept failing, to which listlint stopped sending requests. With
+--github, a link to an archived GitHub repository is reported at info
+severity too.`,
 	Bad: `- [Gone](https://example.com/removed-page) - Answers 404.
 `,
 	Good: `- [Alpha](https://example.com/alpha) - Answers 200.

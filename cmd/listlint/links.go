@@ -27,6 +27,7 @@ type linksFlags struct {
 	cache     string
 	maxAge    time.Duration
 	exclude   []string
+	github    bool
 }
 
 func (c *cli) linksFlags(fs *pflag.FlagSet) func([]string) int {
@@ -45,6 +46,7 @@ func (c *cli) linksFlags(fs *pflag.FlagSet) func([]string) int {
 	fs.StringVar(&lf.cache, "cache", "", "keep results in `FILE` across runs (good ones for --max-age; failures are checked again)")
 	fs.DurationVar(&lf.maxAge, "max-age", 24*time.Hour, "how long a good result in the --cache stays good")
 	fs.BoolVar(&lf.opts.IncludeFragments, "include-fragments", false, "check that a link's #fragment names an anchor of the HTML page")
+	fs.BoolVar(&lf.github, "github", false, "ask GitHub's REST API about repository links: report archived repositories (info) and renamed ones (moved); GITHUB_TOKEN raises the rate limit")
 	fs.StringArrayVar(&lf.exclude, "exclude", nil, "do not check URLs matching `REGEX` (repeatable)")
 	return func(args []string) int { return c.links(&f, &lf, args) }
 }
@@ -94,6 +96,9 @@ func (c *cli) links(f *lintFlags, lf *linksFlags, args []string) int {
 	errs = append(errs, loadErrs...)
 
 	run := &links.Run{Exclude: exclude, Configure: cs.settings, ExcludeFile: cs.linksExclude()}
+	if lf.github {
+		run.GitHubAPI = links.GitHubAPI
+	}
 	if lf.cache != "" {
 		cache, warning := links.LoadCache(lf.cache, lf.maxAge, time.Now)
 		if warning != nil {
