@@ -328,8 +328,9 @@ func (c *Checker) checkPage(ctx context.Context, h *host, page string, anchors b
 		r.host = h.name
 		if hop == 0 && r.hostFailure {
 			// The host itself fails: its other links share the verdict.
+			broken := r.Result // a copy: r changes on
 			h.mu.Lock()
-			h.broken = &r.Result
+			h.broken = &broken
 			h.mu.Unlock()
 		}
 		if r.Status != OK || r.Code < 300 || r.Code > 399 || r.loc == "" {
