@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -340,7 +341,7 @@ func (c *Checker) checkPage(ctx context.Context, h *host, page string, anchors b
 		switch {
 		case err != nil:
 			r.Status, r.Reason = Dead, fmt.Sprintf("%d redirect to a malformed location: %v", r.Code, err)
-		case next == page || contains(chain, next):
+		case next == page || slices.Contains(chain, next):
 			r.Status, r.Reason = Dead, "redirect loop"
 		case hop == maxRedirects:
 			r.Status, r.Reason = Dead, fmt.Sprintf("more than %d redirects", maxRedirects)
@@ -371,7 +372,7 @@ func (c *Checker) checkPage(ctx context.Context, h *host, page string, anchors b
 		return r
 	}
 	r.Status, r.Target = Moved, chain[permanent]
-	if strings.HasPrefix(page, "https:") && slicesAny(chain[:permanent+1], func(s string) bool { return strings.HasPrefix(s, "http:") }) {
+	if strings.HasPrefix(page, "https:") && slices.ContainsFunc(chain[:permanent+1], func(s string) bool { return strings.HasPrefix(s, "http:") }) {
 		r.NoFix = "it goes from https to http"
 	}
 	return r
@@ -390,24 +391,6 @@ func (c *Checker) tally(h *host, r *result) {
 	if h.failures >= c.opts.HostFailures && h.down == "" {
 		h.down = fmt.Sprintf("not checked: %s failed %d links in a row (last: %s)", h.name, h.failures, r.Reason)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func slicesAny(list []string, f func(string) bool) bool {
-	for _, x := range list {
-		if f(x) {
-			return true
-		}
-	}
-	return false
 }
 
 // location resolves a Location header against the URL that sent it.
