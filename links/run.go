@@ -54,7 +54,7 @@ func (r *Run) Check(ctx context.Context, docs []*lint.Document) Verdicts {
 			case Web:
 				// The cache keeps no anchors: a fragment to check is
 				// checked afresh.
-				if res, ok := r.Cache.get(key); ok && !(r.Checker.opts.IncludeFragments && fragment(key) != "") {
+				if res, ok := r.Cache.get(key); ok && (!r.Checker.opts.IncludeFragments || fragment(key) == "") {
 					v[key] = res
 					continue
 				}
