@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"slices"
 	"strconv"
@@ -18,6 +19,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // Options tune a Checker. Zero values take the defaults of `listlint links`.
@@ -116,10 +119,17 @@ func NewChecker(opts Options) *Checker {
 		MaxIdleConnsPerHost: opts.MaxPerHost,
 		IdleConnTimeout:     30 * time.Second,
 	}
+	// Some sites redirect to the page itself to set a cookie: keep
+	// cookies, as a browser does, so that the second visit answers.
+	jar, err := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
+	if err != nil {
+		panic(err) // cookiejar.New never fails
+	}
 	return &Checker{
 		opts: opts,
 		client: &http.Client{
 			Transport: tr,
+			Jar:       jar,
 			// Redirects are followed by hand, to record the chain.
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		},
@@ -341,13 +351,16 @@ func (c *Checker) checkPage(ctx context.Context, h *host, page string, anchors b
 		switch {
 		case err != nil:
 			r.Status, r.Reason = Dead, fmt.Sprintf("%d redirect to a malformed location: %v", r.Code, err)
-		case next == page || slices.Contains(chain, next):
+		case visits(page, chain, next) >= 2:
+			// A second visit may answer (a cookie was set), a third not.
 			r.Status, r.Reason = Dead, "redirect loop"
 		case hop == maxRedirects:
 			r.Status, r.Reason = Dead, fmt.Sprintf("more than %d redirects", maxRedirects)
 		}
 		if r.Status == Dead {
-			break
+			r.Chain = chain
+			c.tally(h, &r)
+			return r // the chain is what failed
 		}
 		chain = append(chain, next)
 		if gated(page, next) {
@@ -391,6 +404,20 @@ func (c *Checker) tally(h *host, r *result) {
 	if h.failures >= c.opts.HostFailures && h.down == "" {
 		h.down = fmt.Sprintf("not checked: %s failed %d links in a row (last: %s)", h.name, h.failures, r.Reason)
 	}
+}
+
+// visits counts how often a redirect chain from page has been at u.
+func visits(page string, chain []string, u string) int {
+	n := 0
+	if page == u {
+		n++
+	}
+	for _, c := range chain {
+		if c == u {
+			n++
+		}
+	}
+	return n
 }
 
 // location resolves a Location header against the URL that sent it.

@@ -99,6 +99,11 @@ func statusServer(t *testing.T, tlsServer bool) (*httptest.Server, *sync.Map) {
 		case "redirect":
 			code, _ := strconv.Atoi(parts[1])
 			http.Redirect(w, r, "/"+strings.Join(parts[2:], "/"), code)
+		case "cookie":
+			if _, err := r.Cookie("seen"); err != nil {
+				http.SetCookie(w, &http.Cookie{Name: "seen", Value: "1", Path: "/"})
+				http.Redirect(w, r, "/cookie", http.StatusFound)
+			}
 		case "loop":
 			http.Redirect(w, r, "/loop", http.StatusMovedPermanently)
 		case "downgrade":
@@ -172,6 +177,7 @@ func TestCheckStatuses(t *testing.T) {
 		{"http://a.test/redirect/301/redirect/308/redirect/302/status/200", Moved, "", "http://a.test/redirect/302/status/200"},
 		{"http://a.test/redirect/301/status/404", Dead, "^redirects to http://a.test/status/404, which is dead: 404 Not Found$", ""},
 		{"http://a.test/loop", Dead, "^redirect loop$", ""},
+		{"http://a.test/cookie", OK, "", ""},
 		{"http://a.test/redirect/301/redirect/301/redirect/301/redirect/301/redirect/301/redirect/301/redirect/301/redirect/301/redirect/301/redirect/301/redirect/301/status/200", Dead, "more than 10 redirects", ""},
 		{"http://a.test/login", OK, "", ""},
 		{"http://gone.invalid/x", Dead, "^DNS lookup failed: no such host$", ""},
