@@ -157,9 +157,6 @@ type host struct {
 	broken *Result
 }
 
-// lane is one of a host's MaxPerHost request streams.
-type lane struct{ h *host }
-
 // Check checks every URL of urls once (fragments aside: a page is fetched
 // once whatever the anchor) and returns the result of each URL given.
 func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
@@ -189,12 +186,14 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 		}
 		byPage[page] = append(byPage[page], raw)
 	}
-	// Lane 0 of every host first, so that work spreads over hosts.
-	lanes := make(chan lane, len(order)*c.opts.MaxPerHost)
+	// A lane is one of a host's MaxPerHost request streams, taking the
+	// host's pages in turn. Lane 0 of every host comes first, so that
+	// work spreads over hosts.
+	lanes := make(chan *host, len(order)*c.opts.MaxPerHost)
 	for k := range c.opts.MaxPerHost {
 		for _, h := range order {
 			if k < len(h.queue) {
-				lanes <- lane{h}
+				lanes <- h
 			}
 		}
 	}
@@ -209,14 +208,14 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for ln := range lanes {
+			for h := range lanes {
 				for {
-					i := ln.h.next.Add(1) - 1
-					if i >= int64(len(ln.h.queue)) {
+					i := h.next.Add(1) - 1
+					if i >= int64(len(h.queue)) {
 						break
 					}
-					page := ln.h.queue[i]
-					r := c.checkPage(ctx, ln.h, page, c.opts.IncludeFragments && anyFragment(byPage[page]))
+					page := h.queue[i]
+					r := c.checkPage(ctx, h, page, c.opts.IncludeFragments && anyFragment(byPage[page]))
 					mu.Lock()
 					pages[page] = r
 					done += len(byPage[page])
@@ -448,9 +447,18 @@ func gated(page, target string) bool {
 	if err != nil || strings.EqualFold(u.Hostname(), from.Hostname()) {
 		return false
 	}
-	where := strings.ToLower(u.Hostname() + u.Path)
-	for _, w := range []string{"login", "signin", "sign-in", "sign_in", "sso", "consent", "oauth", "accounts.", "auth."} {
-		if strings.Contains(where, w) {
+	host := strings.ToLower(u.Hostname())
+	for _, h := range []string{"login.", "signin.", "accounts.", "auth.", "sso.", "consent."} {
+		if strings.HasPrefix(host, h) {
+			return true
+		}
+	}
+	for seg := range strings.SplitSeq(strings.ToLower(u.Path), "/") {
+		switch seg {
+		case "signin", "sign-in", "sign_in", "sso", "consent", "oauth", "oauth2", "auth", "authorize":
+			return true
+		}
+		if strings.HasPrefix(seg, "login") {
 			return true
 		}
 	}

@@ -525,3 +525,19 @@ func TestGitHub(t *testing.T) {
 		t.Errorf("API request Authorization %q", a)
 	}
 }
+
+func TestGated(t *testing.T) {
+	for target, want := range map[string]bool{
+		"https://accounts.example.com/x":         true,
+		"https://example.org/login?next=/a":      true,
+		"https://example.org/u/login.php":        true,
+		"https://example.org/oauth/authorize":    true,
+		"https://example.org/espresso-machines":  false,
+		"https://example.org/blog/2026/sign-off": false,
+		"https://example.com/login":              false, // the same host
+	} {
+		if got := gated("https://example.com/page", target); got != want {
+			t.Errorf("gated(%s) = %v, want %v", target, got, want)
+		}
+	}
+}
