@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -75,7 +76,21 @@ func Extract(doc *lint.Document) []Link {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan, *ast.HTMLBlock, *ast.RawHTML:
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				end := lines.At(lines.Len() - 1).Stop
+				if n.HasClosure() {
+					end = max(end, n.ClosureLine.Stop)
+				}
+				out = append(out, htmlLinks(body, base, lines.At(0).Start, end)...)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			if segs := n.Segments; segs.Len() > 0 {
+				out = append(out, htmlLinks(body, base, segs.At(0).Start, segs.At(segs.Len()-1).Stop)...)
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
 			if n.Reference == nil {
@@ -168,4 +183,44 @@ func Classify(raw string) Kind {
 
 func hasScheme(raw, scheme string) bool {
 	return len(raw) > len(scheme) && strings.EqualFold(raw[:len(scheme)], scheme) && raw[len(scheme)] == ':'
+}
+
+// htmlLinks lists the href and src attributes of the HTML in
+// src[start:end] ("<a href=…>", "<img src=…>"), read with an HTML
+// tokenizer: comments hold none. An attribute's bytes are its Dest when
+// they spell the value as the tokenizer read it (no character references).
+func htmlLinks(src []byte, base, start, end int) []Link {
+	var out []Link
+	z := html.NewTokenizer(bytes.NewReader(src[start:end]))
+	off := start
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		tok := lint.Span{Start: off, End: off + len(z.Raw())}
+		off = tok.End
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		_, more := z.TagName()
+		from := tok.Start
+		for more {
+			var key, val []byte
+			key, val, more = z.TagAttr()
+			if k := string(key); k != "href" && k != "src" || len(val) == 0 {
+				continue
+			}
+			l := Link{URL: string(val), At: lint.Span{Start: base + tok.Start, End: base + tok.End}, Dest: lint.NoSpan}
+			if i := bytes.Index(src[from:tok.End], val); i >= 0 {
+				vs, ve := from+i, from+i+len(val)
+				if q := src[vs-1]; (q == '"' || q == '\'' || q == '=') && ve < tok.End && bytes.IndexByte([]byte("\"' \t\n>"), src[ve]) >= 0 {
+					l.Dest = lint.Span{Start: base + vs, End: base + ve}
+					l.At = l.Dest
+					from = ve
+				}
+			}
+			out = append(out, l)
+		}
+	}
 }

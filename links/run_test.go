@@ -54,6 +54,8 @@ func TestExtract(t *testing.T) {
 		"20 http://alpha.test/redirect/301/kappa 1", "21 mailto:lambda@example.com 0",
 		"22 http://excluded.test/status/404 1", "28 http://alpha.test/status/200 1",
 		"30 http://alpha.test/redirect/301/delta 1", "32 www.example.com/notes 2",
+		"35 http://alpha.test/redirect/301/home 1", "35 http://alpha.test/status/200 1",
+		"39 http://beta.test/status/410 1", "39 http://alpha.test/status/200?a=1&b=2 1",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -94,6 +96,8 @@ func TestRunFindings(t *testing.T) {
 		"20:9 warning link-redirect true link to http://alpha.test/redirect/301/kappa redirects permanently to http://alpha.test/kappa, expected the new URL",
 		"30:1 warning link-redirect true link to http://alpha.test/redirect/301/delta redirects permanently to http://alpha.test/delta, expected the new URL",
 		"32:38 error link-dead false link to www.example.com/notes is dead (no such file or folder), expected an existing file, or a web address with https://",
+		"35:12 warning link-redirect true link to http://alpha.test/redirect/301/home redirects permanently to http://alpha.test/home, expected the new URL",
+		"39:17 error link-dead false link to http://beta.test/status/410 is dead (410 Gone), expected a page that answers",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -116,8 +120,8 @@ func TestRunFindings(t *testing.T) {
 	if !bytes.Equal(res.Src, want2) {
 		t.Errorf("fixed text differs from %s:\n%s", golden, fix.Diff(golden, want2, res.Src))
 	}
-	if res.Fixed != 5 {
-		t.Errorf("fixed %d findings, want 5", res.Fixed)
+	if res.Fixed != 6 {
+		t.Errorf("fixed %d findings, want 6", res.Fixed)
 	}
 }
 
@@ -196,7 +200,8 @@ func TestCache(t *testing.T) {
 			t.Errorf("%s: %v %q from the cache, was %v %q", k, second[k].Status, second[k].Target, r.Status, r.Target)
 		}
 	}
-	if after := requests(); after-before > 6 {
+	// HEAD and GET for each of the four failures (404, 403, 410, excluded 404).
+	if after := requests(); after-before > 8 {
 		t.Errorf("second run sent %d requests", after-before)
 	}
 

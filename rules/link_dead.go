@@ -9,7 +9,8 @@ var LinkDead = &lint.Rule{
 	Title: "links lead to a page that answers",
 	Doc: `Only ` + "`listlint links`" + ` runs this rule, never check or fix: it needs the
 network. Every link of a file is checked: entry links, links in
-descriptions and prose, images, autolinks and reference definitions.
+descriptions and prose, images, autolinks, reference definitions, and
+the href and src attributes of HTML.
 In-page anchors ("#usage") and mailto: links are left alone; relative
 links are checked against the file system.
 
