@@ -511,17 +511,16 @@ func (c *Checker) request(ctx context.Context, h *host, target string, anchors b
 				reason := fmt.Sprintf("rate limited (%s, Retry-After %s beyond --max-retry-wait %s)", a.status, a.retryAfter, c.opts.MaxRetryWait)
 				return result{Result: Result{Status: Unchecked, Code: a.code, Reason: reason}}
 			}
-			// The host asked everyone to wait: hold its other requests too.
-			h.mu.Lock()
-			if until := time.Now().Add(d); until.After(h.pauseUntil) {
-				h.pauseUntil = until
-			}
-			h.mu.Unlock()
-			wait = 0
+			wait = d
 		}
-		if err := sleep(ctx, wait); err != nil {
-			return result{Result: Result{Status: Unchecked, Reason: "not checked: " + err.Error()}}
+		// The wait holds back every request to the host, not this one
+		// alone: a host that struggles gets one pause, not a retry storm
+		// from each lane. waitHost, at the top of the loop, waits it out.
+		h.mu.Lock()
+		if until := time.Now().Add(wait); until.After(h.pauseUntil) {
+			h.pauseUntil = until
 		}
+		h.mu.Unlock()
 	}
 	return c.verdict(a)
 }
