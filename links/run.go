@@ -28,6 +28,8 @@ type Run struct {
 	GitHubAPI string
 	// Configure returns a rule's settings for a file, as lint.Linter's.
 	Configure func(path string, r *lint.Rule) lint.Settings
+
+	roots sync.Map // absolute folder -> its repository root, or ""
 }
 
 // Verdicts holds the result of every link checked in a run, by key (see
@@ -115,17 +117,48 @@ func (r *Run) linkKey(doc *lint.Document, l Link) (string, Kind) {
 	if err != nil {
 		return "", Skip
 	}
-	dir := filepath.Dir(doc.Path)
+	dir, err := filepath.Abs(filepath.Dir(doc.Path))
+	if err != nil {
+		return "", Skip
+	}
+	root := r.repoRoot(dir)
 	p := filepath.FromSlash(u.Path)
 	if strings.HasPrefix(u.Path, "/") {
 		// Root-relative: the repository's root, as GitHub renders it.
-		root := repoRoot(dir)
 		if root == "" {
 			return "", Skip
 		}
 		dir, p = root, strings.TrimLeft(p, string(filepath.Separator))
 	}
-	return "file:" + filepath.Join(dir, p), File
+	path := filepath.Join(dir, p)
+	if rel, err := filepath.Rel(root, path); root != "" && (err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))) {
+		// Out of the repository: GitHub's own pages, as "../../issues"
+		// from a README is, which no file system holds.
+		return "", Skip
+	}
+	return "file:" + path, File
+}
+
+// repoRoot returns the folder holding .git at or above the absolute
+// folder dir, or "" when there is none; answers are kept per folder.
+func (r *Run) repoRoot(dir string) string {
+	if root, ok := r.roots.Load(dir); ok {
+		return root.(string)
+	}
+	root := ""
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			root = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	r.roots.Store(dir, root)
+	return root
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {
@@ -135,24 +168,6 @@ func matchAny(res []*regexp.Regexp, s string) bool {
 		}
 	}
 	return false
-}
-
-// repoRoot returns the folder holding .git above dir, or "".
-func repoRoot(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
-			return abs
-		}
-		parent := filepath.Dir(abs)
-		if parent == abs {
-			return ""
-		}
-		abs = parent
-	}
 }
 
 func checkFile(path string) Result {

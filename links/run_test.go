@@ -56,6 +56,7 @@ func TestExtract(t *testing.T) {
 		"30 http://alpha.test/redirect/301/delta 1", "32 www.example.com/notes 2",
 		"35 http://alpha.test/redirect/301/home 1", "35 http://alpha.test/status/200 1",
 		"39 http://beta.test/status/410 1", "39 http://alpha.test/status/200?a=1&b=2 1",
+		"41 ../../../issues 2",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
