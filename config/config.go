@@ -8,6 +8,8 @@
 //	preset: default          # default | awesome | tagged (see Presets)
 //	files:
 //	  exclude: ["CHANGELOG.md", "docs/archive/**"]
+//	links:
+//	  exclude: ["^https://localhost", "example\\.com"]   # listlint links skips these URLs
 //	rules:
 //	  duplicate-name: off    # off | info | warning | error
 //	  separator: { style: " - " }
@@ -58,6 +60,9 @@ type Config struct {
 	preset   string
 	presetAt string
 	exclude  []glob
+	// linksExclude holds links.exclude: regular expressions of the URLs
+	// listlint links does not check.
+	linksExclude []string
 	// layers apply in order: the preset, the file's rules, its overrides,
 	// the command line.
 	layers []*layer
@@ -236,6 +241,10 @@ func (c *Config) resolve(path string, r *lint.Rule) (lint.Settings, origin) {
 	}
 	return s, o
 }
+
+// LinksExclude returns links.exclude: the regular expressions (Go syntax,
+// checked when the file was read) of the URLs listlint links does not check.
+func (c *Config) LinksExclude() []string { return c.linksExclude }
 
 // Excluded reports whether files.exclude matches path or one of its
 // folders. A directory walk can ask about folders to skip them whole.

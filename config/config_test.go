@@ -78,7 +78,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad YAML", "rules:\n  separator: [\n", `.listlint.yml:2: invalid YAML: did not find expected node content`},
 		{"bad YAML tab", "rules:\n\tseparator: off\n", `.listlint.yml:2: invalid YAML: found character that cannot start any token`},
 		{"not a mapping", "- rules\n", `.listlint.yml:1:1: expected a mapping, got a list`},
-		{"unknown key", "preset: default\nrule:\n  separator: off\n", `.listlint.yml:2:1: unknown key "rule", did you mean "rules"? (allowed: preset, files, rules, overrides)`},
+		{"unknown key", "preset: default\nrule:\n  separator: off\n", `.listlint.yml:2:1: unknown key "rule", did you mean "rules"? (allowed: preset, files, rules, overrides, links)`},
 		{"key twice", "rules:\n  separator: off\n  separator: error\n", `.listlint.yml:3:3: rules.separator: given twice (first on line 2)`},
 		{"bad preset", "preset: fancy\n", `.listlint.yml:1:9: preset: "fancy" is not one of "default", "awesome", "tagged"`},
 		{"unknown rule, close", "rules:\n  sepaator: off\n", `.listlint.yml:2:3: rules: unknown rule "sepaator", did you mean "separator"? (listlint rules lists them all)`},
@@ -588,5 +588,26 @@ func TestEffectiveLoadsBack(t *testing.T) {
 				t.Errorf("%s %s: reloaded %+v, want %+v", file, r.ID, got, want)
 			}
 		}
+	}
+}
+
+func TestLinksExclude(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".listlint.yml")
+	if err := os.WriteFile(path, []byte("links:\n  exclude: ['^https://localhost', 'example\\.org/private']\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path, testRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.LinksExclude(); len(got) != 2 || got[1] != `example\.org/private` {
+		t.Errorf("LinksExclude() = %q", got)
+	}
+	if err := os.WriteFile(path, []byte("links:\n  exclude: ['(']\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(path, testRules()); err == nil || !strings.Contains(err.Error(), `links.exclude[0]: "(" is not a valid regular expression`) {
+		t.Errorf("bad pattern: %v", err)
 	}
 }

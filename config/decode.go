@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,8 +46,9 @@ func (e *Error) Error() string {
 
 // Keys of the file, shared by the decoder and the JSON Schema.
 var (
-	topKeys      = []string{"preset", "files", "rules", "overrides"}
+	topKeys      = []string{"preset", "files", "rules", "overrides", "links"}
 	filesKeys    = []string{"exclude"}
+	linksKeys    = []string{"exclude"}
 	overrideKeys = []string{"files", "rules"}
 	severityKey  = "severity"
 	// levels are the values of a rule entry or of its severity key.
@@ -110,6 +112,12 @@ func parse(path string, src []byte, rules []*lint.Rule) (*Config, error) {
 			for _, fk := range d.mapping(v, "files") {
 				if d.known(fk[0], "files", filesKeys) {
 					c.exclude = d.globs(fk[1], "files.exclude")
+				}
+			}
+		case "links":
+			for _, lk := range d.mapping(v, "links") {
+				if d.known(lk[0], "links", linksKeys) {
+					c.linksExclude = d.regexps(lk[1], "links.exclude")
 				}
 			}
 		case "rules":
@@ -281,6 +289,29 @@ func (d *decoder) globs(n *yaml.Node, key string) []glob {
 		default:
 			out = append(out, glob{pattern: p, at: d.at(item)})
 		}
+	}
+	return out
+}
+
+// regexps reads a list of regular expressions (Go syntax).
+func (d *decoder) regexps(n *yaml.Node, key string) []string {
+	n = deref(n)
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, key, "expected a list of regular expressions, got %s", describe(n))
+		return nil
+	}
+	out := []string{}
+	for i, item := range n.Content {
+		k := fmt.Sprintf("%s[%d]", key, i)
+		s, ok := d.str(deref(item), k)
+		if !ok {
+			continue
+		}
+		if _, err := regexp.Compile(s); err != nil {
+			d.errorf(item, k, "%q is not a valid regular expression: %v", s, err)
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }

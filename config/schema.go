@@ -53,6 +53,15 @@ func Schema(rules []*lint.Rule) ([]byte, error) {
 				fp[fk] = globs
 			}
 			props[k] = map[string]any{"type": "object", "additionalProperties": false, "properties": fp}
+		case "links":
+			lp := map[string]any{}
+			for _, lk := range linksKeys {
+				lp[lk] = map[string]any{
+					"type": "array", "items": map[string]any{"type": "string", "format": "regex"},
+					"description": "regular expressions (Go syntax) of the URLs listlint links does not check",
+				}
+			}
+			props[k] = map[string]any{"type": "object", "additionalProperties": false, "properties": lp}
 		case "rules":
 			props[k] = ref("rules")
 		case "overrides":

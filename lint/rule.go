@@ -104,6 +104,11 @@ type Rule struct {
 	Options  []Option
 	Check    func(*Pass)
 	CheckRun func(*RunPass)
+	// Command, when set, names the command the rule runs under instead
+	// of check and fix ("links" for the rules that need the network). It
+	// sits in the registry for configuration and inline suppression; the
+	// command supplies its Check.
+	Command string
 	// Infer, when set, reads the rule's convention off docs: one file
 	// for an "auto" option, a folder's files for `listlint init`.
 	Infer func(docs []*Document) Inference

@@ -431,9 +431,10 @@ func (l *Linter) unusedCandidates(doc *Document, used [][]bool, known map[string
 			switch {
 			case !ok:
 				add(i, ref.Span, Error, "%s names unknown rule %q%s", dir.Kind, ref.ID, suggest.DidYouMean(ref.ID, slices.Sorted(maps.Keys(known))))
-			case dir.Kind == Enable || l.settings(doc.Path, r).Off:
+			case dir.Kind == Enable || l.settings(doc.Path, r).Off || r.Command != "":
 				// An enable silences nothing itself; a rule that is off
-				// cannot have findings here, yet may be on elsewhere.
+				// cannot have findings here, yet may be on elsewhere; a
+				// rule of another command has findings only there.
 			case !used[i][j]:
 				add(i, ref.Span, sev, "%s silences no %s finding", dir.Kind, ref.ID)
 			}

@@ -259,3 +259,16 @@ func TestSuppressedAndPinned(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+// TestSuppressionOtherCommand: a suppression naming a rule that runs
+// under another command (links) silences nothing here, and is not unused
+// for that: its findings exist only there.
+func TestSuppressionOtherCommand(t *testing.T) {
+	network := &Rule{ID: "net-rule", Severity: Error, Command: "links"}
+	src := "- [ok](u) - Ok. <!-- listlint-disable-line net-rule -->\n- [ok2](u) - Ok. <!-- listlint-disable-line bad-name -->\n"
+	got := lintLines(t, src, badName, network, unused)
+	want := []string{"2 unused-suppression warning: listlint-disable-line silences no bad-name finding"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

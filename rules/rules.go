@@ -16,6 +16,8 @@ func All() []*lint.Rule {
 		EntryLink,
 		HeadingIncrement,
 		HeadingStyle,
+		LinkDead,
+		LinkRedirect,
 		ListItem,
 		ListMarker,
 		ListSpacing,

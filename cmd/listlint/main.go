@@ -2,6 +2,7 @@
 //
 //	listlint check [paths]    report findings
 //	listlint fix [paths]      repair what can be repaired
+//	listlint links [paths]    check links: dead ones, moved ones
 //	listlint init [folder]    write a starter .listlint.yml
 //	listlint rules [id]       list the rules or show one rule's doc
 //	listlint lsp              run the language server for editors
@@ -55,6 +56,7 @@ func commands() []*command {
 	return []*command{
 		{name: "check", args: "[flags] [paths]", summary: "report findings in Markdown lists", flags: (*cli).checkFlags},
 		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags},
+		{name: "links", args: "[flags] [paths]", summary: "check the links of Markdown lists: report dead and moved ones", flags: (*cli).linksFlags},
 		{name: "init", args: "[flags] [folder]", summary: "write a starter .listlint.yml from the lists in a folder", flags: (*cli).initFlags},
 		{name: "rules", args: "[id]", summary: "list the rules, or show one rule's doc", flags: (*cli).rulesFlags},
 		{name: "lsp", args: "[flags]", summary: "run the language server (LSP over stdio) for editors", flags: (*cli).lspFlags},

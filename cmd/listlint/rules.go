@@ -67,7 +67,10 @@ func ruleTable(w io.Writer, rs []*lint.Rule) error {
 func ruleDoc(w io.Writer, r *lint.Rule) error {
 	var b strings.Builder
 	fixable := "no"
-	if r.Fixable {
+	switch {
+	case r.Fixable && r.Command != "":
+		fixable = "yes (listlint " + r.Command + " --fix)"
+	case r.Fixable:
 		fixable = "yes (listlint fix)"
 	}
 	sev := r.Severity.String()
