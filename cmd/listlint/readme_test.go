@@ -276,3 +276,28 @@ func TestProjectFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMETryIt keeps the README's first screen to the two set-up
+// commands: the first code lines a reader meets run the shipped example
+// with no configuration and then every test, before any install step.
+func TestREADMETryIt(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code []string
+	for line := range strings.Lines(string(data)) {
+		if strings.HasPrefix(line, "    ") && strings.TrimSpace(line) != "" {
+			code = append(code, strings.TrimSpace(line))
+		} else if len(code) > 0 {
+			break
+		}
+	}
+	want := []string{"go run ./cmd/listlint check testdata/example/awesome-example.md", "go test ./..."}
+	if !slices.Equal(code, want) {
+		t.Errorf("the README's first code block is %q, want the two Try-it commands %q", code, want)
+	}
+	if _, err := os.Stat(filepath.Join("..", "..", "testdata", "example", ".listlint.yml")); err == nil {
+		t.Error("the example runs with the built-in defaults: testdata/example holds no configuration")
+	}
+}
