@@ -25,10 +25,10 @@ type FragmentLink struct {
 // Slug returns the anchor GitHub gives a heading whose rendered text is
 // text, before duplicates are numbered: lowercase, every character that is
 // not a letter, mark, digit, connector ("_"), "-" or space dropped, spaces
-// turned into "-". Emoji, written as characters or :shortcodes:, are
-// dropped, as GitHub renders shortcodes as emoji.
+// turned into "-". Emoji characters are dropped, but a :shortcode: keeps
+// its name ("Launch :rocket:" is "launch-rocket"): GitHub slugs the text
+// before it turns shortcodes into emoji.
 func Slug(text string) string {
-	text = shortcodeRe.ReplaceAllString(text, "")
 	var b strings.Builder
 	b.Grow(len(text))
 	for _, r := range strings.ToLower(text) {
@@ -43,9 +43,6 @@ func Slug(text string) string {
 	}
 	return b.String()
 }
-
-// shortcodeRe matches an emoji shortcode such as ":rocket:".
-var shortcodeRe = regexp.MustCompile(`:[a-z0-9_+-]+:`)
 
 // renderedText returns the text of n's inline content as GitHub renders
 // it, which is what its anchor is computed from: escapes and entities
@@ -105,7 +102,8 @@ func (b *builder) fragmentLink(l *ast.Link) {
 }
 
 // htmlIDRe finds the explicit anchors of HTML: <a name="x"> and id="x".
-var htmlIDRe = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)`)
+// A quoted value is taken whole: id="data visualization" is not "data".
+var htmlIDRe = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*("[^"]*"|'[^']*'|[^"'\s>]+)`)
 
 // numberAnchors gives each heading its GitHub anchor, numbering repeated
 // ones in document order ("tools", "tools-1", ...), and collects the
@@ -113,6 +111,7 @@ var htmlIDRe = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']?([^"
 func numberAnchors(d *Document) {
 	seen := map[string]int{}
 	d.anchors = map[string]*Section{}
+	d.looseAnchors = map[string]*Section{}
 	for _, s := range d.Sections {
 		if !s.Heading.Valid() {
 			continue
@@ -127,12 +126,16 @@ func numberAnchors(d *Document) {
 		if d.anchors[slug] == nil {
 			d.anchors[slug] = s
 		}
+		if loose := strings.TrimRight(slug, "-"); d.looseAnchors[loose] == nil {
+			d.looseAnchors[loose] = s
+		}
 	}
 	if !bytes.Contains(d.Src, []byte("<")) {
 		return
 	}
 	for _, m := range htmlIDRe.FindAllSubmatchIndex(d.Src, -1) {
-		if id := strings.ToLower(string(d.Src[m[2]:m[3]])); !d.inCode(m[0]) && d.anchors[id] == nil {
+		id := strings.ToLower(strings.Trim(string(d.Src[m[2]:m[3]]), `"'`))
+		if !d.inCode(m[0]) && d.anchors[id] == nil {
 			d.anchors[id] = nil
 		}
 	}
@@ -150,17 +153,28 @@ func (d *Document) inCode(off int) bool {
 
 // HasAnchor reports whether "#"+fragment leads somewhere in d: a heading's
 // anchor or an HTML id or name, matched as GitHub's page script does
-// (percent-decoded, case aside, with or without "user-content-"). The
-// empty fragment and "top" lead to the top of the page.
+// (percent-decoded, case aside, with or without "user-content-"), or a
+// heading's anchor but for trailing "-"s. The empty fragment and "top"
+// lead to the top of the page.
 func (d *Document) HasAnchor(fragment string) bool {
 	fragment = anchorKey(fragment)
-	_, ok := d.anchors[fragment]
-	return ok || fragment == "" || fragment == "top"
+	if _, ok := d.anchors[fragment]; ok || fragment == "" || fragment == "top" {
+		return true
+	}
+	return d.looseAnchors[strings.TrimRight(fragment, "-")] != nil
 }
 
-// HeadingAt returns the section whose anchor fragment names, or nil.
+// HeadingAt returns the section whose anchor fragment names, or nil. A
+// fragment that differs from a heading's anchor only in trailing "-"s
+// names it too: GitHub's slugger once trimmed the text before a trailing
+// badge or emoji ("#awesome-c" for "Awesome C++ [badge]", now
+// "#awesome-c--"), and lists written under either remain.
 func (d *Document) HeadingAt(fragment string) *Section {
-	return d.anchors[anchorKey(fragment)]
+	fragment = anchorKey(fragment)
+	if s, ok := d.anchors[fragment]; ok {
+		return s
+	}
+	return d.looseAnchors[strings.TrimRight(fragment, "-")]
 }
 
 func anchorKey(fragment string) string {

@@ -80,8 +80,9 @@ type Document struct {
 	Prose []Span
 	// Contents is the table of contents, nil when the document has none.
 	Contents *Contents
-	// anchors maps each anchor to its heading (nil for an HTML id).
-	anchors map[string]*Section
+	// anchors maps each anchor to its heading (nil for an HTML id);
+	// looseAnchors maps heading anchors with trailing "-"s trimmed.
+	anchors, looseAnchors map[string]*Section
 }
 
 // Section is a heading and what follows it up to the next heading.
