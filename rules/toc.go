@@ -22,9 +22,11 @@ Contents" or "目录", else the first list whose links all point at
 
 Anchors follow GitHub's rules: the heading's rendered text (images and
 HTML dropped), lowercased, every character but letters, digits, spaces,
-"-" and "_" dropped (so CJK stays and emoji go), spaces turned into "-";
-a repeated heading gets "-1", "-2", ... in document order. HTML ids and
-<a name> anchors count too.
+"-" and "_" dropped (so CJK stays, emoji go and a :shortcode: keeps its
+name), spaces turned into "-"; a repeated heading gets "-1", "-2", ...
+in document order. HTML ids and <a name> anchors count too. A link that
+misses an anchor by trailing "-"s only leads to it: GitHub once trimmed
+the text before a trailing badge, and lists written then remain.
 
 The rule reports:
   - a contents link that points at no anchor;
@@ -32,9 +34,11 @@ The rule reports:
     level, and any level most of whose headings they list), from the
     first heading they list to the last one and its sub-sections: an
     introduction above or a License section below that the contents
-    never listed is not missing;
-  - a contents entry out of document order, or nested at a depth that
-    does not follow its heading's level, when the contents nest;
+    never listed is not missing, nor are the sub-sections of a listed
+    section that has several and none of them listed (it is collapsed);
+  - a contents entry out of document order, or, when the contents nest,
+    one outside the entry of its parent section (deeper nesting, under
+    a label or a sibling, is the contents' own grouping);
   - a contents entry whose text differs from its heading's (emphasis,
     emoji and spacing aside);
   - any other link to "#anchor" that leads nowhere ("[back to top](#top)"
@@ -105,17 +109,43 @@ type tocPlan struct {
 	listed   map[*lint.Section]*tocEntry
 	covered  map[int]bool
 	expected []*lint.Section
-	// flat contents list every covered level at depth 0; nested ones put
-	// a heading of level L at depth L-offset.
+	// flat contents list every covered level at depth 0. Nested ones
+	// nest each entry inside its parent section's entry, deeper when they
+	// group entries under labels or under a sibling; offset, the level
+	// minus the depth most entries have, places a new top heading.
 	flat   bool
 	offset int
 }
 
-func (t *tocPlan) depth(s *lint.Section) int {
-	if t.flat {
-		return 0
+// listedParent returns the nearest enclosing section of s that the
+// contents list, nil when none is.
+func (t *tocPlan) listedParent(s *lint.Section) *lint.Section {
+	for p := s.Parent; p != nil; p = p.Parent {
+		if t.listed[p] != nil {
+			return p
+		}
 	}
-	return max(s.Level-t.offset, 0)
+	return nil
+}
+
+// wantDepth returns the depth e should have, and whether its nesting
+// contradicts the contents' own: only an entry that leaves the entry of
+// its parent section does, as the contents may nest deeper to group.
+func (t *tocPlan) wantDepth(e *tocEntry) (int, bool) {
+	p := t.listedParent(e.heading)
+	if t.flat || p == nil {
+		return e.depth, true
+	}
+	pe := t.listed[p]
+	if inside(e.item, pe.item) || e.depth == pe.depth+1 {
+		return e.depth, true
+	}
+	return pe.depth + 1, false
+}
+
+// inside reports whether item is nested in outer.
+func inside(item, outer *lint.Entry) bool {
+	return item != outer && outer.Item.Start <= item.Item.Start && item.Item.End <= outer.Item.End
 }
 
 func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
@@ -180,11 +210,24 @@ func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
 	if len(doc.Sections) > 1 && doc.Sections[1].Level == 1 {
 		title = doc.Sections[1]
 	}
+	// A listed section with several sub-sections, none of them listed, is
+	// collapsed: the contents leave them out on purpose. A lone one left
+	// out is more likely forgotten.
+	open, subs := map[*lint.Section]bool{}, map[*lint.Section]int{}
+	for s := range t.listed {
+		open[s.Parent] = true
+	}
+	for _, s := range doc.Sections {
+		subs[s.Parent]++
+	}
 	for i, s := range doc.Sections[first:] {
 		// Past the last listed heading, only the sub-sections of a listed
 		// one (the title aside) are expected: a License or Contributing
 		// section after the contents' scope is not.
 		if first+i > last && (s.Parent == nil || s.Parent == title || t.listed[s.Parent] == nil) {
+			continue
+		}
+		if t.listed[s] == nil && s.Parent != nil && t.listed[s.Parent] != nil && !open[s.Parent] && subs[s.Parent] > 1 {
 			continue
 		}
 		if t.covered[s.Level] && (t.listed[s] != nil || !s.OmitTOC && s != c.Heading) {
@@ -232,7 +275,7 @@ func checkContents(p *lint.Pass, c *lint.Contents) {
 			} else {
 				prev, prevSec = k, e.heading
 			}
-			if want := t.depth(e.heading); e.depth != want {
+			if want, ok := t.wantDepth(e); !ok {
 				report(link.Start, link.End, "contents entry %s is nested at depth %d, expected depth %d for a level-%d heading",
 					lint.Quote(e.text), e.depth, want, e.heading.Level)
 			}
@@ -347,15 +390,32 @@ func regenerateTOC(doc *lint.Document, c *lint.Contents, t *tocPlan) *lint.Fix {
 	for _, e := range lead {
 		keep(e, e.depth)
 	}
+	// Each line keeps its depth, shifted with its parent section's entry;
+	// a new line or one that left its parent's entry goes right inside it.
+	depths := map[*lint.Section]int{}
 	for _, s := range doc.Sections {
 		e := t.listed[s]
 		if !want[s] && e == nil {
 			continue
 		}
-		depth := t.depth(s)
-		if !t.covered[s.Level] {
-			depth = e.depth
+		p := s.Parent
+		for p != nil && !want[p] && t.listed[p] == nil {
+			p = p.Parent
 		}
+		pe := t.listed[p]
+		var depth int
+		switch {
+		case t.flat:
+		case p == nil && e != nil:
+			depth = e.depth
+		case p == nil:
+			depth = max(s.Level-t.offset, 0)
+		case e != nil && pe != nil && inside(e.item, pe.item):
+			depth = e.depth + depths[p] - pe.depth
+		default:
+			depth = depths[p] + 1
+		}
+		depths[s] = depth
 		if e != nil && tocText(e.text) == tocText(s.Rendered) {
 			keep(e, depth)
 		} else {
