@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -25,9 +26,12 @@ from them; written alike, they read as one. Three things are checked:
   when two headings or more use it, and more use it than any other. The
   document's title (its first heading, at level 1) is left out.
 - A heading does not end with ":", ".", "," or ";" (nor their
-  full-width forms): it is a title, not a sentence. "?", "!", ")" and
-  "…" are left alone, and so are abbreviations ("etc.", "Misc.") and
-  notes set in large type (a sentence of four words or more).
+  full-width forms): it is a title, not a sentence. The text read is the
+  rendered one ("C&#35;" ends with "#"), an emoji :shortcode: at the end
+  aside, and punctuation that ends a code span or link text is theirs.
+  "?", "!", ")" and "…" are left alone, and so are abbreviations
+  ("etc.", "Misc.") and notes set in large type (a sentence of four
+  words or more).
 - A line of strong text alone ("**Tools**") does not stand as the
   heading of an entry list in a file that has headings: it is missing
   from the outline and the table of contents.
@@ -97,9 +101,9 @@ func checkHeadingStyle(p *lint.Pass) {
 			p.Report(s.Heading.Start, s.Heading.End, fix, "heading %s is written %q, expected %q",
 				lint.Quote(s.Title), s.Form, want)
 		}
-		if punct := trailingPunct(s.Title); punct != "" {
+		if punct, fixable := headingPunct(doc, s); punct != "" {
 			var fix *lint.Fix
-			if plain {
+			if plain && fixable {
 				end := s.Content.End - len(punct)
 				for end > s.Content.Start && (doc.Src[end-1] == ' ' || doc.Src[end-1] == '\t') {
 					end--
@@ -127,6 +131,36 @@ func checkHeadingStyle(p *lint.Pass) {
 		p.Report(l.Caption.Start, l.Caption.End, nil, "strong text %s stands as the heading of a list, expected a heading", lint.Quote(text))
 	}
 }
+
+// headingPunct returns the trailing punctuation of s's title as GitHub
+// renders it ("C&#35;" ends with "#", "Tools\:" with ":"), a trailing
+// emoji :shortcode: aside, and whether it is the last character of the
+// source, where dropping it is safe. Punctuation that ends a code span or
+// a link's text is theirs, not the title's; emphasis around it is not.
+func headingPunct(doc *lint.Document, s *lint.Section) (punct string, atEnd bool) {
+	title := strings.TrimSpace(s.Rendered)
+	if strings.HasSuffix(title, ":") {
+		title = trailingShortcodes.ReplaceAllString(title, "")
+	}
+	if punct = trailingPunct(title); punct == "" || !s.Content.Valid() {
+		return punct, false
+	}
+	src := doc.Text(s.Content)
+	end := len(src)
+	src = strings.TrimRight(trailingShortcodes.ReplaceAllString(trailingComments.ReplaceAllString(src, ""), ""), "*_ \t")
+	if !strings.HasSuffix(src, punct) {
+		return "", false
+	}
+	escaped := strings.HasSuffix(src[:len(src)-len(punct)], `\`)
+	return punct, !escaped && len(src) == end
+}
+
+var (
+	// trailingShortcodes matches the emoji shortcodes that end a title.
+	trailingShortcodes = regexp.MustCompile(`(?:\s*:[a-z0-9_+-]+:)+\s*$`)
+	// trailingComments matches the HTML comments that end a heading line.
+	trailingComments = regexp.MustCompile(`(?:\s*<!--.*?-->)+\s*$`)
+)
 
 // trailingPunct returns the punctuation a heading title ends with that a
 // title should not: ":", ".", "," or ";" or their full-width forms, but
