@@ -376,22 +376,43 @@ func regenerateTOC(doc *lint.Document, c *lint.Contents, t *tocPlan) *lint.Fix {
 	}
 	var lines []string
 	firstDepth := -1
+	// A nested line that stays at its depth keeps its own indentation, and
+	// a line added among siblings takes theirs.
+	siblings := map[int]style{}
+	emit := func(depth int, st style, rest string) {
+		lines = append(lines, st.prefix+st.marker+rest)
+		siblings[depth] = st
+		for d := range siblings {
+			if d > depth {
+				delete(siblings, d)
+			}
+		}
+	}
 	add := func(depth int, rest string) {
 		if firstDepth < 0 {
 			firstDepth = depth
 		}
-		st := styleAt(depth)
-		lines = append(lines, st.prefix+st.marker+rest)
+		st, ok := siblings[depth]
+		if !ok {
+			st = styleAt(depth)
+		}
+		emit(depth, st, rest)
 	}
 	keep := func(e *tocEntry, depth int) {
 		line := doc.LineSpan(doc.Line(e.item.Item.Start))
+		if depth == e.depth && depth > 0 && firstDepth >= 0 {
+			own := style{string(src[line.Start:e.item.Marker.Start]), string(src[e.item.Marker.Start:e.item.Marker.End])}
+			emit(depth, own, string(src[e.item.Marker.End:line.End]))
+			return
+		}
 		add(depth, string(src[e.item.Marker.End:line.End]))
 	}
 	for _, e := range lead {
 		keep(e, e.depth)
 	}
 	// Each line keeps its depth, shifted with its parent section's entry;
-	// a new line or one that left its parent's entry goes right inside it.
+	// a new line, or one reported for leaving its parent's entry, goes
+	// right inside it.
 	depths := map[*lint.Section]int{}
 	for _, s := range doc.Sections {
 		e := t.listed[s]
@@ -406,12 +427,15 @@ func regenerateTOC(doc *lint.Document, c *lint.Contents, t *tocPlan) *lint.Fix {
 		var depth int
 		switch {
 		case t.flat:
-		case p == nil && e != nil:
-			depth = e.depth
-		case p == nil:
-			depth = max(s.Level-t.offset, 0)
 		case e != nil && pe != nil && inside(e.item, pe.item):
 			depth = e.depth + depths[p] - pe.depth
+		case e != nil:
+			depth = e.depth
+			if _, ok := t.wantDepth(e); !ok && t.covered[s.Level] {
+				depth = depths[p] + 1
+			}
+		case p == nil:
+			depth = max(s.Level-t.offset, 0)
 		default:
 			depth = depths[p] + 1
 		}
