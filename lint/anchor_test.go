@@ -118,3 +118,16 @@ func TestCorpusAnchors(t *testing.T) {
 	}
 	t.Logf("%d contents links whose text is a heading's checked against its anchor", checked)
 }
+
+// TestContentsTitleEmoji checks that a contents heading is found with an
+// emoji shortcode beside its title, though the shortcode is in its anchor.
+func TestContentsTitleEmoji(t *testing.T) {
+	src := "# Example List\n\nIntro [link](https://example.org).\n\n## Contents :book:\n\n- [Editors](#editors)\n- [Notes](https://example.org/notes)\n- [Shells](#shells)\n\n## Editors\n\n## Shells\n"
+	d, err := Parse("contents.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Contents == nil || d.Contents.Heading == nil || d.Contents.Heading.Anchor != "contents-book" {
+		t.Errorf("contents under %q not found: %+v", "Contents :book:", d.Contents)
+	}
+}

@@ -1,6 +1,12 @@
 package lint
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
+
+// shortcodeRe matches an emoji shortcode such as ":book:".
+var shortcodeRe = regexp.MustCompile(`:[a-z0-9_+-]+:`)
 
 // Contents is a document's table of contents: the list of links to its
 // own headings that a reader starts from.
@@ -103,9 +109,10 @@ func mostlyAnchors(l *List) bool {
 	return anchors*2 > entries
 }
 
-// isContentsTitle reports whether s's title names a table of contents.
+// isContentsTitle reports whether s's title names a table of contents,
+// emoji aside ("Contents :book:").
 func isContentsTitle(s *Section) bool {
-	slug := strings.Trim(Slug(s.Rendered), "-_")
+	slug := strings.Trim(Slug(shortcodeRe.ReplaceAllString(s.Rendered, "")), "-_")
 	for _, t := range contentsTitles {
 		if slug == t {
 			return true
