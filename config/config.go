@@ -32,15 +32,13 @@
 package config
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/listlint/listlint/internal/bounded"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -131,16 +129,18 @@ func newConfig(path string, rules []*lint.Rule) (*Config, error) {
 
 // Load reads the configuration file at path, validating it against rules.
 // Every problem is reported, each naming the file, line and column.
+// It is read as a file of at most lint.DefaultMaxBytes; a FIFO is a
+// stream, which is read too.
 func Load(path string, rules []*lint.Rule) (*Config, error) {
-	src, err := os.ReadFile(path)
+	return load(path, rules, lint.DefaultMaxBytes, true)
+}
+
+// load is Load reading at most limit bytes, and a FIFO only when fifo is
+// set.
+func load(path string, rules []*lint.Rule, limit int64, fifo bool) (*Config, error) {
+	src, err := bounded.ReadFile(path, limit, fifo)
 	if err != nil {
-		// "x.yml: no such file or directory", as the CLI words a path
-		// that cannot be used, without the operation's name.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	return parse(path, src, rules)
 }

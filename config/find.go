@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/listlint/listlint/internal/bounded"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -26,8 +27,13 @@ func Find(dir string) (string, error) {
 		var found []string
 		for _, name := range FileNames {
 			p := filepath.Join(d, name)
-			switch _, err := os.Stat(p); {
+			switch st, err := os.Stat(p); {
 			case err == nil:
+				// Refused before anything opens it: a FIFO would hang
+				// the run, a link to /dev/zero exhaust its memory.
+				if err := bounded.CheckMode(st.Mode(), false); err != nil {
+					return "", fmt.Errorf("%s: %w", relTo(dir, p), err)
+				}
 				found = append(found, p)
 			case !errors.Is(err, fs.ErrNotExist):
 				return "", fmt.Errorf("config: %w", err)
@@ -71,6 +77,9 @@ type Options struct {
 	Preset string
 	// Enable and Disable are --enable and --disable.
 	Enable, Disable []string
+	// MaxBytes is --max-bytes, which bounds configuration files too
+	// (0: lint.DefaultMaxBytes).
+	MaxBytes int
 }
 
 // Resolver finds and loads the configuration of each linted file, loading
@@ -154,7 +163,12 @@ func (r *Resolver) load(path string) (*Config, error) {
 	if c, ok := r.files[path]; ok {
 		return c, nil
 	}
-	c, err := Load(path, r.rules)
+	limit := int64(r.opts.MaxBytes)
+	if limit <= 0 {
+		limit = lint.DefaultMaxBytes
+	}
+	// --config may name a FIFO (--config <(...)); a found file may not.
+	c, err := load(path, r.rules, limit, path == r.opts.File)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func TestFileVanishes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ins, errs := discover([]string{dir}, "", func(string) bool { return false })
+	ins, errs := discover([]string{dir}, "", func(string) bool { return false }, nil)
 	if len(errs) > 0 || len(ins) != 2 {
 		t.Fatalf("discover: %d inputs, errors %v", len(ins), errs)
 	}

@@ -60,7 +60,7 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 	if err != nil {
 		return c.configErrors([]error{err})
 	}
-	ins, errs := discover(args, f.stdinFilename, cs.excluded)
+	ins, errs := discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
 	named := ins
 	ins = cs.resolve(ins, f.stdinFilename)
 	if len(cs.errs) > 0 {
@@ -79,7 +79,7 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 	lint.Parallel(len(ins), func(i int) {
 		x := &results[i]
 		x.input = ins[i]
-		if x.src, fixErrs[i] = c.read(ins[i]); fixErrs[i] == nil {
+		if x.src, fixErrs[i] = c.read(ins[i], l.Limits); fixErrs[i] == nil {
 			x.Result, fixErrs[i] = fix.File(l, x.path, x.src)
 		}
 	})

@@ -18,6 +18,7 @@ import (
 type lintFlags struct {
 	format        formatFlag
 	quiet         bool
+	verbose       bool
 	failOn        failLevel
 	stdinFilename string
 	limits        lint.Limits
@@ -34,6 +35,7 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	f.failOn = failLevel{level: lint.Warning}
 	fs.VarP(&f.format, "format", "f", "output format: "+strings.Join(report.Formats, ", "))
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
+	fs.BoolVarP(&f.verbose, "verbose", "v", false, "say which files a walk passes over and why")
 	f.color = colorAuto
 	fs.Var(&f.color, "color", "colour the text format: auto (when the output is a terminal and NO_COLOR is unset), always or never")
 	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
@@ -60,6 +62,15 @@ func (f *lintFlags) reportOptions(w io.Writer) report.Options {
 // file as cs resolved it, within the input limits of the flags.
 func (f *lintFlags) linter(cs *configs) *lint.Linter {
 	return &lint.Linter{Rules: rules.All(), Configure: cs.settings, Limits: f.limits}
+}
+
+// verboseNotes returns where --verbose notes go: stderr, one line each,
+// or nowhere without the flag.
+func (c *cli) verboseNotes(f *lintFlags) func(string) {
+	if !f.verbose {
+		return nil
+	}
+	return func(msg string) { c.stderrLine("listlint: %s", msg) }
 }
 
 // formatFlag is --format, checked against report.Formats when parsed.

@@ -47,7 +47,7 @@ func (c *cli) init(dir string, limits lint.Limits) int {
 			return c.fail(pathError(p, err))
 		}
 	}
-	ins, errs := discover([]string{dir}, "", func(string) bool { return false })
+	ins, errs := discover([]string{dir}, "", func(string) bool { return false }, nil)
 	if len(errs) > 0 {
 		c.printErrors(errs)
 		return exitError
