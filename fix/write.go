@@ -8,18 +8,26 @@ import (
 	"path/filepath"
 )
 
-// WriteFile replaces the content of the existing file at path with data,
-// atomically: data goes to a temporary file in the same folder, which is
-// synced, given the original's permission bits and renamed over the
-// original, and then the folder is synced. A symbolic link is followed:
-// its target is rewritten and the link kept. A file with no write
-// permission bit at all is refused, even for root, as are non-regular
-// files. On any failure before the rename the original is intact and the
-// temporary file is removed. Errors name path.
+// WriteFile replaces the content of the existing file at path with data.
+// A symbolic link is followed: its target is rewritten and the link kept.
+// A file with no write permission bit at all is refused, even for root,
+// as are non-regular files. Errors name path.
+//
+// A file with one name is replaced atomically: data goes to a temporary
+// file in the same folder, which is synced, given the original's owner
+// (when this user may: only root may give a file away), permission and
+// special bits (setuid, setgid, sticky), and renamed over the original;
+// then the folder is synced. On any failure before the rename the
+// original is intact and the temporary file is removed.
+//
+// A file with several hard links is written in place, as gofmt does, so
+// that every name sees the new text: its content is first copied to a
+// temporary backup, removed once the write succeeded, and named in the
+// error when the write and the restoring of the original both failed.
 //
 // WriteFile always writes; callers that want an unchanged file to keep
 // its modification time compare before calling it.
-func WriteFile(path string, data []byte) (err error) {
+func WriteFile(path string, data []byte) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return pathError(path, "resolve", err)
@@ -44,22 +52,26 @@ func WriteFile(path string, data []byte) (err error) {
 	if err := f.Close(); err != nil {
 		return pathError(path, "close", err)
 	}
+	if owner(info).links > 1 {
+		return writeInPlace(path, target, data)
+	}
+	return replace(path, target, data, info)
+}
 
+// replace writes data to a temporary file dressed as info and renames it
+// over target.
+func replace(path, target string, data []byte, info fs.FileInfo) (err error) {
 	dir := filepath.Dir(target)
-	// A short fixed pattern: a name built from a long base name could
-	// exceed the file system's name limit.
-	tmp, err := os.CreateTemp(dir, ".listlint-*.tmp")
+	tmp, err := createTemp(path, dir)
 	if err != nil {
-		return pathError(path, "create temporary file", err)
+		return err
 	}
 	defer func() {
 		if err != nil {
 			// Close may fail on an already closed file: the write error
 			// is the one to report.
 			_ = tmp.Close()
-			if rerr := os.Remove(tmp.Name()); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-				err = errors.Join(err, pathError(path, "remove temporary file", rerr))
-			}
+			err = removeTemp(path, tmp.Name(), err)
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
@@ -68,7 +80,14 @@ func WriteFile(path string, data []byte) (err error) {
 	if err := tmp.Sync(); err != nil {
 		return pathError(path, "sync temporary file", err)
 	}
-	if err := tmp.Chmod(perm); err != nil {
+	// Owner first: chown clears the setuid and setgid bits.
+	o := owner(info)
+	if o.known {
+		if err := tmp.Chown(o.uid, o.gid); err != nil && (!errors.Is(err, fs.ErrPermission) || os.Geteuid() == 0) {
+			return pathError(path, "chown temporary file", err)
+		}
+	}
+	if err := tmp.Chmod(info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
 		return pathError(path, "chmod temporary file", err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -79,6 +98,70 @@ func WriteFile(path string, data []byte) (err error) {
 	}
 	// The rename is durable only once the folder is synced.
 	return syncDir(path, dir)
+}
+
+// writeInPlace overwrites target, a file with several hard links, with
+// data, after a backup of its content.
+func writeInPlace(path, target string, data []byte) error {
+	old, err := os.ReadFile(target)
+	if err != nil {
+		return pathError(path, "read", err)
+	}
+	backup, err := createTemp(path, filepath.Dir(target))
+	if err != nil {
+		return err
+	}
+	if _, err := backup.Write(old); err != nil {
+		_ = backup.Close() // the write error is the one to report
+		return removeTemp(path, backup.Name(), pathError(path, "write backup", err))
+	}
+	if err := backup.Close(); err != nil {
+		return removeTemp(path, backup.Name(), pathError(path, "close backup", err))
+	}
+	if werr := overwrite(target, data); werr != nil {
+		werr = pathError(path, "write in place", werr)
+		if rerr := overwrite(target, old); rerr != nil {
+			return fmt.Errorf("%w; restoring it failed too (%w): the original is in %s", werr, rerr, backup.Name())
+		}
+		return removeTemp(path, backup.Name(), werr)
+	}
+	return removeTemp(path, backup.Name(), nil)
+}
+
+// overwrite truncates the file at name and writes data into it, synced.
+func overwrite(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// createTemp creates a temporary file in dir for writing path.
+func createTemp(path, dir string) (*os.File, error) {
+	// A short fixed pattern: a name built from a long base name could
+	// exceed the file system's name limit.
+	tmp, err := os.CreateTemp(dir, ".listlint-*.tmp")
+	if err != nil {
+		return nil, pathError(path, "create temporary file", err)
+	}
+	return tmp, nil
+}
+
+// removeTemp removes the temporary file name and returns err, joined
+// with the removal's error if any.
+func removeTemp(path, name string, err error) error {
+	if rerr := os.Remove(name); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		return errors.Join(err, pathError(path, "remove temporary file", rerr))
+	}
+	return err
 }
 
 // syncDir flushes the folder dir, which holds the file path names.
