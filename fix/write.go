@@ -1,15 +1,24 @@
 package fix
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/listlint/listlint/internal/bounded"
 )
 
-// WriteFile replaces the content of the existing file at path with data.
-// A symbolic link is followed: its target is rewritten and the link kept.
+// ErrChanged is wrapped by WriteFile's error when the file no longer
+// holds what was read: someone edited it while fix ran.
+var ErrChanged = errors.New("changed since it was read: left as it is")
+
+// WriteFile replaces the content of the existing file at path, old as it
+// was read, with data. A file that holds anything but old when it is
+// about to be replaced is left alone, with an error wrapping ErrChanged:
+// an edit made while fix ran is not lost. A symbolic link is followed: its target is rewritten and the link kept.
 // A file with no write permission bit at all is refused, even for root,
 // as are non-regular files. Errors name path.
 //
@@ -27,7 +36,7 @@ import (
 //
 // WriteFile always writes; callers that want an unchanged file to keep
 // its modification time compare before calling it.
-func WriteFile(path string, data []byte) error {
+func WriteFile(path string, old, data []byte) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return pathError(path, "resolve", err)
@@ -53,14 +62,14 @@ func WriteFile(path string, data []byte) error {
 		return pathError(path, "close", err)
 	}
 	if owner(info).links > 1 {
-		return writeInPlace(path, target, data)
+		return writeInPlace(path, target, old, data)
 	}
-	return replace(path, target, data, info)
+	return replace(path, target, old, data, info)
 }
 
 // replace writes data to a temporary file dressed as info and renames it
-// over target.
-func replace(path, target string, data []byte, info fs.FileInfo) (err error) {
+// over target, if target still holds old.
+func replace(path, target string, old, data []byte, info fs.FileInfo) (err error) {
 	dir := filepath.Dir(target)
 	tmp, err := createTemp(path, dir)
 	if err != nil {
@@ -93,6 +102,10 @@ func replace(path, target string, data []byte, info fs.FileInfo) (err error) {
 	if err := tmp.Close(); err != nil {
 		return pathError(path, "close temporary file", err)
 	}
+	// As late as can be: an edit between this and the rename is lost.
+	if err := unchanged(path, target, old); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		return pathError(path, "rename temporary file", err)
 	}
@@ -101,11 +114,10 @@ func replace(path, target string, data []byte, info fs.FileInfo) (err error) {
 }
 
 // writeInPlace overwrites target, a file with several hard links, with
-// data, after a backup of its content.
-func writeInPlace(path, target string, data []byte) error {
-	old, err := os.ReadFile(target)
-	if err != nil {
-		return pathError(path, "read", err)
+// data, after a backup of its content, old, checked to be still there.
+func writeInPlace(path, target string, old, data []byte) error {
+	if err := unchanged(path, target, old); err != nil {
+		return err
 	}
 	backup, err := createTemp(path, filepath.Dir(target))
 	if err != nil {
@@ -126,6 +138,22 @@ func writeInPlace(path, target string, data []byte) error {
 		return removeTemp(path, backup.Name(), werr)
 	}
 	return removeTemp(path, backup.Name(), nil)
+}
+
+// unchanged checks that target still holds old, reading no more than
+// one byte past it.
+func unchanged(path, target string, old []byte) error {
+	now, err := bounded.ReadFile(target, int64(len(old)), false)
+	switch {
+	case errors.Is(err, bounded.ErrTooLarge), errors.Is(err, fs.ErrNotExist):
+		// Grown, or removed: a rename would bring a removed file back.
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	case err != nil:
+		return pathError(path, "read again", err)
+	case !bytes.Equal(now, old):
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	return nil
 }
 
 // overwrite truncates the file at name and writes data into it, synced.

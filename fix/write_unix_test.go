@@ -3,6 +3,7 @@
 package fix
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,7 +24,7 @@ func TestWriteFileHardLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(p, []byte("new\n")); err != nil {
+	if err := WriteFile(p, []byte("old\n"), []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	assertContent(t, p, "new\n")
@@ -51,7 +52,7 @@ func TestWriteFileSpecialBits(t *testing.T) {
 		if err := os.Chmod(p, mode); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteFile(p, []byte("new\n")); err != nil {
+		if err := WriteFile(p, []byte("old\n"), []byte("new\n")); err != nil {
 			t.Fatal(err)
 		}
 		st, err := os.Stat(p)
@@ -79,7 +80,7 @@ func TestWriteFileOwner(t *testing.T) {
 	if err := os.Chmod(p, 0o755|fs.ModeSetuid|fs.ModeSetgid); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(p, []byte("new\n")); err != nil {
+	if err := WriteFile(p, []byte("old\n"), []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	st, err := os.Stat(p)
@@ -94,4 +95,19 @@ func TestWriteFileOwner(t *testing.T) {
 		t.Errorf("mode became %v, want %v", st.Mode(), want)
 	}
 	assertContent(t, p, "new\n")
+}
+
+// TestWriteFileHardLinkChanged leaves a file with two names alone when
+// it changed since it was read.
+func TestWriteFileHardLinkChanged(t *testing.T) {
+	dir := t.TempDir()
+	p := writeTemp(t, dir, "list.md", "edit\n", 0o644)
+	if err := os.Link(p, filepath.Join(dir, "other.md")); err != nil {
+		t.Skip(err)
+	}
+	if err := WriteFile(p, []byte("old\n"), []byte("new\n")); !errors.Is(err, ErrChanged) {
+		t.Errorf("err = %v, want ErrChanged", err)
+	}
+	assertContent(t, p, "edit\n")
+	assertNoTemp(t, dir, "list.md", "other.md")
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -101,6 +102,31 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 	return c.fixInPlace(f, l, results, errs)
 }
 
+// sameFiles maps each changed result to the index of an earlier changed
+// result naming the same file (a symbolic link and its target, both
+// found by a walk), or -1: the second write of a file would otherwise
+// find it changed since it was read.
+func sameFiles(results []fixed) []int {
+	same := make([]int, len(results))
+	first := make(map[string]int)
+	for i := range results {
+		same[i] = -1
+		if !results[i].changed() {
+			continue
+		}
+		target, err := filepath.EvalSymlinks(results[i].path)
+		if err != nil {
+			continue // WriteFile reports it
+		}
+		if j, ok := first[target]; ok {
+			same[i] = j
+		} else {
+			first[target] = i
+		}
+	}
+	return same
+}
+
 // fixStdin writes the fixed text to stdout and what remains to stderr.
 // Findings do not fail the run: an editor formatting on save wants the
 // text, and exit 0 tells it to take it.
@@ -155,22 +181,34 @@ func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 
 // fixInPlace rewrites each changed file, says what it fixed, then reports
 // what remains as check does. A file whose write fails keeps its original
-// content, and its findings are reported on that content.
+// content, and its findings are reported on that content; a file edited
+// since it was read keeps the edit, and is not reported on: what it holds
+// now was not linted.
 func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []error) int {
 	docs := make([]*lint.Document, 0, len(results))
 	written := make([]bool, len(results))
+	sameAs := sameFiles(results)
 	for i := range results {
 		x := &results[i]
 		doc := x.Doc
-		if x.changed() {
-			if err := fix.WriteFile(x.path, x.Src); err != nil {
-				errs = append(errs, err)
-				if doc, err = l.Parse(x.path, x.src); err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", x.path, err))
-					continue
-				}
-			} else {
+		switch {
+		case !x.changed():
+		case sameAs[i] >= 0 && bytes.Equal(results[sameAs[i]].Src, x.Src):
+			// Another name of a file written already, with this text.
+			written[i] = written[sameAs[i]]
+		default:
+			err := fix.WriteFile(x.path, x.src, x.Src)
+			if err == nil {
 				written[i] = true
+				break
+			}
+			errs = append(errs, err)
+			if errors.Is(err, fix.ErrChanged) {
+				continue
+			}
+			if doc, err = l.Parse(x.path, x.src); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", x.path, err))
+				continue
 			}
 		}
 		docs = append(docs, doc)
