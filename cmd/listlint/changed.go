@@ -16,8 +16,8 @@ type changedFlags struct {
 }
 
 func (f *changedFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.rev, "new-from-rev", "", "report only what changed since git revision `REV` (committed, staged, unstaged and untracked)")
-	fs.StringVar(&f.patch, "new-from-patch", "", "report only what the unified diff in `FILE` adds")
+	fs.Var((*nonEmpty)(&f.rev), "new-from-rev", "report only what changed since git revision `REV` (committed, staged, unstaged and untracked)")
+	fs.Var((*nonEmpty)(&f.patch), "new-from-patch", "report only what the unified diff in `FILE` adds")
 }
 
 // set returns the change to report on, nil when neither flag is given. A

@@ -16,8 +16,7 @@ import (
 
 func (c *cli) initFlags(fs *pflag.FlagSet) func([]string) int {
 	var limits lint.Limits
-	fs.IntVar(&limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
-	fs.IntVar(&limits.MaxDepth, "max-depth", lint.DefaultMaxDepth, "deepest nesting of lists and quotes accepted")
+	registerLimits(fs, &limits)
 	return func(args []string) int {
 		switch len(args) {
 		case 0:
