@@ -228,7 +228,7 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 			if n == 1 {
 				verb = "remains"
 			}
-			fmt.Fprintf(&notes, "fixed %s in %s (%d %s)\n", report.Plural(x.Fixed, "finding", "findings"), x.path, n, verb)
+			fmt.Fprintf(&notes, "fixed %s in %s (%d %s)\n", report.Plural(x.Fixed, "finding", "findings"), report.TextPath(x.path), n, verb)
 		}
 	}
 	c.printErrors(errs)
