@@ -33,6 +33,7 @@ package config
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -51,8 +52,9 @@ type Config struct {
 	// Path is the file the configuration was read from; "" when it is a
 	// preset alone.
 	Path string
-	// dir is the absolute folder the globs are relative to.
-	dir      string
+	// dir is the absolute folder the globs are relative to; wd the
+	// working directory relative paths are taken from.
+	dir, wd  string
 	preset   string
 	presetAt string
 	exclude  []glob
@@ -112,12 +114,12 @@ func newConfig(path string, rules []*lint.Rule) (*Config, error) {
 	if path != "" {
 		dir = filepath.Dir(path)
 	}
-	abs, err := filepath.Abs(dir)
+	wd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	c := &Config{
-		Path: path, dir: abs, preset: "default", presetAt: fromDefault,
+		Path: path, dir: absIn(wd, dir), wd: wd, preset: "default", presetAt: fromDefault,
 		layers: []*layer{{name: "preset default"}},
 		rules:  rules, byID: make(map[string]*lint.Rule, len(rules)),
 	}
@@ -203,8 +205,9 @@ func (c *Config) Select(enable, disable []string) (*Config, error) {
 	return &cp, nil
 }
 
-// Settings returns the settings of rule r for the file at path. With c
-// bound, it is usable as lint.Linter.Configure.
+// Settings returns the settings of rule r for the file at path, a
+// relative path being taken from the working directory c was loaded in.
+// With c bound, it is usable as lint.Linter.Configure.
 func (c *Config) Settings(path string, r *lint.Rule) lint.Settings {
 	s, _ := c.resolve(path, r)
 	return s
@@ -266,15 +269,21 @@ func (c *Config) rel(path string) (rel string, inside bool) {
 	if path == "" || path == "-" {
 		return "", false
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", false
-	}
-	r, err := filepath.Rel(c.dir, abs)
+	r, err := filepath.Rel(c.dir, absIn(c.wd, path))
 	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return "", false
 	}
 	return filepath.ToSlash(r), true
+}
+
+// absIn returns path made absolute from the folder wd, as filepath.Abs
+// does from the working directory, which costs two stat calls each time:
+// settings are resolved for every rule and file, many times a run.
+func absIn(wd, path string) string {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path)
+	}
+	return filepath.Join(wd, path)
 }
 
 func matchAny(globs []glob, rel string) bool {

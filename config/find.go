@@ -89,6 +89,7 @@ type Resolver struct {
 	opts  Options
 	fixed *Config // set with --config or --no-config
 
+	wd    string // the working directory, read once
 	mu    sync.Mutex
 	byDir map[string]*Config // by absolute folder of a linted file
 	files map[string]*Config // by configuration file path
@@ -97,7 +98,11 @@ type Resolver struct {
 // NewResolver checks the command-line options; with --config it loads that
 // file now, so that a bad file fails before any linting.
 func NewResolver(rules []*lint.Rule, o Options) (*Resolver, error) {
-	r := &Resolver{rules: rules, opts: o, byDir: map[string]*Config{}, files: map[string]*Config{}}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	r := &Resolver{rules: rules, opts: o, wd: wd, byDir: map[string]*Config{}, files: map[string]*Config{}}
 	switch {
 	case o.File != "" && o.NoConfig:
 		return nil, errors.New("--config and --no-config exclude each other")
@@ -132,10 +137,7 @@ func (r *Resolver) For(path string) (*Config, error) {
 	if path != "-" && path != "" {
 		dir = filepath.Dir(path)
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
-	}
+	abs := absIn(r.wd, dir)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if c, ok := r.byDir[abs]; ok {
