@@ -358,6 +358,8 @@ type Result struct {
 	// repeated or MaxPasses was reached.
 	Doc       *lint.Document
 	Remaining []lint.Diagnostic
+	// Lint is the lint of Doc alone, for lint.Linter.RunAcross.
+	Lint lint.Result
 }
 
 // File fixes src, re-parsing and re-linting after each pass, until no fix
@@ -374,7 +376,8 @@ func File(l *lint.Linter, path string, src []byte) (Result, error) {
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", path, err)
 		}
-		diags := l.Run([]*lint.Document{doc})[0].Diagnostics
+		res.Lint = l.RunAlone(doc)
+		diags := res.Lint.Diagnostics
 		res.Doc, res.Remaining = doc, diags
 		if pass == MaxPasses {
 			return res, nil

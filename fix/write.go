@@ -37,40 +37,51 @@ var ErrChanged = errors.New("changed since it was read: left as it is")
 // WriteFile always writes; callers that want an unchanged file to keep
 // its modification time compare before calling it.
 func WriteFile(path string, old, data []byte) error {
+	dir, err := write(path, old, data)
+	if err != nil || dir == "" {
+		return err
+	}
+	// The rename is durable only once the folder is synced.
+	return syncDir(path, dir)
+}
+
+// write is WriteFile but for the folder's sync: it returns the folder
+// that a replaced file was renamed in, "" for a file written in place.
+func write(path string, old, data []byte) (dir string, err error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return pathError(path, "resolve", err)
+		return "", pathError(path, "resolve", err)
 	}
 	info, err := os.Stat(target)
 	if err != nil {
-		return pathError(path, "stat", err)
+		return "", pathError(path, "stat", err)
 	}
 	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file", path)
+		return "", fmt.Errorf("%s: not a regular file", path)
 	}
 	perm := info.Mode().Perm()
 	if perm&0o222 == 0 {
-		return fmt.Errorf("%s: read-only file (mode %v)", path, perm)
+		return "", fmt.Errorf("%s: read-only file (mode %v)", path, perm)
 	}
 	// Renaming needs no permission on the file itself, so check that this
 	// user may write it, as an in-place writer would.
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return pathError(path, "open", err)
+		return "", pathError(path, "open", err)
 	}
 	if err := f.Close(); err != nil {
-		return pathError(path, "close", err)
+		return "", pathError(path, "close", err)
 	}
 	if owner(info).links > 1 {
-		return writeInPlace(path, target, old, data)
+		return "", writeInPlace(path, target, old, data)
 	}
-	return replace(path, target, old, data, info)
+	dir = filepath.Dir(target)
+	return dir, replace(path, target, dir, old, data, info)
 }
 
-// replace writes data to a temporary file dressed as info and renames it
-// over target, if target still holds old.
-func replace(path, target string, old, data []byte, info fs.FileInfo) (err error) {
-	dir := filepath.Dir(target)
+// replace writes data to a temporary file in dir dressed as info and
+// renames it over target, if target still holds old.
+func replace(path, target, dir string, old, data []byte, info fs.FileInfo) (err error) {
 	tmp, err := createTemp(path, dir)
 	if err != nil {
 		return err
@@ -109,8 +120,7 @@ func replace(path, target string, old, data []byte, info fs.FileInfo) (err error
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		return pathError(path, "rename temporary file", err)
 	}
-	// The rename is durable only once the folder is synced.
-	return syncDir(path, dir)
+	return nil
 }
 
 // writeInPlace overwrites target, a file with several hard links, with
@@ -194,19 +204,27 @@ func removeTemp(path, name string, err error) error {
 
 // syncDir flushes the folder dir, which holds the file path names.
 func syncDir(path, dir string) error {
+	if op, err := flushDir(dir); err != nil {
+		return pathError(path, op, err)
+	}
+	return nil
+}
+
+// flushDir syncs the folder dir and says which step failed.
+func flushDir(dir string) (op string, err error) {
 	d, err := os.Open(dir)
 	if err != nil {
-		return pathError(path, "open folder", err)
+		return "open folder", err
 	}
 	serr := d.Sync()
 	cerr := d.Close()
 	if serr != nil {
-		return pathError(path, "sync folder", serr)
+		return "sync folder", serr
 	}
 	if cerr != nil {
-		return pathError(path, "close folder", cerr)
+		return "close folder", cerr
 	}
-	return nil
+	return "", nil
 }
 
 // pathError wraps err so that it names path, the file the user gave,

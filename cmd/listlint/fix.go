@@ -185,37 +185,48 @@ func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 // since it was read keeps the edit, and is not reported on: what it holds
 // now was not linted.
 func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []error) int {
-	docs := make([]*lint.Document, 0, len(results))
 	written := make([]bool, len(results))
+	writeErrs := make([]error, len(results))
 	sameAs := sameFiles(results)
+	var (
+		ws    []fix.Write
+		which []int
+	)
 	for i := range results {
 		x := &results[i]
-		doc := x.Doc
-		switch {
-		case !x.changed():
-		case sameAs[i] >= 0 && bytes.Equal(results[sameAs[i]].Src, x.Src):
+		if x.changed() && (sameAs[i] < 0 || !bytes.Equal(results[sameAs[i]].Src, x.Src)) {
+			ws = append(ws, fix.Write{Path: x.path, Old: x.src, Data: x.Src})
+			which = append(which, i)
+		}
+	}
+	for k, err := range fix.WriteFiles(ws) {
+		written[which[k]], writeErrs[which[k]] = err == nil, err
+	}
+	lints := make([]lint.Result, 0, len(results))
+	for i := range results {
+		x := &results[i]
+		alone := x.Lint
+		switch err := writeErrs[i]; {
+		case x.changed() && sameAs[i] >= 0 && !written[i] && err == nil:
 			// Another name of a file written already, with this text.
 			written[i] = written[sameAs[i]]
-		default:
-			err := fix.WriteFile(x.path, x.src, x.Src)
-			if err == nil {
-				written[i] = true
-				break
-			}
+		case errors.Is(err, fix.ErrChanged):
 			errs = append(errs, err)
-			if errors.Is(err, fix.ErrChanged) {
-				continue
-			}
-			if doc, err = l.Parse(x.path, x.src); err != nil {
+			continue
+		case err != nil:
+			errs = append(errs, err)
+			doc, err := l.Parse(x.path, x.src)
+			if err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", x.path, err))
 				continue
 			}
+			alone = l.RunAlone(doc)
 		}
-		docs = append(docs, doc)
+		lints = append(lints, alone)
 	}
 	// Lint the run again as a whole: cross-file rules (duplicates across
 	// files) see every file together only here.
-	res := l.Run(docs)
+	res := l.RunAcross(lints)
 	remain := make(map[string]int, len(res))
 	for _, r := range res {
 		remain[r.Doc.Path] = len(r.Diagnostics)
