@@ -253,7 +253,7 @@ func TestFromGitAgainstPatch(t *testing.T) {
 	}
 	name := diffFile(t, filepath.Join(dir, "docs"), "base")
 	t.Chdir(filepath.Join(dir, "docs"))
-	fromPatch, err := FromPatchFile(name)
+	fromPatch, err := FromPatchFile(name, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestFromPatchFileOutsideRepository(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"pr.patch": "--- a/l.md\n+++ b/l.md\n@@ -1 +1,2 @@\n x\n+y\n"})
 	t.Chdir(dir)
-	s, err := FromPatchFile("pr.patch")
+	s, err := FromPatchFile("pr.patch", 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func TestFromPatchFileOutsideRepository(t *testing.T) {
 	if got := s.Lines("./l.md", 2); !slices.Equal(got, []int{2}) {
 		t.Errorf("Lines = %v, want [2]", got)
 	}
-	if _, err := FromPatchFile("missing.patch"); err == nil || !strings.Contains(err.Error(), "missing.patch") {
+	if _, err := FromPatchFile("missing.patch", 1<<20); err == nil || !strings.Contains(err.Error(), "missing.patch") {
 		t.Errorf("missing patch: error %v, want one naming it", err)
 	}
 }

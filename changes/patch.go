@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"path"
 	"strings"
 
 	"github.com/sourcegraph/go-diff/diff"
+
+	"github.com/listlint/listlint/internal/bounded"
 )
 
 // devNull is the name a unified diff gives the missing side of a new or
@@ -30,6 +31,11 @@ func FromPatch(r io.Reader) (Set, error) {
 	if err != nil {
 		return Set{}, fmt.Errorf("reading the patch: %w", err)
 	}
+	return fromFileDiffs(fds)
+}
+
+// fromFileDiffs returns the lines the parsed diffs fds add.
+func fromFileDiffs(fds []*diff.FileDiff) (Set, error) {
 	var s Set
 	for _, fd := range fds {
 		if err := s.addFileDiff(fd); err != nil {
@@ -43,13 +49,23 @@ func FromPatch(r io.Reader) (Set, error) {
 // FromPatchFile reads the unified diff in the file at name (see FromPatch)
 // for paths relative to the top of the git work tree holding the current
 // directory, the way git diff writes them, or outside a work tree relative
-// to the current directory.
-func FromPatchFile(name string) (Set, error) {
-	patch, err := os.ReadFile(name)
+// to the current directory. The file, a regular file or a FIFO
+// (--new-from-patch <(git diff)), is read up to limit bytes. An empty file
+// changes nothing; one that holds text but no file's diff is an error,
+// since reporting nothing on it would pass any pull request.
+func FromPatchFile(name string, limit int64) (Set, error) {
+	patch, err := bounded.ReadFile(name, limit, true)
 	if err != nil {
 		return Set{}, fmt.Errorf("patch: %w", err)
 	}
-	s, err := FromPatch(bytes.NewReader(patch))
+	fds, err := diff.NewMultiFileDiffReader(bytes.NewReader(patch)).ReadAllFiles()
+	if err != nil {
+		return Set{}, fmt.Errorf("%s: reading the patch: %w", name, err)
+	}
+	if len(fds) == 0 && len(bytes.TrimSpace(patch)) > 0 {
+		return Set{}, fmt.Errorf("%s: not a unified diff (no \"---\" and \"+++\" file header)", name)
+	}
+	s, err := fromFileDiffs(fds)
 	if err != nil {
 		return Set{}, fmt.Errorf("%s: %w", name, err)
 	}

@@ -128,7 +128,7 @@ func TestPullRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := diffFile(t, wd, "base")
-	fromPatch, err := FromPatchFile(name)
+	fromPatch, err := FromPatchFile(name, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,15 +34,14 @@
 package config
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/listlint/listlint/internal/bounded"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -55,8 +54,9 @@ type Config struct {
 	// Path is the file the configuration was read from; "" when it is a
 	// preset alone.
 	Path string
-	// dir is the absolute folder the globs are relative to.
-	dir      string
+	// dir is the absolute folder the globs are relative to; wd the
+	// working directory relative paths are taken from.
+	dir, wd  string
 	preset   string
 	presetAt string
 	exclude  []glob
@@ -119,12 +119,12 @@ func newConfig(path string, rules []*lint.Rule) (*Config, error) {
 	if path != "" {
 		dir = filepath.Dir(path)
 	}
-	abs, err := filepath.Abs(dir)
+	wd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	c := &Config{
-		Path: path, dir: abs, preset: "default", presetAt: fromDefault,
+		Path: path, dir: absIn(wd, dir), wd: wd, preset: "default", presetAt: fromDefault,
 		layers: []*layer{{name: "preset default"}},
 		rules:  rules, byID: make(map[string]*lint.Rule, len(rules)),
 	}
@@ -136,16 +136,18 @@ func newConfig(path string, rules []*lint.Rule) (*Config, error) {
 
 // Load reads the configuration file at path, validating it against rules.
 // Every problem is reported, each naming the file, line and column.
+// It is read as a file of at most lint.DefaultMaxBytes; a FIFO is a
+// stream, which is read too.
 func Load(path string, rules []*lint.Rule) (*Config, error) {
-	src, err := os.ReadFile(path)
+	return load(path, rules, lint.DefaultMaxBytes, true)
+}
+
+// load is Load reading at most limit bytes, and a FIFO only when fifo is
+// set.
+func load(path string, rules []*lint.Rule, limit int64, fifo bool) (*Config, error) {
+	src, err := bounded.ReadFile(path, limit, fifo)
 	if err != nil {
-		// "x.yml: no such file or directory", as the CLI words a path
-		// that cannot be used, without the operation's name.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	return parse(path, src, rules)
 }
@@ -208,8 +210,9 @@ func (c *Config) Select(enable, disable []string) (*Config, error) {
 	return &cp, nil
 }
 
-// Settings returns the settings of rule r for the file at path. With c
-// bound, it is usable as lint.Linter.Configure.
+// Settings returns the settings of rule r for the file at path, a
+// relative path being taken from the working directory c was loaded in.
+// With c bound, it is usable as lint.Linter.Configure.
 func (c *Config) Settings(path string, r *lint.Rule) lint.Settings {
 	s, _ := c.resolve(path, r)
 	return s
@@ -275,15 +278,21 @@ func (c *Config) rel(path string) (rel string, inside bool) {
 	if path == "" || path == "-" {
 		return "", false
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", false
-	}
-	r, err := filepath.Rel(c.dir, abs)
+	r, err := filepath.Rel(c.dir, absIn(c.wd, path))
 	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return "", false
 	}
 	return filepath.ToSlash(r), true
+}
+
+// absIn returns path made absolute from the folder wd, as filepath.Abs
+// does from the working directory, which costs two stat calls each time:
+// settings are resolved for every rule and file, many times a run.
+func absIn(wd, path string) string {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path)
+	}
+	return filepath.Join(wd, path)
 }
 
 func matchAny(globs []glob, rel string) bool {

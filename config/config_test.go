@@ -224,8 +224,12 @@ overrides:
 			t.Errorf("%s %s: got %+v, want %+v", tt.file, tt.rule, got, w)
 		}
 	}
-	// Relative paths resolve against the working directory.
+	// Relative paths resolve against the working directory the
+	// configuration was loaded in.
 	t.Chdir(dir)
+	if c, err = Load(".listlint.yml", rules); err != nil {
+		t.Fatal(err)
+	}
 	if got := c.Settings("Books/a.md", ruleByID(rules, "duplicate-name")); got.Off || got.Severity != lint.Error {
 		t.Errorf("relative path: got %+v", got)
 	}

@@ -1,12 +1,15 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
@@ -142,11 +145,36 @@ func parse(path string, src []byte, rules []*lint.Rule) (*Config, error) {
 	return c, nil
 }
 
-// parseYAML returns the file's top node, nil for an empty file.
+// parseYAML returns the file's top node, nil for an empty file. A file of
+// several YAML documents is an error: only the first would be read.
 func parseYAML(file string, src []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	switch err := dec.Decode(&doc); {
+	case errors.Is(err, io.EOF):
+		return nil, nil
+	case err != nil:
 		return nil, syntaxError(file, err)
+	}
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, syntaxError(file, err)
+		}
+		// A "---" that ends the file opens an empty document: harmless.
+		if len(next.Content) == 0 {
+			continue
+		}
+		if n := next.Content[0]; !isNull(n) || n.Value != "" {
+			return nil, &Error{
+				File: file, Line: n.Line, Column: n.Column,
+				Msg: "a second YAML document starts here, but listlint reads only one: merge them",
+			}
+		}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
@@ -210,9 +238,37 @@ func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag(
 
 func join(key, name string) string {
 	if key == "" {
-		return name
+		return cut(name)
 	}
-	return key + "." + name
+	return key + "." + cut(name)
+}
+
+// maxEcho is about how many bytes of a value a message repeats: a
+// configuration can hold a 50 MB string, and an error must stay a line.
+const maxEcho = 80
+
+// quote quotes s for a message, Go-style, cut as cut does.
+func quote(s string) string {
+	head, rest := cutAt(s)
+	return strconv.Quote(head) + rest
+}
+
+// cut returns s, or its first maxEcho bytes or so followed by "..." and
+// its length.
+func cut(s string) string {
+	head, rest := cutAt(s)
+	return head + rest
+}
+
+func cutAt(s string) (head, rest string) {
+	if len(s) <= maxEcho {
+		return s, ""
+	}
+	n := maxEcho
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n], fmt.Sprintf("... (%d bytes)", len(s))
 }
 
 // known reports whether the key k is one of allowed, reporting it if not.
@@ -222,7 +278,7 @@ func (d *decoder) known(k *yaml.Node, key string, allowed []string) bool {
 			return true
 		}
 	}
-	msg := fmt.Sprintf("unknown key %q", k.Value)
+	msg := "unknown key " + quote(k.Value)
 	if s := suggest.Closest(k.Value, allowed); s != "" {
 		msg += fmt.Sprintf(", did you mean %q?", s)
 	}
@@ -235,7 +291,7 @@ func (d *decoder) str(n *yaml.Node, key string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
 		hint := ""
 		if n.Kind == yaml.ScalarNode && !isNull(n) {
-			hint = fmt.Sprintf(" (quote it: %q)", n.Value)
+			hint = fmt.Sprintf(" (quote it: %s)", quote(n.Value))
 		}
 		d.errorf(n, key, "expected a string, got %s%s", describe(n), hint)
 		return "", false
@@ -254,7 +310,7 @@ func (d *decoder) oneOf(n *yaml.Node, key string, allowed []string) (string, boo
 			return s, true
 		}
 	}
-	d.errorf(n, key, "%q is not one of %s%s", s, quoteAll(allowed), suggest.DidYouMean(s, allowed))
+	d.errorf(n, key, "%s is not one of %s%s", quote(s), quoteAll(allowed), suggest.DidYouMean(s, allowed))
 	return "", false
 }
 
@@ -283,9 +339,9 @@ func (d *decoder) globs(n *yaml.Node, key string) []glob {
 		p := strings.TrimPrefix(s, "./")
 		switch {
 		case p == "" || strings.HasPrefix(p, "/") || p == ".." || strings.HasPrefix(p, "../"):
-			d.errorf(item, k, "glob %q must be relative to the folder of %s, inside it", s, d.file)
+			d.errorf(item, k, "glob %s must be relative to the folder of %s, inside it", quote(s), d.file)
 		case !doublestar.ValidatePattern(p):
-			d.errorf(item, k, "glob %q is not a valid pattern", s)
+			d.errorf(item, k, "glob %s is not a valid pattern", quote(s))
 		default:
 			out = append(out, glob{pattern: p, at: d.at(item)})
 		}
@@ -399,7 +455,7 @@ func (d *decoder) rule(n *yaml.Node, key string, r *lint.Rule) *ruleConf {
 			for _, o := range r.Options {
 				names = append(names, o.Name)
 			}
-			msg := fmt.Sprintf("unknown option %q", k.Value)
+			msg := "unknown option " + quote(k.Value)
 			if s := suggest.Closest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(", did you mean %q?", s)
 			}
@@ -432,7 +488,7 @@ func (d *decoder) oneOfLevel(n *yaml.Node, key string, bare bool) (string, bool)
 	if bare {
 		alt = " (or a mapping of severity and options)"
 	}
-	d.errorf(n, key, "%q is not one of %s%s", s, strings.Join(levels, ", "), alt)
+	d.errorf(n, key, "%s is not one of %s%s", quote(s), strings.Join(levels, ", "), alt)
 	return "", false
 }
 
@@ -516,17 +572,17 @@ func describe(n *yaml.Node) string {
 	case yaml.ScalarNode:
 		switch n.ShortTag() {
 		case "!!str":
-			return fmt.Sprintf("the string %q", n.Value)
+			return "the string " + quote(n.Value)
 		case "!!int":
-			return "the integer " + n.Value
+			return "the integer " + cut(n.Value)
 		case "!!float":
-			return "the number " + n.Value
+			return "the number " + cut(n.Value)
 		case "!!bool":
 			return "the boolean " + n.Value
 		case "!!null":
 			return "nothing"
 		}
-		return strconv.Quote(n.Value)
+		return quote(n.Value)
 	}
 	return "an unsupported YAML node"
 }
@@ -538,7 +594,7 @@ func unknownRule(id string, rules []*lint.Rule) string {
 	}
 	sort.Strings(ids)
 	if s := suggest.Closest(id, ids); s != "" {
-		return fmt.Sprintf("unknown rule %q, did you mean %q? (listlint rules lists them all)", id, s)
+		return fmt.Sprintf("unknown rule %s, did you mean %q? (listlint rules lists them all)", quote(id), s)
 	}
-	return fmt.Sprintf("unknown rule %q (rules: %s)", id, strings.Join(ids, ", "))
+	return fmt.Sprintf("unknown rule %s (rules: %s)", quote(id), strings.Join(ids, ", "))
 }

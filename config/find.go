@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/listlint/listlint/internal/bounded"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -26,8 +27,13 @@ func Find(dir string) (string, error) {
 		var found []string
 		for _, name := range FileNames {
 			p := filepath.Join(d, name)
-			switch _, err := os.Stat(p); {
+			switch st, err := os.Stat(p); {
 			case err == nil:
+				// Refused before anything opens it: a FIFO would hang
+				// the run, a link to /dev/zero exhaust its memory.
+				if err := bounded.CheckMode(st.Mode(), false); err != nil {
+					return "", fmt.Errorf("%s: %w", relTo(dir, p), err)
+				}
 				found = append(found, p)
 			case !errors.Is(err, fs.ErrNotExist):
 				return "", fmt.Errorf("config: %w", err)
@@ -71,6 +77,9 @@ type Options struct {
 	Preset string
 	// Enable and Disable are --enable and --disable.
 	Enable, Disable []string
+	// MaxBytes is --max-bytes, which bounds configuration files too
+	// (0: lint.DefaultMaxBytes).
+	MaxBytes int
 }
 
 // Resolver finds and loads the configuration of each linted file, loading
@@ -80,6 +89,7 @@ type Resolver struct {
 	opts  Options
 	fixed *Config // set with --config or --no-config
 
+	wd    string // the working directory, read once
 	mu    sync.Mutex
 	byDir map[string]*Config // by absolute folder of a linted file
 	files map[string]*Config // by configuration file path
@@ -88,7 +98,11 @@ type Resolver struct {
 // NewResolver checks the command-line options; with --config it loads that
 // file now, so that a bad file fails before any linting.
 func NewResolver(rules []*lint.Rule, o Options) (*Resolver, error) {
-	r := &Resolver{rules: rules, opts: o, byDir: map[string]*Config{}, files: map[string]*Config{}}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	r := &Resolver{rules: rules, opts: o, wd: wd, byDir: map[string]*Config{}, files: map[string]*Config{}}
 	switch {
 	case o.File != "" && o.NoConfig:
 		return nil, errors.New("--config and --no-config exclude each other")
@@ -123,10 +137,7 @@ func (r *Resolver) For(path string) (*Config, error) {
 	if path != "-" && path != "" {
 		dir = filepath.Dir(path)
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
-	}
+	abs := absIn(r.wd, dir)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if c, ok := r.byDir[abs]; ok {
@@ -154,7 +165,12 @@ func (r *Resolver) load(path string) (*Config, error) {
 	if c, ok := r.files[path]; ok {
 		return c, nil
 	}
-	c, err := Load(path, r.rules)
+	limit := int64(r.opts.MaxBytes)
+	if limit <= 0 {
+		limit = lint.DefaultMaxBytes
+	}
+	// --config may name a FIFO (--config <(...)); a found file may not.
+	c, err := load(path, r.rules, limit, path == r.opts.File)
 	if err != nil {
 		return nil, err
 	}

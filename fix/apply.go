@@ -361,6 +361,8 @@ type Result struct {
 	// Stopped is the finding of a rule that stops fix (a merge conflict
 	// marker) for which the file was left untouched; nil when fixed.
 	Stopped *lint.Diagnostic
+	// Lint is the lint of Doc alone, for lint.Linter.RunAcross.
+	Lint lint.Result
 }
 
 // stopper returns the first of diags whose rule stops fix, or nil.
@@ -393,7 +395,8 @@ func File(l *lint.Linter, path string, src []byte) (Result, error) {
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", path, err)
 		}
-		diags := l.Run([]*lint.Document{doc})[0].Diagnostics
+		res.Lint = l.RunAlone(doc)
+		diags := res.Lint.Diagnostics
 		res.Doc, res.Remaining = doc, diags
 		if pass == 0 {
 			if res.Stopped = stopper(l, diags); res.Stopped != nil {

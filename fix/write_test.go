@@ -58,7 +58,7 @@ func TestWriteFileKeepsMode(t *testing.T) {
 	for _, perm := range []os.FileMode{0o644, 0o600, 0o640, 0o755, 0o666, 0o200} {
 		dir := t.TempDir()
 		p := writeTemp(t, dir, "list.md", "old\n", perm)
-		if err := WriteFile(p, []byte("new\r\n")); err != nil {
+		if err := WriteFile(p, []byte("old\n"), []byte("new\r\n")); err != nil {
 			t.Fatalf("mode %v: %v", perm, err)
 		}
 		if perm&0o400 != 0 {
@@ -91,7 +91,7 @@ func TestWriteFileFollowsSymlink(t *testing.T) {
 	if err := os.Symlink(link1, link2); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(link2, []byte("new\n")); err != nil {
+	if err := WriteFile(link2, []byte("old\n"), []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	assertContent(t, target, "new\n")
@@ -137,7 +137,7 @@ func TestWriteFileRefuses(t *testing.T) {
 		{filepath.Join(notDir, "list.md"), "not a directory"},
 		{filepath.Join(dir, "absent.md"), "no such file"},
 	} {
-		err := WriteFile(c.path, []byte("new\n"))
+		err := WriteFile(c.path, []byte("keep\n"), []byte("new\n"))
 		if err == nil {
 			t.Errorf("WriteFile(%s) succeeded, want an error", c.path)
 			continue
@@ -165,7 +165,7 @@ func TestWriteFileReadOnlyFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
-	err := WriteFile(p, []byte("new\n"))
+	err := WriteFile(p, []byte("keep\n"), []byte("new\n"))
 	if err == nil || !errors.Is(err, fs.ErrPermission) || !strings.HasPrefix(err.Error(), p+": ") {
 		t.Fatalf("WriteFile in a read-only folder = %v, want a permission error naming %s", err, p)
 	}
@@ -180,7 +180,7 @@ func TestWriteFileFullDisk(t *testing.T) {
 	if p := os.Getenv("LISTLINT_TEST_WRITEFILE"); p != "" {
 		// The child: report the error on stdout for the parent to check.
 		msg := "no error"
-		if err := WriteFile(p, bytes.Repeat([]byte("new line\n"), 1<<20)); err != nil {
+		if err := WriteFile(p, []byte("keep\n"), bytes.Repeat([]byte("new line\n"), 1<<20)); err != nil {
 			msg = err.Error()
 		}
 		if _, err := os.Stdout.WriteString(msg); err != nil {
@@ -207,4 +207,19 @@ func TestWriteFileFullDisk(t *testing.T) {
 	}
 	assertContent(t, p, "keep\n")
 	assertNoTemp(t, dir, "list.md")
+}
+
+// TestWriteFileChanged leaves a file edited since it was read as the
+// edit left it, whether it changed, grew or shrank.
+func TestWriteFileChanged(t *testing.T) {
+	for _, now := range []string{"edit\n", "old\nmore\n", "ol"} {
+		dir := t.TempDir()
+		p := writeTemp(t, dir, "list.md", now, 0o644)
+		err := WriteFile(p, []byte("old\n"), []byte("new\n"))
+		if !errors.Is(err, ErrChanged) || !strings.HasPrefix(err.Error(), p+": ") {
+			t.Errorf("file now %q: err = %v, want ErrChanged naming %s", now, err, p)
+		}
+		assertContent(t, p, now)
+		assertNoTemp(t, dir, "list.md")
+	}
 }

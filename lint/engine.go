@@ -27,6 +27,9 @@ func (l *Linter) Parse(path string, src []byte) (*Document, error) {
 type Result struct {
 	Doc         *Document
 	Diagnostics []Diagnostic
+	// byFileRules is what the per-file rules found, before suppression,
+	// kept by RunAlone for RunAcross.
+	byFileRules []Diagnostic
 }
 
 func (l *Linter) settings(path string, r *Rule) Settings {
@@ -61,10 +64,36 @@ func (l *Linter) checkFile(doc *Document, r *Rule) []Diagnostic {
 // one large file uses them too. Results come in the order of docs and do
 // not depend on scheduling.
 func (l *Linter) Run(docs []*Document) []Result {
+	return l.run(docs, nil, false)
+}
+
+// RunAlone is Run on doc alone, keeping what RunAcross needs.
+func (l *Linter) RunAlone(doc *Document) Result {
+	return l.run([]*Document{doc}, nil, true)[0]
+}
+
+// RunAcross is Run on the documents of results, each from RunAlone: the
+// findings of the per-file rules are taken from there, and only the
+// cross-file rules run again, over every document together. fix lints
+// each file alone as it fixes it, and the run as a whole once at the end:
+// linting every file again would cost as much as the first time.
+func (l *Linter) RunAcross(results []Result) []Result {
+	docs := make([]*Document, len(results))
+	known := make([][]Diagnostic, len(results))
+	for i := range results {
+		docs[i], known[i] = results[i].Doc, results[i].byFileRules
+	}
+	return l.run(docs, known, false)
+}
+
+// run is Run, taking the per-file rules' findings of docs[i] from
+// known[i] when known is not nil, and keeping them in each result when
+// keep is set, for RunAcross.
+func (l *Linter) run(docs []*Document, known [][]Diagnostic, keep bool) []Result {
 	var fileRules, runRules []*Rule
 	for _, r := range l.Rules {
 		switch {
-		case r.Check != nil:
+		case r.Check != nil && known == nil:
 			fileRules = append(fileRules, r)
 		case r.CheckRun != nil:
 			runRules = append(runRules, r)
@@ -92,15 +121,21 @@ func (l *Linter) Run(docs []*Document) []Result {
 	res := make([]Result, len(docs))
 	for i, doc := range docs {
 		var ds []Diagnostic
+		if known != nil {
+			ds = append(ds, known[i]...)
+		}
 		for _, found := range byFile[i*len(fileRules) : (i+1)*len(fileRules)] {
 			ds = append(ds, found...)
+		}
+		if keep {
+			res[i].byFileRules = slices.Clone(ds)
 		}
 		for _, found := range byRun {
 			ds = append(ds, found[i]...)
 		}
 		ds = l.applySuppressions(doc, ds)
 		SortDiagnostics(ds)
-		res[i] = Result{Doc: doc, Diagnostics: ds}
+		res[i].Doc, res[i].Diagnostics = doc, ds
 	}
 	return res
 }

@@ -23,13 +23,20 @@ import (
 // takes about as long as starting and joining one.
 const minPiece = 16 << 10
 
-// buildPieces builds the model of body into d from up to n pieces of
-// about equal size, each parsed and built on its own goroutine, and
-// returns how many pieces it took.
+// maxPiece bounds the size of a piece. A piece's goldmark tree takes
+// about 14 bytes a byte of input and lives only until its part of the
+// model is built, so with pieces of at most maxPiece on n workers, the
+// trees of a large file take about n*14*maxPiece bytes at a time, not 14
+// times the file.
+const maxPiece = 1 << 20
+
+// buildPieces builds the model of body into d from pieces of about equal
+// size, at least n of them and none much above maxPiece, parsed and built
+// by n workers, and returns how many pieces it took.
 func buildPieces(d *Document, body []byte, base, n int) int {
 	var cuts []int
 	if n > 1 && !bytes.Contains(body, []byte("]:")) {
-		cuts = cutPoints(body, n)
+		cuts = cutPoints(body, max(n, len(body)/maxPiece))
 	}
 	if len(cuts) == 0 {
 		build(d, body, base)
@@ -38,18 +45,25 @@ func buildPieces(d *Document, body []byte, base, n int) int {
 	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
 	bounds = append(bounds, len(body))
 	parts := make([]*Document, len(bounds)-1)
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for i := range parts {
+	for range min(n, len(parts)) {
 		wg.Go(func() {
-			root := parseRange(body, bounds[i], bounds[i+1])
-			if i < len(parts)-1 && !closedAtEnd(root) {
-				return
+			for i := range next {
+				root := parseRange(body, bounds[i], bounds[i+1])
+				if i < len(parts)-1 && !closedAtEnd(root) {
+					continue
+				}
+				part := &Document{Path: d.Path, Src: d.Src, BOM: d.BOM, LineEnding: d.LineEnding, LineStarts: d.LineStarts}
+				newBuilder(part, body, base).walk(root)
+				parts[i] = part
 			}
-			part := &Document{Path: d.Path, Src: d.Src, BOM: d.BOM, LineEnding: d.LineEnding, LineStarts: d.LineStarts}
-			newBuilder(part, body, base).walk(root)
-			parts[i] = part
 		})
 	}
+	for i := range parts {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 	for i, part := range parts {
 		// A piece after the first starts with its heading: nothing may

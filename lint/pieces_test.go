@@ -188,3 +188,28 @@ func TestPiecesRandom(t *testing.T) {
 		t.Errorf("%d of 20000 documents cut, %d parsed whole after the parse", cut, guessed)
 	}
 }
+
+// TestPiecesBounded parses a file of several times maxPiece on two
+// workers: it is cut into pieces of about maxPiece, not two halves whose
+// goldmark trees would be alive at once, and the model is the whole
+// parse's.
+func TestPiecesBounded(t *testing.T) {
+	src := listgen.List(listgen.Awesome, 4*maxPiece/80, true)
+	if len(src) < 3*maxPiece {
+		t.Fatalf("generated %d bytes, want at least %d", len(src), 3*maxPiece)
+	}
+	whole, _, err := parse("big.md", src, Limits{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, pieces, err := parse("big.md", src, Limits{}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pieces < len(src)/maxPiece {
+		t.Errorf("%d bytes parsed in %d pieces, want at least %d", len(src), pieces, len(src)/maxPiece)
+	}
+	if !reflect.DeepEqual(whole, cut) {
+		t.Error("the model parsed in pieces differs from the whole parse")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/listlint/listlint/config"
+	"github.com/listlint/listlint/internal/bounded"
 	"github.com/listlint/listlint/internal/gitcmd"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/report"
@@ -331,10 +332,12 @@ func (s *Server) parseDisk(st *setup, path string) (*lint.Document, error) {
 	if c := s.parsed[path]; c != nil && c.mod.Equal(fi.ModTime()) && c.size == fi.Size() && c.doc != nil {
 		return c.doc, nil
 	}
-	if !fi.Mode().IsRegular() || fi.Size() > int64(max(st.limits.MaxBytes, lint.DefaultMaxBytes)) {
+	limit := int64(max(st.limits.MaxBytes, lint.DefaultMaxBytes))
+	if !fi.Mode().IsRegular() || fi.Size() > limit {
 		return nil, fmt.Errorf("%s: not a regular file within the limits", path)
 	}
-	src, err := os.ReadFile(path)
+	// Bounded again as it is read: the file may grow after the Stat.
+	src, err := bounded.ReadFile(path, limit, false)
 	if err != nil {
 		return nil, err
 	}

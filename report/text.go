@@ -113,11 +113,11 @@ func WriteText(w io.Writer, findings []Finding, o Options) error {
 				mark = " " + ansiDim + "[*]" + ansiReset
 			}
 			_, _ = fmt.Fprintf(b, "%s%s:%d:%d:%s %s%s%s %s%s %s\n",
-				ansiBold, f.Path, f.Line, f.Column, ansiReset,
+				ansiBold, TextPath(f.Path), f.Line, f.Column, ansiReset,
 				severityColor[f.Severity], f.Severity, ansiReset, f.Rule, mark, f.Message)
 			continue
 		}
-		_, _ = fmt.Fprintf(b, "%s:%d:%d: %s %s%s %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, mark, f.Message)
+		_, _ = fmt.Fprintf(b, "%s:%d:%d: %s %s%s %s\n", TextPath(f.Path), f.Line, f.Column, f.Severity, f.Rule, mark, f.Message)
 	}
 	if !o.Quiet && len(findings) > 0 {
 		_, _ = fmt.Fprintln(b, Summary(findings))

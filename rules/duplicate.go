@@ -192,48 +192,6 @@ func siteOf(urlKey string) site {
 	return s
 }
 
-// sameProject reports whether two links under one name point at one
-// project: the same forge repository, the same host (not a publisher of
-// many authors), a short link, or a forge repository named like the entry
-// whose owner names the other link's host (github.com/popmotion/popmotion
-// and popmotion.io). Anything else is taken for two projects that share a
-// name: awesome-go lists a dozen packages called "log", and "goblin" the
-// test framework is not goblin.run. A moved repository or a project's site
-// on a host of another name is missed rather than risk those.
-func sameProject(a, b site, nameKey string) bool {
-	fa, fb := forges[a.host], forges[b.host]
-	switch {
-	case fa && fb:
-		return a.host == b.host && a.repo == b.repo
-	case shorteners[a.host] || shorteners[b.host]:
-		return true
-	case a.host == b.host:
-		return !publishers[a.host]
-	case fa:
-		return ownSite(a, b.host, nameKey)
-	case fb:
-		return ownSite(b, a.host, nameKey)
-	}
-	return false
-}
-
-// ownSite reports whether host is the site of the forge repository
-// "owner/repo" named nameKey: the repository is named after the entry and
-// a label of host, the top-level domain aside, is its owner.
-func ownSite(repo site, host, nameKey string) bool {
-	owner, name, ok := strings.Cut(repo.repo, "/")
-	if !ok || lint.NameKey([]byte(name)) != nameKey {
-		return false
-	}
-	labels := strings.Split(host, ".")
-	for _, l := range labels[:len(labels)-1] {
-		if l == owner {
-			return true
-		}
-	}
-	return false
-}
-
 // nameOf is an entry's name for a message, quoted.
 func nameOf(doc *lint.Document, e *lint.Entry) string {
 	return lint.Quote(nameText(doc, e))

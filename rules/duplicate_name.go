@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/listlint/listlint/lint"
@@ -102,11 +103,10 @@ func checkDuplicateName(p *lint.RunPass) {
 		}
 		c := copyOf{doc, e}
 		key := qualifiedName(e)
-		earlier := idx.note(key, c)
+		first, ok := idx.note(key, c)
 		if run != nil && idx != run {
 			run.note(key, c)
 		}
-		first, ok := firstCopy(earlier, c)
 		if !ok {
 			continue
 		}
@@ -126,16 +126,16 @@ func checkDuplicateName(p *lint.RunPass) {
 	twice.flush(p, 3)
 }
 
-// nameIndex remembers the copies listed under each name, one per target.
-// Nearly every name is listed once, so the first copy is kept apart and
-// only a name's later copies cost a slice.
+// nameIndex remembers the copies listed under each name. Nearly every
+// name is listed once, so the first copy is kept apart and only a name
+// listed again costs a nameCopies.
 type nameIndex struct {
 	first *copyIndex
-	more  map[string][]copyOf
+	more  map[string]*nameCopies
 }
 
 func newNameIndex(size int) *nameIndex {
-	return &nameIndex{first: newCopyIndex(size), more: map[string][]copyOf{}}
+	return &nameIndex{first: newCopyIndex(size), more: map[string]*nameCopies{}}
 }
 
 // qualifiedName is the entry's name key prefixed with those of the entries
@@ -151,42 +151,200 @@ func qualifiedName(e *lint.Entry) string {
 	return key
 }
 
-// note records c under key and returns the copies listed before it, none
-// when c's target is already listed under that name (a duplicate-url
-// finding, not this one).
-func (x *nameIndex) note(key string, c copyOf) []copyOf {
+// note records c under key and returns the first copy listed before it
+// that names the same thing (see nameCopies.first). It returns false when
+// there is none, or when c's target is already listed under that name (a
+// duplicate-url finding, not this one).
+func (x *nameIndex) note(key string, c copyOf) (copyOf, bool) {
 	f, seen := x.first.note(key, c)
 	if !seen {
-		return nil
-	}
-	earlier := append([]copyOf{f}, x.more[key]...)
-	for _, o := range earlier {
-		if o.e.URLKey == c.e.URLKey {
-			return nil
-		}
-	}
-	x.more[key] = append(x.more[key], c)
-	return earlier
-}
-
-// firstCopy returns the first of the earlier copies that names the same
-// thing as c: not another year's edition, not another kind of thing by
-// its tags, and the same project by its link.
-func firstCopy(earlier []copyOf, c copyOf) (copyOf, bool) {
-	if len(earlier) == 0 {
 		return copyOf{}, false
 	}
-	s := siteOf(c.e.URLKey)
-	for _, f := range earlier {
-		if f.e.YearValue != 0 && c.e.YearValue != 0 && f.e.YearValue != c.e.YearValue {
-			continue
-		}
-		if !sameTags(f.doc, f.e, c.doc, c.e) || !sameProject(siteOf(f.e.URLKey), s, c.e.NameKey) {
-			continue
-		}
-		return f, true
+	m := x.more[key]
+	if m == nil {
+		m = &nameCopies{urls: map[string]bool{}, firsts: map[copyKey]numbered{}}
+		m.add(f)
+		x.more[key] = m
 	}
-	return copyOf{}, false
+	if m.urls[c.e.URLKey] {
+		return copyOf{}, false
+	}
+	first, ok := m.first(c)
+	m.add(c)
+	return first, ok
+}
+
+// nameCopies are the copies listed under one name, indexed by what makes
+// two of them one project and by their year and tags, so that finding the
+// first earlier copy of a new one costs a few map lookups and not a pass
+// over every earlier copy: 100,000 entries of one name took a minute.
+//
+// Two links under one name point at one project when they are the same
+// forge repository, the same host (not a publisher of many authors), a
+// short link, or a forge repository named like the entry whose owner
+// names the other link's host (github.com/popmotion/popmotion and
+// popmotion.io). Anything else is taken for two projects that share a
+// name: awesome-go lists a dozen packages called "log", and "goblin" the
+// test framework is not goblin.run. A moved repository or a project's site
+// on a host of another name is missed rather than risk those. Two copies
+// of different years (editions) or of different tags, when both have
+// some, are two things. duplicate_name_test.go holds this as a pass over
+// every pair, which the index must agree with.
+type nameCopies struct {
+	n      int // copies added, numbering them in listing order
+	urls   map[string]bool
+	firsts map[copyKey]numbered
+}
+
+// The indexes of nameCopies: every copy (a short link may be any of
+// them); the copies behind a link shortener, which may be anything; forge
+// copies by host and repository; other copies by host, publishers of many
+// authors aside; forge copies whose repository is named like the entry,
+// by owner; copies off forges by each label of their host but the last
+// (the owner's site of such a repository).
+const (
+	byAll = iota
+	byShortener
+	byRepo
+	byHost
+	byOwner
+	byLabel
+)
+
+// copyKey files a copy under one index, one key of it, and one class.
+type copyKey struct {
+	index int
+	key   string
+	class copyClass
+}
+
+// copyClass is a copy's year and tags, as firstCopy compares them:
+// anyYear and anyTags stand for every value, so a copy is filed under
+// four classes and found from each class that accepts it.
+type copyClass struct {
+	year int
+	tags string
+}
+
+const (
+	anyYear = -1
+	anyTags = "\x00"
+)
+
+// numbered is a copy and its place in listing order.
+type numbered struct {
+	n int
+	c copyOf
+}
+
+// tagKey is the tags of e in one string, in any case and order.
+func tagKey(doc *lint.Document, e *lint.Entry) string {
+	if len(e.Tags) == 0 {
+		return ""
+	}
+	tags := make([]string, len(e.Tags))
+	for i, t := range e.Tags {
+		tags[i] = strings.ToLower(doc.Text(t))
+	}
+	sort.Strings(tags)
+	return strings.Join(tags, "\x00")
+}
+
+// hostLabels are the labels of host but the last (the top-level domain).
+func hostLabels(host string) []string {
+	labels := strings.Split(host, ".")
+	return labels[:len(labels)-1]
+}
+
+// ownRepo returns the owner of a forge repository named like the entry
+// ("popmotion" of github.com/popmotion/popmotion for "Popmotion").
+func ownRepo(s site, nameKey string) (string, bool) {
+	owner, name, ok := strings.Cut(s.repo, "/")
+	return owner, ok && lint.NameKey([]byte(name)) == nameKey
+}
+
+// add files c under every index it can be found by.
+func (m *nameCopies) add(c copyOf) {
+	m.urls[c.e.URLKey] = true
+	nc := numbered{m.n, c}
+	m.n++
+	year, tags := c.e.YearValue, tagKey(c.doc, c.e)
+	file := func(index int, key string) {
+		for _, class := range [4]copyClass{{year, tags}, {anyYear, tags}, {year, anyTags}, {anyYear, anyTags}} {
+			k := copyKey{index, key, class}
+			if _, ok := m.firsts[k]; !ok {
+				m.firsts[k] = nc
+			}
+		}
+	}
+	file(byAll, "")
+	s := siteOf(c.e.URLKey)
+	if shorteners[s.host] {
+		file(byShortener, "")
+	}
+	if forges[s.host] {
+		file(byRepo, s.host+"/"+s.repo)
+		if owner, ok := ownRepo(s, c.e.NameKey); ok {
+			file(byOwner, owner)
+		}
+		return
+	}
+	if !publishers[s.host] {
+		file(byHost, s.host)
+	}
+	for _, l := range hostLabels(s.host) {
+		file(byLabel, l)
+	}
+}
+
+// first returns the first copy listed that names the same thing as c, as
+// a pass over every earlier copy would find it: not another year's
+// edition, not another kind of thing by its tags, and the same project by
+// its link.
+func (m *nameCopies) first(c copyOf) (copyOf, bool) {
+	// The classes of the earlier copies c accepts: any year when c has
+	// none, else none or its own; the same for tags.
+	years := [2]int{anyYear, anyYear}
+	if y := c.e.YearValue; y != 0 {
+		years = [2]int{0, y}
+	}
+	tagsOf := [2]string{anyTags, anyTags}
+	if t := tagKey(c.doc, c.e); t != "" {
+		tagsOf = [2]string{"", t}
+	}
+	best := numbered{n: m.n}
+	find := func(index int, key string) {
+		for _, y := range years {
+			for _, t := range tagsOf {
+				if f, ok := m.firsts[copyKey{index, key, copyClass{y, t}}]; ok && f.n < best.n {
+					best = f
+				}
+			}
+		}
+	}
+	s := siteOf(c.e.URLKey)
+	switch {
+	case forges[s.host]:
+		find(byRepo, s.host+"/"+s.repo)
+		find(byShortener, "")
+		if owner, ok := ownRepo(s, c.e.NameKey); ok {
+			find(byLabel, owner)
+		}
+	case shorteners[s.host]:
+		find(byAll, "")
+	default:
+		find(byShortener, "")
+		if !publishers[s.host] {
+			find(byHost, s.host)
+		}
+		for _, l := range hostLabels(s.host) {
+			find(byOwner, l)
+		}
+	}
+	if best.n == m.n {
+		return copyOf{}, false
+	}
+	return best.c, true
 }
 
 // genericName reports whether a name key is a generic link text, a name
@@ -220,31 +378,6 @@ func genericName(key string) bool {
 	}
 	for i := 0; i < len(key); i++ {
 		if key[i] < '0' || key[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// sameTags reports whether two entries may name the same thing by their
-// tags: an entry without tags matches any, two tagged entries must carry
-// the same tags (in any case and order).
-func sameTags(da *lint.Document, a *lint.Entry, db *lint.Document, b *lint.Entry) bool {
-	if len(a.Tags) == 0 || len(b.Tags) == 0 {
-		return true
-	}
-	if len(a.Tags) != len(b.Tags) {
-		return false
-	}
-	for _, ta := range a.Tags {
-		found := false
-		for _, tb := range b.Tags {
-			if strings.EqualFold(da.Text(ta), db.Text(tb)) {
-				found = true
-				break
-			}
-		}
-		if !found {
 			return false
 		}
 	}

@@ -16,12 +16,13 @@ type changedFlags struct {
 }
 
 func (f *changedFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.rev, "new-from-rev", "", "report only what changed since git revision `REV` (committed, staged, unstaged and untracked)")
-	fs.StringVar(&f.patch, "new-from-patch", "", "report only what the unified diff in `FILE` adds")
+	fs.Var((*nonEmpty)(&f.rev), "new-from-rev", "report only what changed since git revision `REV` (committed, staged, unstaged and untracked)")
+	fs.Var((*nonEmpty)(&f.patch), "new-from-patch", "report only what the unified diff in `FILE` adds")
 }
 
-// set returns the change to report on, nil when neither flag is given.
-func (f *changedFlags) set() (*changes.Set, error) {
+// set returns the change to report on, nil when neither flag is given. A
+// patch file is read up to limit bytes.
+func (f *changedFlags) set(limit int64) (*changes.Set, error) {
 	var (
 		s   changes.Set
 		err error
@@ -32,7 +33,7 @@ func (f *changedFlags) set() (*changes.Set, error) {
 	case f.rev != "":
 		s, err = changes.FromGit(".", f.rev)
 	case f.patch != "":
-		s, err = changes.FromPatchFile(f.patch)
+		s, err = changes.FromPatchFile(f.patch, limit)
 	default:
 		return nil, nil
 	}

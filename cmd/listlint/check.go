@@ -41,7 +41,7 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 	if err != nil {
 		return c.usageError("check", "%v", err)
 	}
-	set, err := cf.set()
+	set, err := cf.set(maxBytes(f.limits))
 	if err != nil {
 		return c.fail(err)
 	}
@@ -49,7 +49,7 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 	if err != nil {
 		return c.configErrors([]error{err})
 	}
-	ins, errs := discover(args, f.stdinFilename, cs.excluded)
+	ins, errs := discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
 	ins = cs.resolve(ins, f.stdinFilename)
 	if len(cs.errs) > 0 {
 		return c.configErrors(cs.errs)
@@ -109,7 +109,7 @@ func (c *cli) showConfig(f *lintFlags, args []string) int {
 	// A file that exists shows what its "auto" options resolve to.
 	var docs []*lint.Document
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-		src, err := c.read(input{path: path})
+		src, err := c.read(input{path: path}, f.limits)
 		if err != nil {
 			return c.fail(err)
 		}

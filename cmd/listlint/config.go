@@ -32,7 +32,7 @@ type configured struct {
 func (f *lintFlags) configs() (*configs, error) {
 	res, err := config.NewResolver(rules.All(), config.Options{
 		File: f.configFile, NoConfig: f.noConfig, Preset: f.preset,
-		Enable: f.enable, Disable: f.disable,
+		Enable: f.enable, Disable: f.disable, MaxBytes: f.limits.MaxBytes,
 	})
 	if err != nil {
 		return nil, err

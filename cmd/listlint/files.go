@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,15 +12,17 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/listlint/listlint/internal/bounded"
 	"github.com/listlint/listlint/internal/gitcmd"
 	"github.com/listlint/listlint/lint"
 )
 
-// input is one file to lint: its path as shown in output, and whether it
-// is read from stdin.
+// input is one file to lint: its path as shown in output, whether it is
+// read from stdin, and whether it was named on the command line (a FIFO
+// named there is read as a stream; one met in a walk is refused).
 type input struct {
-	path  string
-	stdin bool
+	path         string
+	stdin, named bool
 }
 
 // stdinPath is the path shown for stdin without --stdin-filename.
@@ -75,8 +76,10 @@ func stdinArgs(args []string, stdinName string) ([]string, error) {
 // which excluded holds (files.exclude) are not walked, and files for which
 // it holds are left out; a folder whose Markdown files are all excluded is
 // no error. Every path that cannot be used yields one error naming it, and
-// the others are still returned: no file is skipped silently.
-func discover(args []string, stdinName string, excluded func(path string) bool) ([]input, []error) {
+// the others are still returned: no file is skipped silently, but for
+// symbolic links a walk meets that lead out of the folder walked, which
+// note hears of (nil: nobody).
+func discover(args []string, stdinName string, excluded func(path string) bool, note func(msg string)) ([]input, []error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -85,10 +88,10 @@ func discover(args []string, stdinName string, excluded func(path string) bool) 
 		errs []error
 		seen = make(map[string]bool)
 	)
-	add := func(path string) {
+	add := func(path string, named bool) {
 		if !seen[path] {
 			seen[path] = true
-			ins = append(ins, input{path: path})
+			ins = append(ins, input{path: path, named: named})
 		}
 	}
 	for _, arg := range args {
@@ -109,16 +112,20 @@ func discover(args []string, stdinName string, excluded func(path string) bool) 
 		st, err := os.Stat(arg)
 		switch {
 		case err != nil && isGlob(arg):
-			found, skipped, walkErrs = glob(arg, excluded)
+			found, skipped, walkErrs = glob(arg, excluded, note)
 			empty = "no file matches"
 		case err != nil:
 			errs = append(errs, pathError(arg, err))
 			continue
 		case st.IsDir():
-			found, skipped, walkErrs = walk(arg, isMarkdown, excluded)
+			found, skipped, walkErrs = walk(arg, isMarkdown, excluded, note)
 			empty = "no Markdown files"
 		default:
-			add(filepath.Clean(arg))
+			if err := bounded.CheckMode(st.Mode(), true); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", arg, err))
+			} else {
+				add(filepath.Clean(arg), true)
+			}
 			continue
 		}
 		errs = append(errs, walkErrs...)
@@ -126,7 +133,7 @@ func discover(args []string, stdinName string, excluded func(path string) bool) 
 			errs = append(errs, &noFilesError{arg: arg, what: empty})
 		}
 		for _, p := range found {
-			add(p)
+			add(p, false)
 		}
 	}
 	return ins, errs
@@ -141,7 +148,7 @@ func isGlob(path string) bool {
 // excluded ones. The folder before the first wildcard is walked as a
 // folder argument is, and each file's slash-separated path below it is
 // matched against the rest.
-func glob(pattern string, excluded func(path string) bool) ([]string, int, []error) {
+func glob(pattern string, excluded func(path string) bool, note func(string)) ([]string, int, []error) {
 	base, rest := doublestar.SplitPattern(filepath.ToSlash(pattern))
 	if !doublestar.ValidatePattern(rest) {
 		return nil, 0, []error{fmt.Errorf("%s: malformed glob pattern", pattern)}
@@ -151,21 +158,32 @@ func glob(pattern string, excluded func(path string) bool) ([]string, int, []err
 		// Nothing can match below a folder that is not there.
 		return nil, 0, nil
 	}
-	return walk(base, func(rel string) bool { return doublestar.MatchUnvalidated(rest, rel) }, excluded)
+	return walk(base, func(rel string) bool { return doublestar.MatchUnvalidated(rest, rel) }, excluded, note)
 }
 
 // walk lists the files under root whose slash-separated path relative to
 // root keep accepts, in lexical order, leaving out the files and folders
-// for which excluded holds and counting those. Symbolic links to files are
-// followed; links to folders are not, so a walk cannot loop. Inside a git
-// work tree, files and folders git ignores are passed over, unless root
-// itself is ignored: the user named it.
-func walk(root string, keep, excluded func(path string) bool) (found []string, skipped int, errs []error) {
+// for which excluded holds and counting those. Symbolic links to files
+// inside root are followed; links to folders are not, so a walk cannot
+// loop, and links to files outside root are passed over, as git and ruff
+// do, telling note (when not nil): a list in a pull request must not make
+// fix rewrite ../outside.md, or check read /dev/zero. Other files that are
+// not regular (FIFOs, devices, sockets) are errors, found before anything
+// opens them. Inside a git work tree, files and folders git ignores are
+// passed over, unless root itself is ignored: the user named it.
+func walk(root string, keep, excluded func(path string) bool, note func(string)) (found []string, skipped int, errs []error) {
 	// WalkDir does not follow a root that is a symbolic link to a folder;
 	// with a trailing separator the link resolves, and paths below it
 	// still read as the user wrote them.
 	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		root += string(filepath.Separator)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err == nil {
+		realRoot, err = filepath.Abs(realRoot)
+	}
+	if err != nil {
+		return nil, 0, []error{pathError(root, err)}
 	}
 	tracked, err := gitcmd.Files(root)
 	if err != nil {
@@ -201,8 +219,16 @@ func walk(root string, keep, excluded func(path string) bool) (found []string, s
 			skipped++
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			st, err := os.Stat(path)
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(path)
+			if err == nil {
+				target, err = filepath.Abs(target)
+			}
+			var st fs.FileInfo
+			if err == nil {
+				st, err = os.Stat(target)
+			}
 			if err != nil {
 				// A dangling link to a Markdown file is a file the user
 				// expects to be linted: say it cannot be.
@@ -212,6 +238,17 @@ func walk(root string, keep, excluded func(path string) bool) (found []string, s
 			if st.IsDir() {
 				return nil
 			}
+			if in, err := filepath.Rel(realRoot, target); err != nil || !filepath.IsLocal(in) {
+				if note != nil {
+					note(fmt.Sprintf("skipped %s: symbolic link to %s, outside %s", path, target, root))
+				}
+				return nil
+			}
+			mode = st.Mode()
+		}
+		if err := bounded.CheckMode(mode, false); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", path, err))
+			return nil
 		}
 		found = append(found, path)
 		return nil
@@ -232,19 +269,18 @@ func pathError(path string, err error) error {
 	return fmt.Errorf("%s: %w", path, err)
 }
 
-// read returns the content of in.
-func (c *cli) read(in input) ([]byte, error) {
+// read returns the content of in, refusing more than limit bytes.
+func (c *cli) read(in input, limit lint.Limits) ([]byte, error) {
 	var (
 		src []byte
 		err error
 	)
 	if in.stdin {
-		src, err = io.ReadAll(c.stdin)
-	} else {
-		src, err = os.ReadFile(in.path)
-	}
-	if err != nil {
-		return nil, pathError(in.path, err)
+		if src, err = bounded.ReadAll(c.stdin, maxBytes(limit)); err != nil {
+			return nil, pathError(in.path, err)
+		}
+	} else if src, err = bounded.ReadFile(in.path, maxBytes(limit), in.named); err != nil {
+		return nil, err
 	}
 	// A NUL byte never occurs in text: the file is not a list, and linting
 	// it would print noise.
@@ -252,6 +288,14 @@ func (c *cli) read(in input) ([]byte, error) {
 		return nil, fmt.Errorf("%s: binary file (NUL byte at offset %d)", in.path, i)
 	}
 	return src, nil
+}
+
+// maxBytes is the largest input l accepts.
+func maxBytes(l lint.Limits) int64 {
+	if l.MaxBytes > 0 {
+		return int64(l.MaxBytes)
+	}
+	return lint.DefaultMaxBytes
 }
 
 // source is an input read into memory.
@@ -270,7 +314,7 @@ func (c *cli) load(l *lint.Linter, ins []input) ([]*lint.Document, []error) {
 	docs := make([]*lint.Document, len(ins))
 	errs := make([]error, len(ins))
 	lint.Parallel(len(ins), func(i int) {
-		src, err := c.read(ins[i])
+		src, err := c.read(ins[i], l.Limits)
 		if err != nil {
 			errs[i] = err
 			return

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -66,7 +67,7 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 	if err != nil {
 		return c.configErrors([]error{err})
 	}
-	ins, errs := discover(args, f.stdinFilename, cs.excluded)
+	ins, errs := discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
 	named := ins
 	ins = cs.resolve(ins, f.stdinFilename)
 	if len(cs.errs) > 0 {
@@ -85,7 +86,7 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 	lint.Parallel(len(ins), func(i int) {
 		x := &results[i]
 		x.input = ins[i]
-		if x.src, fixErrs[i] = c.read(ins[i]); fixErrs[i] == nil {
+		if x.src, fixErrs[i] = c.read(ins[i], l.Limits); fixErrs[i] == nil {
 			x.Result, fixErrs[i] = fix.File(l, x.path, x.src)
 		}
 	})
@@ -105,6 +106,31 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 		return c.fixPreview(ff, results, errs)
 	}
 	return c.fixInPlace(f, l, results, errs)
+}
+
+// sameFiles maps each changed result to the index of an earlier changed
+// result naming the same file (a symbolic link and its target, both
+// found by a walk), or -1: the second write of a file would otherwise
+// find it changed since it was read.
+func sameFiles(results []fixed) []int {
+	same := make([]int, len(results))
+	first := make(map[string]int)
+	for i := range results {
+		same[i] = -1
+		if !results[i].changed() {
+			continue
+		}
+		target, err := filepath.EvalSymlinks(results[i].path)
+		if err != nil {
+			continue // WriteFile reports it
+		}
+		if j, ok := first[target]; ok {
+			same[i] = j
+		} else {
+			first[target] = i
+		}
+	}
+	return same
 }
 
 // fixStdin writes the fixed text to stdout and what remains to stderr.
@@ -186,29 +212,52 @@ func (c *cli) fixPreview(ff *fixModes, results []fixed, errs []error) int {
 
 // fixInPlace rewrites each changed file, says what it fixed, then reports
 // what remains as check does. A file whose write fails keeps its original
-// content, and its findings are reported on that content.
+// content, and its findings are reported on that content; a file edited
+// since it was read keeps the edit, and is not reported on: what it holds
+// now was not linted.
 func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []error) int {
-	docs := make([]*lint.Document, 0, len(results))
 	written := make([]bool, len(results))
+	writeErrs := make([]error, len(results))
+	sameAs := sameFiles(results)
+	var (
+		ws    []fix.Write
+		which []int
+	)
 	for i := range results {
 		x := &results[i]
-		doc := x.Doc
-		if x.changed() {
-			if err := fix.WriteFile(x.path, x.Src); err != nil {
-				errs = append(errs, err)
-				if doc, err = l.Parse(x.path, x.src); err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", x.path, err))
-					continue
-				}
-			} else {
-				written[i] = true
-			}
+		if x.changed() && (sameAs[i] < 0 || !bytes.Equal(results[sameAs[i]].Src, x.Src)) {
+			ws = append(ws, fix.Write{Path: x.path, Old: x.src, Data: x.Src})
+			which = append(which, i)
 		}
-		docs = append(docs, doc)
+	}
+	for k, err := range fix.WriteFiles(ws) {
+		written[which[k]], writeErrs[which[k]] = err == nil, err
+	}
+	lints := make([]lint.Result, 0, len(results))
+	for i := range results {
+		x := &results[i]
+		alone := x.Lint
+		switch err := writeErrs[i]; {
+		case x.changed() && sameAs[i] >= 0 && !written[i] && err == nil:
+			// Another name of a file written already, with this text.
+			written[i] = written[sameAs[i]]
+		case errors.Is(err, fix.ErrChanged):
+			errs = append(errs, err)
+			continue
+		case err != nil:
+			errs = append(errs, err)
+			doc, err := l.Parse(x.path, x.src)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", x.path, err))
+				continue
+			}
+			alone = l.RunAlone(doc)
+		}
+		lints = append(lints, alone)
 	}
 	// Lint the run again as a whole: cross-file rules (duplicates across
 	// files) see every file together only here.
-	res := l.Run(docs)
+	res := l.RunAcross(lints)
 	remain := make(map[string]int, len(res))
 	for _, r := range res {
 		remain[r.Doc.Path] = len(r.Diagnostics)
@@ -221,7 +270,7 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 			if n == 1 {
 				verb = "remains"
 			}
-			fmt.Fprintf(&notes, "fixed %s in %s (%d %s)\n", report.Plural(x.Fixed, "finding", "findings"), x.path, n, verb)
+			fmt.Fprintf(&notes, "fixed %s in %s (%d %s)\n", report.Plural(x.Fixed, "finding", "findings"), report.TextPath(x.path), n, verb)
 		}
 	}
 	c.printErrors(errs)

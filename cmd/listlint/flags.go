@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -21,6 +23,7 @@ import (
 type lintFlags struct {
 	format        formatFlag
 	quiet         bool
+	verbose       bool
 	failOn        failLevel
 	stdinFilename string
 	limits        lint.Limits
@@ -44,12 +47,12 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
 	fs.Var(pathPrefixFlag{f}, "path-prefix", "name files in the github, sarif, rdjson and markdown formats as `PREFIX` joined with their path from the current folder, instead of from the top of the git work tree")
 	fs.BoolVar(&f.statistics, "statistics", false, "print the number of findings per rule instead of the findings (text and json formats)")
+	fs.BoolVarP(&f.verbose, "verbose", "v", false, "say which files a walk passes over and why")
 	f.color = colorAuto
 	fs.Var(&f.color, "color", "colour the text format: auto (on a terminal unless NO_COLOR is set or TERM=dumb; FORCE_COLOR or CLICOLOR_FORCE force it), always or never")
 	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
-	fs.IntVar(&f.limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
-	fs.IntVar(&f.limits.MaxDepth, "max-depth", lint.DefaultMaxDepth, "deepest nesting of lists and quotes accepted")
+	registerLimits(fs, &f.limits)
 	fs.StringVar(&f.configFile, "config", "", "use the configuration `FILE` for every file instead of finding .listlint.yml")
 	fs.BoolVar(&f.noConfig, "no-config", false, "ignore configuration files: every rule with its defaults, or --preset's")
 	fs.StringVar(&f.preset, "preset", "", "preset `NAME` replacing the configuration's own: "+strings.Join(config.Presets(), ", "))
@@ -104,6 +107,58 @@ func (f *lintFlags) writeFindings(w io.Writer, findings []report.Finding) error 
 	report.Sort(findings)
 	return report.Write(w, findings, f.reportOptions(w))
 }
+
+// verboseNotes returns where --verbose notes go: stderr, one line each,
+// or nowhere without the flag.
+func (c *cli) verboseNotes(f *lintFlags) func(string) {
+	if !f.verbose {
+		return nil
+	}
+	return func(msg string) { c.stderrLine("listlint: %s", msg) }
+}
+
+// registerLimits declares --max-bytes and --max-depth.
+func registerLimits(fs *pflag.FlagSet, l *lint.Limits) {
+	l.MaxBytes, l.MaxDepth = lint.DefaultMaxBytes, lint.DefaultMaxDepth
+	fs.Var((*positiveInt)(&l.MaxBytes), "max-bytes", "largest file accepted, in bytes")
+	fs.Var((*positiveInt)(&l.MaxDepth), "max-depth", "deepest nesting of lists and quotes accepted")
+}
+
+// positiveInt is an int flag above zero: a limit of 0 or less is a
+// mistake, not a way to ask for the default.
+type positiveInt int
+
+func (v *positiveInt) String() string { return strconv.Itoa(int(*v)) }
+
+func (v *positiveInt) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return errors.New("expected a whole number")
+	}
+	if n <= 0 {
+		return errors.New("expected a number above zero")
+	}
+	*v = positiveInt(n)
+	return nil
+}
+
+func (v *positiveInt) Type() string { return "int" }
+
+// nonEmpty is a string flag that refuses "": an empty revision would
+// quietly mean no revision.
+type nonEmpty string
+
+func (v *nonEmpty) String() string { return string(*v) }
+
+func (v *nonEmpty) Set(s string) error {
+	if s == "" {
+		return errors.New("expected a value, got an empty string")
+	}
+	*v = nonEmpty(s)
+	return nil
+}
+
+func (v *nonEmpty) Type() string { return "string" }
 
 // formatFlag is --format, checked against report.Formats when parsed.
 type formatFlag string

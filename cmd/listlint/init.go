@@ -16,8 +16,7 @@ import (
 
 func (c *cli) initFlags(fs *pflag.FlagSet) func([]string) int {
 	var limits lint.Limits
-	fs.IntVar(&limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
-	fs.IntVar(&limits.MaxDepth, "max-depth", lint.DefaultMaxDepth, "deepest nesting of lists and quotes accepted")
+	registerLimits(fs, &limits)
 	return func(args []string) int {
 		switch len(args) {
 		case 0:
@@ -48,7 +47,7 @@ func (c *cli) init(dir string, limits lint.Limits) int {
 			return c.fail(pathError(p, err))
 		}
 	}
-	ins, errs := discover([]string{dir}, "", func(string) bool { return false })
+	ins, errs := discover([]string{dir}, "", func(string) bool { return false }, nil)
 	var none *noFilesError
 	if len(errs) == 1 && errors.As(errs[0], &none) {
 		// No list yet: the defaults, which say so.

@@ -87,7 +87,7 @@ func (c *cli) links(f *lintFlags, lf *linksFlags, args []string) int {
 	if err != nil {
 		return c.configErrors([]error{err})
 	}
-	ins, errs := discover(args, f.stdinFilename, cs.excluded)
+	ins, errs := discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
 	ins = cs.resolve(ins, f.stdinFilename)
 	if len(cs.errs) > 0 {
 		return c.configErrors(cs.errs)

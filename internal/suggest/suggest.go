@@ -9,6 +9,11 @@ import "fmt"
 func Closest(s string, candidates []string) string {
 	best, bestD := "", 0
 	for _, c := range candidates {
+		if n := len(s) - len(c); n > max(len(c)/4, 1) || -n > max(len(c)/4, 1) {
+			// Too far apart to be a typo, whatever the letters; and the
+			// distance to a huge value would cost its length squared.
+			continue
+		}
 		if d := distance(s, c); d <= max(len(c)/4, 1) && (best == "" || d < bestD) {
 			best, bestD = c, d
 		}
