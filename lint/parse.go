@@ -67,7 +67,7 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 	if pieces == 0 {
 		pieces = min(runtime.GOMAXPROCS(0), len(body)/minPiece)
 	}
-	pieces = buildPieces(d, body, base, pieces)
+	pieces = buildPieces(d, body, base, pieces, limits.Year)
 	linkSections(d.Sections)
 	// A section's items are contiguous in document order: share d.Items.
 	for i := 0; i < len(d.Items); {
@@ -161,13 +161,13 @@ func hasLoneCR(src []byte) bool {
 }
 
 // build parses body whole and builds its model into d.
-func build(d *Document, body []byte, base int) {
-	newBuilder(d, body, base).walk(parseRange(body, 0, len(body)))
+func build(d *Document, body []byte, base, year int) {
+	newBuilder(d, body, base, year).walk(parseRange(body, 0, len(body)))
 }
 
 // newBuilder returns a builder of d, whose synthetic first section it adds.
-func newBuilder(d *Document, body []byte, base int) *builder {
-	b := &builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor()}
+func newBuilder(d *Document, body []byte, base, year int) *builder {
+	b := &builder{doc: d, body: body, base: base, year: year, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor()}
 	b.top = &Section{Heading: NoSpan, Content: NoSpan}
 	b.caption = NoSpan
 	d.Sections = append(d.Sections, b.top)
@@ -205,6 +205,7 @@ func linkSections(sections []*Section) {
 // builder turns the goldmark tree into the flat model in one walk.
 type builder struct {
 	doc  *Document
+	year int    // the current year, which bounds a loosely written year prefix
 	body []byte // src without the BOM: goldmark's offsets index this
 	base int    // len(BOM): add to goldmark offsets to index Src
 	top  *Section

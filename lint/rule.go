@@ -176,10 +176,14 @@ func (o options) Bool(name string) bool { return o.value(name).(bool) }
 // Strings returns a list option.
 func (o options) Strings(name string) []string { return o.value(name).([]string) }
 
-// Pass is what a per-file rule sees: the document and a way to report.
+// Pass is what a per-file rule sees: the document, what a change under
+// review touched of it, the current year, and a way to report.
 type Pass struct {
 	options
-	Doc    *Document
+	Doc     *Document
+	Changed ChangedLines
+	// Year is the current year, fixed for the run (see Limits.Year).
+	Year   int
 	report func(Diagnostic)
 }
 
@@ -188,9 +192,6 @@ func (p *Pass) Report(pos, end int, fix *Fix, format string, args ...any) {
 	p.report(Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
-// ReportDiagnostic records a fully built finding.
-func (p *Pass) ReportDiagnostic(d Diagnostic) { p.report(d) }
-
 // RunPass is what a cross-file rule sees: every document of the run, in
 // path order.
 type RunPass struct {
@@ -198,6 +199,8 @@ type RunPass struct {
 	Docs []*Document
 	// Options returns the rule's options for one document.
 	Options func(*Document) options
+	// Changed returns what the change under review touched of a document.
+	Changed func(*Document) ChangedLines
 	report  func(*Document, Diagnostic)
 }
 

@@ -93,7 +93,7 @@ func checkDuplicateName(p *lint.RunPass) {
 	twice := filedTwice{}
 	var cur *lint.Document // the file of idx
 	var idx *nameIndex
-	for doc, e := range reviewOrder(p.Docs) {
+	for doc, e := range reviewOrder(p) {
 		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
 			continue
 		}

@@ -112,7 +112,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 	twice := filedTwice{}
 	var cur *lint.Document // the file of idx
 	var idx *targetIndex   // cur's own index, nil when it compares across the run
-	for doc, e := range reviewOrder(p.Docs) {
+	for doc, e := range reviewOrder(p) {
 		if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
 			continue
 		}

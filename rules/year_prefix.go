@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"time"
-
 	"github.com/listlint/listlint/lint"
 )
 
@@ -49,7 +47,7 @@ Options:
 
 func checkYearPrefix(p *lint.Pass) {
 	doc := p.Doc
-	lo, hi := p.Int("min"), time.Now().Year()
+	lo, hi := p.Int("min"), p.Year
 	inRange := func(y int) bool { return y >= lo && y <= hi }
 	// The separator's bytes, compared without making a string per entry.
 	sepOf := func(e *lint.Entry) []byte { return doc.Src[e.YearSep.Start:e.YearSep.End] }
