@@ -10,6 +10,8 @@ import (
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/listlint/listlint/internal/text"
 )
 
 // ErrBinary is returned by Parse for input that holds a NUL byte.
@@ -900,15 +902,11 @@ func inlineText(n ast.Node, src, buf []byte) []byte {
 }
 
 func trimSpan(src []byte, s Span) Span {
-	for s.Start < s.End && isSpace(src[s.Start]) {
+	for s.Start < s.End && text.IsSpace(src[s.Start]) {
 		s.Start++
 	}
-	for s.End > s.Start && isSpace(src[s.End-1]) {
+	for s.End > s.Start && text.IsSpace(src[s.End-1]) {
 		s.End--
 	}
 	return s
-}
-
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }

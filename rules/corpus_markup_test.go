@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -69,7 +70,7 @@ func markupInteriors(src []byte) []bool {
 	inside := make([]bool, len(src)+1)
 	mark := func(start, end int) {
 		for i := start + 1; i < end; i++ {
-			if !isSpaceByte(src[i-1]) && !isSpaceByte(src[i]) {
+			if !text.IsSpace(src[i-1]) && !text.IsSpace(src[i]) {
 				inside[i] = true
 			}
 		}
@@ -82,7 +83,7 @@ func markupInteriors(src []byte) []bool {
 			}
 		case c == 'h' && (bytes.HasPrefix(src[i:], []byte("http://")) || bytes.HasPrefix(src[i:], []byte("https://"))):
 			end := i
-			for end < len(src) && !isSpaceByte(src[end]) {
+			for end < len(src) && !text.IsSpace(src[end]) {
 				end++
 			}
 			mark(i, end)

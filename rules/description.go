@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -575,7 +576,7 @@ func endsWithHashtag(b []byte) bool {
 	for i > 0 && (isAlnum(b[i-1]) || b[i-1] == '_' || b[i-1] == '-') {
 		i--
 	}
-	return i < len(b) && i >= 2 && b[i-1] == '#' && isSpaceByte(b[i-2])
+	return i < len(b) && i >= 2 && b[i-1] == '#' && text.IsSpace(b[i-2])
 }
 
 // mostlySymbols reports whether fewer than half of the characters of b
@@ -617,7 +618,7 @@ func endsWithURL(b []byte) bool {
 	for i > 0 {
 		// One compare for the printable bytes; the others are looked at
 		// one by one.
-		if c := b[i-1]; c-'!' > '~'-'!' && (isSpaceByte(c) || c >= utf8.RuneSelf) {
+		if c := b[i-1]; c-'!' > '~'-'!' && (text.IsSpace(c) || c >= utf8.RuneSelf) {
 			break
 		}
 		i--

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -106,10 +107,10 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 	src := p.Doc.Src
 	t := it.Text
 	s, e := t.Start, t.End
-	for s < e && isSpaceByte(src[s]) {
+	for s < e && text.IsSpace(src[s]) {
 		s++
 	}
-	for e > s && isSpaceByte(src[e-1]) {
+	for e > s && text.IsSpace(src[e-1]) {
 		e--
 	}
 	if s == e {
@@ -136,8 +137,6 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 	p.Report(t.Start-1, t.End+1, &lint.Fix{Message: "trim spaces inside [ ]", Edits: edits},
 		"link text %q has spaces inside [ ], expected none", p.Doc.Text(t))
 }
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func checkLinkURL(p *lint.Pass, it *lint.Entry) {
 	pos, end := it.Link.Start, it.Link.End

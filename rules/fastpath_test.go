@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/listlint/listlint/internal/listgen"
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -269,7 +270,7 @@ func TestASCIIShortcuts(t *testing.T) {
 // endsWithURLGeneral is endsWithURL as it was.
 func endsWithURLGeneral(b []byte) bool {
 	i := len(b)
-	for i > 0 && !isSpaceByte(b[i-1]) && b[i-1] < utf8.RuneSelf {
+	for i > 0 && !text.IsSpace(b[i-1]) && b[i-1] < utf8.RuneSelf {
 		i--
 	}
 	w := b[i:]

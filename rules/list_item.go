@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -257,7 +258,7 @@ func describeIndent(s string) string {
 	case strings.Contains(s, "\t") && strings.Contains(s, " "):
 		return "a mix of spaces and tabs"
 	case s[0] == '\t':
-		return plural(len(s), "tab", "tabs")
+		return text.Plural(len(s), "tab", "tabs")
 	}
-	return plural(len(s), "space", "spaces")
+	return text.Plural(len(s), "space", "spaces")
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -242,7 +243,7 @@ func tagList(allowed []string) string {
 func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []string, near map[string]string) {
 	src := p.Doc.Src
 	textEnd := e.Text.End
-	for textEnd > e.Text.Start && isSpaceByte(src[textEnd-1]) {
+	for textEnd > e.Text.Start && text.IsSpace(src[textEnd-1]) {
 		textEnd--
 	}
 	// Tags [group:] form the trailing group: only spaces and badge
@@ -276,7 +277,7 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 			var fix *lint.Fix
 			if i >= group {
 				from := t.Start
-				for from > e.Text.Start && isSpaceByte(src[from-1]) {
+				for from > e.Text.Start && text.IsSpace(src[from-1]) {
 					from--
 				}
 				fix = &lint.Fix{Message: "drop the second " + want, Edits: []lint.TextEdit{{Pos: from, End: t.End}}}
@@ -307,7 +308,7 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 func onlyBadges(b []byte) bool {
 	for i := 0; i < len(b); {
 		switch {
-		case isSpaceByte(b[i]):
+		case text.IsSpace(b[i]):
 			i++
 		case b[i] == '!' && i+1 < len(b) && b[i+1] == '[':
 			closeBr := matchOpenForward(b, i+1, '[', ']')
@@ -351,7 +352,7 @@ func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, t
 	var fix *lint.Fix
 	if t.Start == e.Text.Start {
 		next := t.End
-		for next < textEnd && isSpaceByte(src[next]) {
+		for next < textEnd && text.IsSpace(src[next]) {
 			next++
 		}
 		if next < textEnd {
@@ -369,7 +370,7 @@ func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, t
 func checkTagSpacing(p *lint.Pass, e *lint.Entry, t lint.Span, want string) {
 	src := p.Doc.Src
 	from := t.Start
-	for from > e.Text.Start && isSpaceByte(src[from-1]) {
+	for from > e.Text.Start && text.IsSpace(src[from-1]) {
 		from--
 	}
 	if string(src[from:t.Start]) == " " {
