@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -469,15 +468,7 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 	if n := len(lst.Items); n > 0 {
 		lst.Span = Span{lst.Items[0].Item.Start, lst.Items[n-1].Item.End}
 	}
-	entries, anchors := 0, 0
-	for _, it := range lst.Items {
-		if it.IsEntry {
-			entries++
-			if strings.HasPrefix(it.Dest, "#") {
-				anchors++
-			}
-		}
-	}
+	entries, anchors := anchorEntries(lst)
 	linked := 0
 	for _, it := range lst.Items {
 		if it.Linked {
