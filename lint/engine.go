@@ -70,7 +70,7 @@ func (l *Linter) checkFile(doc *Document, changed ChangedLines, year int, r *Rul
 	}
 	var out []Diagnostic
 	r.Check(&Pass{
-		options: options{rule: r, set: s.Options},
+		Values:  Values{set: s.Options},
 		Doc:     doc,
 		Changed: changed,
 		Year:    year,
@@ -154,8 +154,8 @@ func (l *Linter) checkRun(r *Rule, sorted []*Document, index map[*Document]int, 
 	}
 	r.CheckRun(&RunPass{
 		Docs: sorted,
-		Options: func(d *Document) options {
-			return options{rule: r, set: of(d).Options}
+		Options: func(d *Document) Values {
+			return Values{set: of(d).Options}
 		},
 		Changed: func(d *Document) ChangedLines { return at(changed, index[d]) },
 		report: func(d *Document, diag Diagnostic) {

@@ -75,15 +75,6 @@ type Diagnostic struct {
 	Related  *Related
 }
 
-// Option declares one option of a rule. Its Default fixes its type: string,
-// int, bool or []string. Allowed, when set, lists the valid string values.
-type Option struct {
-	Name    string
-	Default any
-	Doc     string
-	Allowed []string
-}
-
 // Rule is one check: data describing it plus the function that runs it.
 // A rule sets exactly one of Check (per file) and CheckRun (across every
 // file of a run).
@@ -124,62 +115,10 @@ type Inference struct {
 	Why     string
 }
 
-// OptionValue is the value of one option.
-type OptionValue struct {
-	Name  string
-	Value any
-}
-
-// Settings is the effective configuration of one rule.
-type Settings struct {
-	Off      bool
-	Severity Severity
-	Options  map[string]any
-}
-
-// Defaults returns the rule's settings when nothing is configured.
-func (r *Rule) Defaults() Settings {
-	opts := make(map[string]any, len(r.Options))
-	for _, o := range r.Options {
-		opts[o.Name] = o.Default
-	}
-	return Settings{Off: r.Off, Severity: r.Severity, Options: opts}
-}
-
-// options reads typed option values with the rule's defaults behind them.
-type options struct {
-	rule *Rule
-	set  map[string]any
-}
-
-func (o options) value(name string) any {
-	if v, ok := o.set[name]; ok {
-		return v
-	}
-	for _, opt := range o.rule.Options {
-		if opt.Name == name {
-			return opt.Default
-		}
-	}
-	panic(fmt.Sprintf("rule %s has no option %q", o.rule.ID, name))
-}
-
-// String returns a string option.
-func (o options) String(name string) string { return o.value(name).(string) }
-
-// Int returns an integer option.
-func (o options) Int(name string) int { return o.value(name).(int) }
-
-// Bool returns a boolean option.
-func (o options) Bool(name string) bool { return o.value(name).(bool) }
-
-// Strings returns a list option.
-func (o options) Strings(name string) []string { return o.value(name).([]string) }
-
 // Pass is what a per-file rule sees: the document, what a change under
 // review touched of it, the current year, and a way to report.
 type Pass struct {
-	options
+	Values
 	Doc     *Document
 	Changed ChangedLines
 	// Year is the current year, fixed for the run (see Limits.Year).
@@ -197,8 +136,8 @@ func (p *Pass) Report(pos, end int, fix *Fix, format string, args ...any) {
 type RunPass struct {
 	// Docs are the run's documents sorted by path.
 	Docs []*Document
-	// Options returns the rule's options for one document.
-	Options func(*Document) options
+	// Options returns the rule's option values for one document.
+	Options func(*Document) Values
 	// Changed returns what the change under review touched of a document.
 	Changed func(*Document) ChangedLines
 	report  func(*Document, Diagnostic)

@@ -10,6 +10,14 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// Options of description.
+var (
+	descRequired    = lint.BoolOption("required", false, "every entry needs a description")
+	descPunctuation = lint.EnumOption("final-punctuation", "dominant",
+		`terminal punctuation: "dominant", "required", "optional" or "forbidden"`,
+		"dominant", "required", "optional", "forbidden")
+)
+
 // Description checks the description that follows an entry's separator.
 var Description = &lint.Rule{
 	ID:    "description",
@@ -81,15 +89,8 @@ Capitalisation is reported, not fixed.`,
 - [Gamma](https://gamma.example): Third project.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{
-		{Name: "required", Default: false, Doc: "every entry needs a description"},
-		{
-			Name: "final-punctuation", Default: "dominant",
-			Doc:     `terminal punctuation: "dominant", "required", "optional" or "forbidden"`,
-			Allowed: []string{"dominant", "required", "optional", "forbidden"},
-		},
-	},
-	Check: checkDescription,
+	Options:  []lint.Option{descRequired.Decl(), descPunctuation.Decl()},
+	Check:    checkDescription,
 }
 
 // sentenceEnd is what checkDescription learns about a description's end.
@@ -113,7 +114,7 @@ func checkDescription(p *lint.Pass) {
 	src := doc.Src
 	// Only the sentence ends a report may name are kept: those without
 	// final punctuation, or with a period when it is forbidden.
-	mode := p.String("final-punctuation")
+	mode := descPunctuation.Get(p)
 	keepUnpunctuated := mode == "required" || mode == "dominant"
 	keepPeriod := mode == "forbidden"
 	var ends []sentenceEnd
@@ -128,7 +129,7 @@ func checkDescription(p *lint.Pass) {
 			continue
 		}
 		if !e.Separator.Valid() {
-			if p.Bool("required") && !e.Desc.Valid() {
+			if descRequired.Get(p) && !e.Desc.Valid() {
 				p.Report(e.Link.Start, e.Link.End, nil, "entry has no description, expected one after the link")
 			}
 			continue

@@ -9,6 +9,9 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// urlScope is duplicate-url's option of which files it compares.
+var urlScope = lint.EnumOption("scope", scopeFile, `"run" compares every file of the run, "file" each file alone`, scopeFile, scopeRun)
+
 // DuplicateURL reports an entry whose target is already listed.
 var DuplicateURL = &lint.Rule{
 	ID:    "duplicate-url",
@@ -84,10 +87,7 @@ Options:
 - [dive](https://github.com/wagoodman/dive): Explore image layers.
 `,
 	Severity: lint.Error,
-	Options: []lint.Option{{
-		Name: "scope", Default: scopeFile, Allowed: []string{scopeFile, scopeRun},
-		Doc: `"run" compares every file of the run, "file" each file alone`,
-	}},
+	Options:  []lint.Option{urlScope.Decl()},
 	CheckRun: checkDuplicateURL,
 }
 
@@ -96,14 +96,14 @@ func checkDuplicateURL(p *lint.RunPass) {
 	// across the run; a file that does not gets an index of its own.
 	var run *targetIndex
 	for _, doc := range p.Docs {
-		if p.Options(doc).String("scope") == scopeRun {
+		if urlScope.Get(p.Options(doc)) == scopeRun {
 			run = newTargetIndex(runSize(p.Docs))
 			break
 		}
 	}
 	own := make(map[*lint.Document]*targetIndex, len(p.Docs))
 	for _, doc := range p.Docs {
-		if p.Options(doc).String("scope") == scopeFile {
+		if urlScope.Get(p.Options(doc)) == scopeFile {
 			own[doc] = newTargetIndex(len(doc.Items))
 		}
 	}

@@ -9,6 +9,11 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// headingForm is the form heading-style holds bilingual headings to.
+var headingForm = lint.EnumOption("form", "dominant",
+	`form of bilingual headings: "dominant", "A | B", "A: B", "A（B）" or "A (B)"`,
+	append([]string{"dominant"}, lint.Forms...)...)
+
 // HeadingStyle checks that headings are written alike: bilingual ones in
 // the file's form, none with trailing punctuation, and no strong text
 // standing in for one.
@@ -61,19 +66,14 @@ human to turn into a heading of the right level.`,
 - [Helix](https://helix-editor.com/): A modal editor.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{{
-		Name:    "form",
-		Default: "dominant",
-		Doc:     `form of bilingual headings: "dominant", "A | B", "A: B", "A（B）" or "A (B)"`,
-		Allowed: append([]string{"dominant"}, lint.Forms...),
-	}},
-	Check: checkHeadingStyle,
-	Infer: inferHeadingStyle,
+	Options:  []lint.Option{headingForm.Decl()},
+	Check:    checkHeadingStyle,
+	Infer:    inferHeadingStyle,
 }
 
 func checkHeadingStyle(p *lint.Pass) {
 	doc := p.Doc
-	want := p.String("form")
+	want := headingForm.Get(p)
 	if want == "dominant" {
 		want = dominantForm([]*lint.Document{doc}).value
 	}
@@ -206,5 +206,5 @@ func inferHeadingStyle(docs []*lint.Document) lint.Inference {
 	case c.value == "":
 		return lint.Inference{Why: fmt.Sprintf("No form is used most by %d bilingual headings: heading-style follows each file.", c.of)}
 	}
-	return pinned("form", c.value, "%s is the form of %d of %d bilingual headings.", c.quoted(), c.n, c.of)
+	return pinned(headingForm.Is(c.value), c.value, "%s is the form of %d of %d bilingual headings.", c.quoted(), c.n, c.of)
 }

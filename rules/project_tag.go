@@ -11,6 +11,12 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// Options of project-tag.
+var (
+	tagAllowed  = lint.StringsOption("allowed", nil, "the known tags, with their casing; empty: the file's own")
+	tagRequired = lint.BoolOption("required", false, "every entry needs a tag")
+)
+
 // ProjectTag checks the #Word# tags in entries' link text.
 var ProjectTag = &lint.Rule{
 	ID:    "project-tag",
@@ -48,21 +54,14 @@ is never edited.`,
 - [Gamma #Book#](https://gamma.example): A book.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{
-		{
-			Name:    "allowed",
-			Default: []string{},
-			Doc:     "the known tags, with their casing; empty: the file's own",
-		},
-		{Name: "required", Default: false, Doc: "every entry needs a tag"},
-	},
-	Check: checkProjectTag,
-	Infer: inferProjectTag,
+	Options:  []lint.Option{tagAllowed.Decl(), tagRequired.Decl()},
+	Check:    checkProjectTag,
+	Infer:    inferProjectTag,
 }
 
 func checkProjectTag(p *lint.Pass) {
 	doc := p.Doc
-	allowed := p.Strings("allowed")
+	allowed := tagAllowed.Get(p)
 	var near map[string]string
 	if len(allowed) == 0 {
 		allowed, near = fileTags(doc)
@@ -71,7 +70,7 @@ func checkProjectTag(p *lint.Pass) {
 	for i, a := range allowed {
 		wants[i] = "#" + a + "#"
 	}
-	required := p.Bool("required")
+	required := tagRequired.Get(p)
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
 			continue

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/listlint/listlint/config"
 	"github.com/listlint/listlint/fix"
 	"github.com/listlint/listlint/lint"
 )
@@ -109,7 +109,11 @@ func runFixture(t *testing.T, r *lint.Rule, paths []string) {
 		s := r.Defaults()
 		s.Off = false // a fixture tests its rule, on by default or not
 		if m := optionsRe.FindSubmatch(bytes.TrimPrefix(src, []byte("\uFEFF"))); m != nil {
-			setOptions(t, r, s.Options, m[1])
+			opts, err := config.RuleOptions(path, r, m[1])
+			if err != nil {
+				t.Fatalf("options comment: %v", err)
+			}
+			s.Options = opts
 		}
 		doc, err := lint.ParseLimits(path, src, fixtureLimits)
 		if err != nil {
@@ -172,31 +176,6 @@ func hasFix(ds []lint.Diagnostic) bool {
 		}
 	}
 	return false
-}
-
-func setOptions(t *testing.T, r *lint.Rule, opts map[string]any, raw []byte) {
-	var set map[string]any
-	if err := json.Unmarshal(raw, &set); err != nil {
-		t.Fatalf("options comment: %v", err)
-	}
-	for k, v := range set {
-		def, ok := opts[k]
-		if !ok {
-			t.Fatalf("rule %s has no option %q", r.ID, k)
-		}
-		switch def.(type) {
-		case int:
-			opts[k] = int(v.(float64))
-		case []string:
-			var list []string
-			for _, s := range v.([]any) {
-				list = append(list, s.(string))
-			}
-			opts[k] = list
-		default:
-			opts[k] = v
-		}
-	}
 }
 
 func parseWants(t *testing.T, doc *lint.Document, path string) []*want {

@@ -4,6 +4,12 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// Options of year-prefix.
+var (
+	yearSeparator = lint.EnumOption("separator", "dominant", `what stands between year and name: "dominant", "-" or "~"`, "dominant", "-", "~", "_")
+	yearMin       = lint.IntOption("min", 1970, "the earliest year a prefix may carry")
+)
+
 // YearPrefix checks the "2019-Name" year prefix of entries.
 var YearPrefix = &lint.Rule{
 	ID:    "year-prefix",
@@ -32,26 +38,18 @@ Options:
 `,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{
-		{
-			Name:    "separator",
-			Default: "dominant",
-			Doc:     `what stands between year and name: "dominant", "-" or "~"`,
-			Allowed: []string{"dominant", "-", "~", "_"},
-		},
-		{Name: "min", Default: 1970, Doc: "the earliest year a prefix may carry"},
-	},
-	Check: checkYearPrefix,
-	Infer: inferYearPrefix,
+	Options:  []lint.Option{yearSeparator.Decl(), yearMin.Decl()},
+	Check:    checkYearPrefix,
+	Infer:    inferYearPrefix,
 }
 
 func checkYearPrefix(p *lint.Pass) {
 	doc := p.Doc
-	lo, hi := p.Int("min"), p.Year
+	lo, hi := yearMin.Get(p), p.Year
 	inRange := func(y int) bool { return y >= lo && y <= hi }
 	// The separator's bytes, compared without making a string per entry.
 	sepOf := func(e *lint.Entry) []byte { return doc.Src[e.YearSep.Start:e.YearSep.End] }
-	want := p.String("separator")
+	want := yearSeparator.Get(p)
 	if want == "dominant" {
 		// "-" and "~" compete, a tie going to the one seen first; "_"
 		// wins only where it outnumbers both, as the file's own habit.
@@ -123,5 +121,5 @@ func inferYearPrefix(docs []*lint.Document) lint.Inference {
 	if c.of == 0 {
 		return lint.Inference{Why: "No entry has a year prefix (2019-Name): year-prefix keeps its defaults."}
 	}
-	return pinned("separator", c.value, "%d of %d year prefixes are written 2019%sName.", c.n, c.of, c.value)
+	return pinned(yearSeparator.Is(c.value), "%d of %d year prefixes are written 2019%sName.", c.n, c.of, c.value)
 }
