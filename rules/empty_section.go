@@ -23,13 +23,17 @@ A document's first heading is not reported when another heading follows
 it directly (a title above the first section), nor is a heading that is a
 sentence of four words or more ending with ".", "!" or "。": a note set
 in large type ("#### *Pull requests are welcome!*"), not a section.`,
-	Bad: `## Databases
+	Bad: `# Tools
+
+## Databases
 
 ## Editors
 
 - [Helix](https://helix-editor.com/): A modal editor.
 `,
-	Good: `## Editors
+	Good: `# Tools
+
+## Editors
 
 - [Helix](https://helix-editor.com/): A modal editor.
 `,
