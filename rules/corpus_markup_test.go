@@ -78,7 +78,7 @@ func markupInteriors(src []byte) []bool {
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; {
 		case c == ']' && i+1 < len(src) && src[i+1] == '(':
-			if end := matchOpenForward(src, i+1, '(', ')'); end > 0 {
+			if end := text.MatchForward(src, i+1, '(', ')'); end > 0 {
 				mark(i+2, end)
 			}
 		case c == 'h' && (bytes.HasPrefix(src[i:], []byte("http://")) || bytes.HasPrefix(src[i:], []byte("https://"))):

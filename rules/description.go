@@ -265,7 +265,7 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		return false
 	}
 	n := string(next[0])
-	if r, _ := utf8.DecodeRuneInString(n); isCJK(r) {
+	if r, _ := utf8.DecodeRuneInString(n); text.IsCJK(r) {
 		return true // "etcd 作为…": Latin words in CJK text are names
 	}
 	if c := strings.TrimPrefix(n, "v"); c != "" && c[0] >= '0' && c[0] <= '9' {
@@ -640,7 +640,7 @@ func lastLetterCJK(b []byte) bool {
 		case ']':
 			depth = max(depth-1, 0)
 			if i+1 < len(b) && b[i+1] == '(' {
-				if c := matchOpenForward(b, i+1, '(', ')'); c > 0 {
+				if c := text.MatchForward(b, i+1, '(', ')'); c > 0 {
 					i = c + 1
 					continue
 				}
@@ -648,7 +648,7 @@ func lastLetterCJK(b []byte) bool {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		i += size
-		if !isCJK(r) && !unicode.IsLetter(r) {
+		if !text.IsCJK(r) && !unicode.IsLetter(r) {
 			continue
 		}
 		if depth > 0 {
@@ -658,14 +658,7 @@ func lastLetterCJK(b []byte) bool {
 		}
 	}
 	if outside == 0 {
-		return isCJK(inside)
+		return text.IsCJK(inside)
 	}
-	return isCJK(outside)
-}
-
-// isCJK reports whether r belongs to a script written without spaces
-// that ends sentences with "。".
-func isCJK(r rune) bool {
-	// Below U+2E80 (the CJK radicals) no rune is CJK: skip the tables.
-	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	return text.IsCJK(outside)
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -208,7 +209,7 @@ func nameWords(name string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		switch {
-		case utf8.RuneCountInString(w) < 2 && !isCJK([]rune(w)[0]), w == "the", w == "and", w == "for":
+		case utf8.RuneCountInString(w) < 2 && !text.IsCJK([]rune(w)[0]), w == "the", w == "and", w == "for":
 		case !slices.Contains(words, w):
 			words = append(words, w)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -142,7 +143,7 @@ func trailingPunct(title string) string {
 	default:
 		return ""
 	}
-	if isNote(title) {
+	if text.IsNote(title) {
 		return ""
 	}
 	return title[len(title)-size:]

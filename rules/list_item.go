@@ -165,8 +165,8 @@ func reportBareItem(p *lint.Pass, it *lint.Entry, labels *labelCount) {
 	}
 	end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
 	line := doc.Src[it.Content.Start:end]
-	if leadsToLink(line) && !labelled(line) ||
-		labelled(line) && (strings.Count(string(line), "](") >= 2 || labels.count(doc) >= 2) {
+	if text.LeadsToLink(line) && !text.Labelled(line) ||
+		text.Labelled(line) && (strings.Count(string(line), "](") >= 2 || labels.count(doc) >= 2) {
 		// Text that leads to its links ("Check out [X](…)", "Title
 		// ([mirror](…) [copy](…))") is prose, not a broken entry; so is
 		// a label where the file labels items.

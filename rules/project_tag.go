@@ -310,11 +310,11 @@ func onlyBadges(b []byte) bool {
 		case text.IsSpace(b[i]):
 			i++
 		case b[i] == '!' && i+1 < len(b) && b[i+1] == '[':
-			closeBr := matchOpenForward(b, i+1, '[', ']')
+			closeBr := text.MatchForward(b, i+1, '[', ']')
 			if closeBr < 0 || closeBr+1 >= len(b) || b[closeBr+1] != '(' {
 				return false
 			}
-			closePar := matchOpenForward(b, closeBr+1, '(', ')')
+			closePar := text.MatchForward(b, closeBr+1, '(', ')')
 			if closePar < 0 {
 				return false
 			}
@@ -324,24 +324,6 @@ func onlyBadges(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// matchOpenForward returns the index of the closer matching the opener at
-// b[open], or -1.
-func matchOpenForward(b []byte, open int, opener, closer byte) int {
-	depth := 0
-	for i := open; i < len(b); i++ {
-		switch b[i] {
-		case opener:
-			depth++
-		case closer:
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // reportMisplacedTag reports a tag before the name; one that starts the
