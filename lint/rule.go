@@ -77,7 +77,16 @@ type Diagnostic struct {
 
 // Rule is one check: data describing it plus the function that runs it.
 // A rule sets exactly one of Check (per file) and CheckRun (across every
-// file of a run).
+// file of a run). Both are pure functions of the model they are handed:
+// no I/O, no clock (Pass.Year is the year), no error to return; what
+// they cannot decide they leave unreported.
+//
+// Rules that need the network or are slow (link checks) are not part of
+// check or fix: they set Command instead, and their command runs them
+// with a context.Context, which they honour for cancellation and
+// deadlines, and lets them fail with an error (a host that cannot be
+// reached is not a finding). Their Rule stays in the registry so that
+// configuration and inline suppression know their ID.
 type Rule struct {
 	// ID is stable: it appears in configuration, inline comments and output.
 	ID    string
