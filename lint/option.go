@@ -101,3 +101,12 @@ func (r *Rule) Defaults() Settings {
 	}
 	return Settings{Off: r.Off, Severity: r.Severity, Options: opts}
 }
+
+// Preset is a rule's setting in a named preset ("awesome", "tagged"),
+// written with the rule's own option handles. A preset that does not
+// name a rule leaves it with its defaults.
+type Preset struct {
+	// Off turns the rule off; On turns on a rule that is off by default.
+	Off, On bool
+	Options []OptionValue
+}

@@ -109,6 +109,8 @@ type Rule struct {
 	// sits in the registry for configuration and inline suppression; the
 	// command supplies its Check.
 	Command string
+	// Presets holds the rule's settings in the named presets that set it.
+	Presets map[string]Preset
 	// Infer, when set, reads the rule's convention off docs: one file
 	// for an "auto" option, a folder's files for `listlint init`.
 	Infer func(docs []*Document) Inference

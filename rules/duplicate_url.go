@@ -89,6 +89,9 @@ Options:
 `,
 	Severity: lint.Error,
 	Options:  []lint.Option{urlScope.Decl()},
+	Presets: map[string]lint.Preset{
+		"tagged": {Options: []lint.OptionValue{urlScope.Is(scopeRun)}},
+	},
 	CheckRun: checkDuplicateURL,
 }
 

@@ -36,8 +36,12 @@ The fix rewrites the bullet.`,
 	Severity: lint.Warning,
 	Fixable:  true,
 	Options:  []lint.Option{markerStyle.Decl()},
-	Check:    checkListMarker,
-	Infer:    inferListMarker,
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{markerStyle.Is("-")}},
+		"tagged":  {Options: []lint.OptionValue{markerStyle.Is("-")}},
+	},
+	Check: checkListMarker,
+	Infer: inferListMarker,
 }
 
 func checkListMarker(p *lint.Pass) {

@@ -47,8 +47,12 @@ Options:
 	Severity: lint.Warning,
 	Fixable:  true,
 	Options:  []lint.Option{spacingStyle.Decl()},
-	Check:    checkListSpacing,
-	Infer:    inferListSpacing,
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{spacingStyle.Is("tight")}},
+		"tagged":  {Options: []lint.OptionValue{spacingStyle.Is("loose")}},
+	},
+	Check: checkListSpacing,
+	Infer: inferListSpacing,
 }
 
 func checkListSpacing(p *lint.Pass) {

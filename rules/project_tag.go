@@ -55,8 +55,15 @@ is never edited.`,
 	Severity: lint.Warning,
 	Fixable:  true,
 	Options:  []lint.Option{tagAllowed.Decl(), tagRequired.Decl()},
-	Check:    checkProjectTag,
-	Infer:    inferProjectTag,
+	Presets: map[string]lint.Preset{
+		"awesome": {Off: true},
+		"tagged": {Options: []lint.OptionValue{
+			tagRequired.Is(true),
+			tagAllowed.Is([]string{"Project", "Book", "Series", "Collection", "Course", "Blog", "Paper", "Tool"}),
+		}},
+	},
+	Check: checkProjectTag,
+	Infer: inferProjectTag,
 }
 
 func checkProjectTag(p *lint.Pass) {

@@ -74,8 +74,12 @@ The fix rewrites the separator.`,
 	Severity: lint.Warning,
 	Fixable:  true,
 	Options:  []lint.Option{sepStyleOpt.Decl()},
-	Check:    checkSeparator,
-	Infer:    inferSeparator,
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{sepStyleOpt.Is(" - ")}},
+		"tagged":  {Options: []lint.OptionValue{sepStyleOpt.Is(": ")}},
+	},
+	Check: checkSeparator,
+	Infer: inferSeparator,
 }
 
 // sepStyle is a separator style, or arrow for the arrows, which belong to

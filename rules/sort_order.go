@@ -86,8 +86,12 @@ Options:
 	Severity: lint.Warning,
 	Fixable:  true,
 	Options:  []lint.Option{sortBy.Decl(), sortLocale.Decl()},
-	Check:    checkSortOrder,
-	Infer:    inferSortOrder,
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{sortBy.Is(byName)}},
+		"tagged":  {Options: []lint.OptionValue{sortBy.Is(byName)}},
+	},
+	Check: checkSortOrder,
+	Infer: inferSortOrder,
 }
 
 // Orders a run can be checked in.

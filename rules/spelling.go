@@ -51,6 +51,7 @@ in the dictionary's form.`,
 	Fixable:  true,
 	Off:      true,
 	Options:  []lint.Option{spellingExtra.Decl(), spellingIgnore.Decl()},
+	Presets:  map[string]lint.Preset{"awesome": {On: true}},
 	Check:    checkSpelling,
 }
 

@@ -38,6 +38,7 @@ There is no fix: follow the link and list its target instead.`,
 	Severity: lint.Warning,
 	Off:      true,
 	Options:  []lint.Option{shortenerHosts.Decl()},
+	Presets:  map[string]lint.Preset{"awesome": {On: true}},
 	Check:    checkURLShortener,
 }
 

@@ -39,8 +39,11 @@ Options:
 	Severity: lint.Warning,
 	Fixable:  true,
 	Options:  []lint.Option{yearSeparator.Decl(), yearMin.Decl()},
-	Check:    checkYearPrefix,
-	Infer:    inferYearPrefix,
+	Presets: map[string]lint.Preset{
+		"tagged": {Options: []lint.OptionValue{yearSeparator.Is("-")}},
+	},
+	Check: checkYearPrefix,
+	Infer: inferYearPrefix,
 }
 
 func checkYearPrefix(p *lint.Pass) {
