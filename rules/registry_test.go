@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/listlint/listlint/lint"
+	"github.com/listlint/listlint/lint/linttest"
 )
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
@@ -109,7 +110,7 @@ func checkExamples(t *testing.T, all []*lint.Rule, r *lint.Rule) {
 			}
 			return s
 		},
-		Limits: fixtureLimits,
+		Limits: linttest.Limits,
 	}
 	run := func(example string) (found []lint.Diagnostic) {
 		doc, err := l.Parse("example.md", []byte(example))
