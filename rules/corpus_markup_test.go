@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
@@ -19,7 +20,7 @@ import (
 // that the model's mistakes show.
 func TestCorpusFixKeepsMarkup(t *testing.T) {
 	l := &lint.Linter{Rules: All()}
-	for _, path := range corpusFiles(t) {
+	for _, path := range corpustest.Files(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

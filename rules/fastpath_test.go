@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/internal/listgen"
 	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
@@ -22,7 +23,7 @@ import (
 func corpusDocs(t *testing.T) []*lint.Document {
 	t.Helper()
 	var docs []*lint.Document
-	for _, path := range corpusFiles(t) {
+	for _, path := range corpustest.Files(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
