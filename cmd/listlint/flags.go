@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
@@ -50,6 +51,7 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
 	fs.IntVar(&f.limits.MaxBytes, "max-bytes", lint.DefaultMaxBytes, "largest file accepted, in bytes")
 	fs.IntVar(&f.limits.MaxDepth, "max-depth", lint.DefaultMaxDepth, "deepest nesting of lists and quotes accepted")
+	f.limits.Year = time.Now().Year() // read once: every file of a run sees the same year
 	fs.StringVar(&f.configFile, "config", "", "use the configuration `FILE` for every file instead of finding .listlint.yml")
 	fs.BoolVar(&f.noConfig, "no-config", false, "ignore configuration files: every rule with its defaults, or --preset's")
 	fs.StringVar(&f.preset, "preset", "", "preset `NAME` replacing the configuration's own: "+strings.Join(config.Presets(), ", "))
