@@ -11,7 +11,6 @@ package changes
 import (
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/listlint/listlint/lint"
@@ -56,17 +55,6 @@ func (s *Set) sorted() {
 	}
 }
 
-// Paths returns the changed files, relative to Root with forward
-// slashes, sorted.
-func (s Set) Paths() []string {
-	out := make([]string, 0, len(s.files))
-	for name := range s.files {
-		out = append(out, name)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Lines returns the changed lines of the file at path (as the CLI names
 // it) in a file of n lines, sorted; nil when the change did not touch it.
 // A wholly new file yields every line from 1 to n.
@@ -85,11 +73,11 @@ func (s Set) Lines(path string, n int) []int {
 	return all
 }
 
-// Mark records in doc.Changed which of its lines the change touched, so
-// that rules comparing entries report on the changed one. The CLI calls it
-// on every document before linting.
-func (s Set) Mark(doc *lint.Document) {
-	doc.Changed = s.Lines(doc.Path, doc.LineCount())
+// Changed returns the lines of doc the change touched, so that rules
+// comparing entries report on the changed one: the CLI sets it as the
+// lint.Linter's Changed.
+func (s Set) Changed(doc *lint.Document) []int {
+	return s.Lines(doc.Path, doc.LineCount())
 }
 
 // Filter keeps the findings on changed lines: those whose first to last

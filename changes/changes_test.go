@@ -82,7 +82,7 @@ func TestFilter(t *testing.T) {
 	}
 }
 
-func TestMark(t *testing.T) {
+func TestChanged(t *testing.T) {
 	dir := t.TempDir()
 	var s Set
 	s.Root = dir
@@ -101,20 +101,8 @@ func TestMark(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.Mark(doc)
-		if !slices.Equal(doc.Changed, tc.want) {
-			t.Errorf("%s: Changed = %v, want %v", tc.name, doc.Changed, tc.want)
-		}
-		for n := 1; n <= doc.LineCount(); n++ {
-			if got := doc.LineChanged(n); got != slices.Contains(tc.want, n) {
-				t.Errorf("%s: LineChanged(%d) = %v", tc.name, n, got)
-			}
-		}
-		for _, e := range doc.Items {
-			line := doc.Line(e.Item.Start)
-			if got := doc.EntryChanged(e); got != slices.Contains(tc.want, line) {
-				t.Errorf("%s: EntryChanged(line %d) = %v", tc.name, line, got)
-			}
+		if got := s.Changed(doc); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Changed = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -10,11 +10,22 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
-// testRules mirror the options the real rules declare (issue 2 and 4), so
-// these tests do not depend on the rules package.
+// testRules mirror the options and presets the real rules declare (issue
+// 2 and 4), so these tests do not depend on the rules package.
 func testRules() []*lint.Rule {
 	style := func(allowed ...string) []lint.Option {
 		return []lint.Option{{Name: "style", Default: "dominant", Allowed: append([]string{"dominant"}, allowed...), Doc: "the style"}}
+	}
+	// set is a preset's options for one rule.
+	set := func(kv ...any) lint.Preset {
+		var p lint.Preset
+		for i := 0; i < len(kv); i += 2 {
+			p.Options = append(p.Options, lint.OptionValue{Name: kv[i].(string), Value: kv[i+1]})
+		}
+		return p
+	}
+	styles := func(awesome, tagged string) map[string]lint.Preset {
+		return map[string]lint.Preset{"awesome": set("style", awesome), "tagged": set("style", tagged)}
 	}
 	return []*lint.Rule{
 		{ID: "description", Severity: lint.Warning, Options: []lint.Option{
@@ -24,25 +35,28 @@ func testRules() []*lint.Rule {
 		{ID: "duplicate-name", Severity: lint.Warning},
 		{ID: "duplicate-url", Severity: lint.Error, Options: []lint.Option{
 			{Name: "scope", Default: "file", Allowed: []string{"file", "run"}},
-		}},
+		}, Presets: map[string]lint.Preset{"tagged": set("scope", "run")}},
 		{ID: "empty-section", Severity: lint.Warning},
-		{ID: "list-marker", Severity: lint.Warning, Options: style("-", "*", "+")},
-		{ID: "list-spacing", Severity: lint.Warning, Options: style("loose", "tight")},
+		{ID: "list-marker", Severity: lint.Warning, Options: style("-", "*", "+"), Presets: styles("-", "-")},
+		{ID: "list-spacing", Severity: lint.Warning, Options: style("loose", "tight"), Presets: styles("tight", "loose")},
 		{ID: "project-tag", Severity: lint.Warning, Options: []lint.Option{
 			{Name: "required", Default: false},
 			{Name: "allowed", Default: []string{"Project", "Book"}},
+		}, Presets: map[string]lint.Preset{
+			"awesome": {Off: true},
+			"tagged":  set("required", true, "allowed", []string{"Project", "Book", "Series", "Collection", "Course", "Blog", "Paper", "Tool"}),
 		}},
-		{ID: "separator", Severity: lint.Warning, Options: style(": ", "：", " - ", " – ", " — ")},
+		{ID: "separator", Severity: lint.Warning, Options: style(": ", "：", " - ", " – ", " — "), Presets: styles(" - ", ": ")},
 		{ID: "sort-order", Severity: lint.Warning, Options: []lint.Option{
 			{Name: "by", Default: "name", Allowed: []string{"name", "year", "none"}},
-		}},
+		}, Presets: map[string]lint.Preset{"awesome": set("by", "name"), "tagged": set("by", "name")}},
 		{ID: "url-shortener", Severity: lint.Warning, Off: true, Options: []lint.Option{
 			{Name: "hosts", Default: []string{"bit.ly"}},
-		}},
+		}, Presets: map[string]lint.Preset{"awesome": {On: true}}},
 		{ID: "year-prefix", Severity: lint.Warning, Options: []lint.Option{
 			{Name: "separator", Default: "dominant", Allowed: []string{"dominant", "-", "~"}},
 			{Name: "min", Default: 1970},
-		}},
+		}, Presets: map[string]lint.Preset{"tagged": set("separator", "-")}},
 	}
 }
 
@@ -326,7 +340,7 @@ func TestPresetOutOfStepWithRules(t *testing.T) {
 	sep := ruleByID(rules, "separator")
 	sep.Options = []lint.Option{{Name: "kind", Default: "dominant"}}
 	_, err := Preset("awesome", rules)
-	if err == nil || !strings.Contains(err.Error(), `preset awesome:2:16: rules.separator: unknown option "style"`) {
+	if err == nil || !strings.Contains(err.Error(), `preset awesome:5:16: rules.separator: unknown option "style"`) {
 		t.Errorf("got %v, want an unknown option error naming the preset", err)
 	}
 }

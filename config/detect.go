@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -94,7 +95,7 @@ func (d *Detected) Starter(rules []*lint.Rule) []byte {
 		b.WriteString("# lists exist, remove this file and run `listlint init` again to pin\n")
 		b.WriteString("# what they do. `listlint rules ID` explains a rule and its options.\n\n")
 	} else {
-		fmt.Fprintf(&b, "#\n# listlint configuration, written by `listlint init` from %s (%s).\n", plural(d.Files, "file"), plural(d.Entries, "entry"))
+		fmt.Fprintf(&b, "#\n# listlint configuration, written by `listlint init` from %s (%s).\n", text.Plural(d.Files, "file", "files"), text.Plural(d.Entries, "entry", "entries"))
 		b.WriteString("# Each value pins what most lists here already do; `listlint rules ID`\n")
 		b.WriteString("# explains a rule and its options, `listlint check --show-config FILE`\n")
 		b.WriteString("# shows what applies to a file.\n\n")
@@ -215,14 +216,4 @@ func yamlString(s string) string {
 		panic(err)
 	}
 	return string(q)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -3,14 +3,16 @@ package config
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/listlint/listlint/internal/suggest"
 	"github.com/listlint/listlint/lint"
 )
 
 // presetSource returns a preset's settings, written in the file's own
-// syntax so that they are checked like a file. The preset names are in
-// Presets.
+// syntax from the rules' own declarations (lint.Rule.Presets), so that
+// they are checked like a file. The preset names are in Presets.
 //
 //   - default: every rule with its defaults: style rules follow each file's
 //     dominant convention, entries sort by name.
@@ -25,32 +27,36 @@ import (
 //     Course, Blog, Paper, Tool), a year prefix is written 2019-Name,
 //     entries sorted by name, and no URL listed twice across the files of
 //     a run.
-func presetSource(name string) (string, bool) {
-	switch name {
-	case "default":
-		return "", true
-	case "awesome":
-		return `rules:
-  separator: { style: " - " }
-  list-marker: { style: "-" }
-  list-spacing: { style: tight }
-  project-tag: off
-  sort-order: { by: name }
-  url-shortener: warning
-  spelling: warning
-`, true
-	case "tagged":
-		return `rules:
-  separator: { style: ": " }
-  list-marker: { style: "-" }
-  list-spacing: { style: loose }
-  project-tag: { required: true, allowed: [Project, Book, Series, Collection, Course, Blog, Paper, Tool] }
-  year-prefix: { separator: "-" }
-  sort-order: { by: name }
-  duplicate-url: { scope: run }
-`, true
+func presetSource(name string, rules []*lint.Rule) (string, bool) {
+	if !slices.Contains(Presets(), name) {
+		return "", false
 	}
-	return "", false
+	var b strings.Builder
+	for _, r := range rules {
+		p, ok := r.Presets[name]
+		if !ok {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString("rules:\n")
+		}
+		switch {
+		case p.Off:
+			fmt.Fprintf(&b, "  %s: off\n", r.ID)
+		case len(p.Options) > 0:
+			opts := make([]string, len(p.Options))
+			for i, o := range p.Options {
+				opts[i] = o.Name + ": " + yamlValue(o.Value)
+			}
+			if p.On {
+				opts = append([]string{severityKey + ": " + r.Severity.String()}, opts...)
+			}
+			fmt.Fprintf(&b, "  %s: { %s }\n", r.ID, strings.Join(opts, ", "))
+		case p.On:
+			fmt.Fprintf(&b, "  %s: %s\n", r.ID, r.Severity)
+		}
+	}
+	return b.String(), true
 }
 
 // Presets lists the preset names, the default first.
@@ -60,7 +66,7 @@ func Presets() []string { return []string{"default", "awesome", "tagged"} }
 // skipped, so a preset works with any subset of rules; an option a present
 // rule lacks is an error (a preset out of step with its rules).
 func presetLayer(name string, rules []*lint.Rule) (*layer, error) {
-	src, ok := presetSource(name)
+	src, ok := presetSource(name, rules)
 	if !ok {
 		return nil, fmt.Errorf("%q is not one of %s%s", name, quoteAll(Presets()), suggest.DidYouMean(name, Presets()))
 	}

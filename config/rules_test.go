@@ -51,7 +51,7 @@ func conventions(t *testing.T) []*lint.Rule {
 func TestPresetsAgainstRules(t *testing.T) {
 	all := realRules(t)
 	for _, name := range Presets() {
-		src, _ := presetSource(name)
+		src, _ := presetSource(name, all)
 		if _, err := parse(".listlint.yml", []byte(src), all); err != nil {
 			t.Errorf("preset %s: %v", name, err)
 		}
@@ -189,7 +189,7 @@ func TestSchemaAgreesWithDecoder(t *testing.T) {
 		"overrides:\n  files: [a]\n",
 	}
 	for _, name := range Presets() {
-		src, _ := presetSource(name)
+		src, _ := presetSource(name, rs)
 		srcs = append(srcs, src)
 	}
 	dir := write(t, map[string]string{".listlint.yml": "preset: tagged\nrules:\n  duplicate-name: off\n"})

@@ -8,6 +8,10 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// The schema file is generated from the rules' option declarations;
+// TestSchemaUpToDate fails when it is stale.
+//go:generate go test -run TestSchemaUpToDate -update .
+
 // SchemaURL is where editors find the JSON Schema of the file, for a
 // "# yaml-language-server: $schema=..." first line.
 const SchemaURL = "https://raw.githubusercontent.com/listlint/listlint/main/schema/listlint.schema.json"

@@ -2,12 +2,12 @@ package lint_test
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/rules"
 )
@@ -121,31 +121,11 @@ func checkModel(t *testing.T, d *lint.Document) {
 	}
 }
 
-// corpusFiles lists the real lists of ../shared (relative to the repo
-// root), or skips when they are absent.
-func corpusFiles(t *testing.T) []string {
-	root := filepath.Join("..", "..", "shared")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("../shared absent")
-	}
-	files := []string{filepath.Join(root, "fixtures", "cloud-opensource-list.md")}
-	err := filepath.WalkDir(filepath.Join(root, "corpus"), func(p string, de os.DirEntry, err error) error {
-		if err == nil && !de.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // TestCorpus parses every real list and runs every rule over all of them
 // as one run: the model holds its invariants, and every finding lies in
 // its file, on the line Position names, with a valid fix.
 func TestCorpus(t *testing.T) {
-	files := corpusFiles(t)
+	files := corpustest.Files(t)
 	docs := make([]*lint.Document, 0, len(files))
 	marked := 0
 	for _, p := range files {

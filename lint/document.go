@@ -4,7 +4,6 @@
 package lint
 
 import (
-	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -65,12 +64,6 @@ type Document struct {
 	// line endings, in document order. A lone "=======" with no opening
 	// or closing marker around it is a setext underline, not one of them.
 	ConflictMarkers []Span
-	// Changed holds, in pull-request mode, the sorted 1-based numbers of
-	// the lines the change added or modified (package changes sets it
-	// before linting); empty otherwise. Rules that compare entries with
-	// each other read it through LineChanged, so that a finding a change
-	// caused lands on the changed entry.
-	Changed []int
 	// Fragments are the links to "#anchors" of this document, wherever
 	// they stand, in document order.
 	Fragments []FragmentLink
@@ -385,32 +378,6 @@ func (d *Document) LineSpan(n int) Span {
 		end--
 	}
 	return Span{start, end}
-}
-
-// LineChanged reports whether the 1-based line n was added or modified
-// by the change under review; always false outside pull-request mode.
-func (d *Document) LineChanged(n int) bool {
-	_, found := slices.BinarySearch(d.Changed, n)
-	return found
-}
-
-// EntryChanged reports whether the change under review added or modified
-// e's first line or the lines of its link (name and URL): what sorting and
-// duplicate detection read. Always false outside pull-request mode.
-func (d *Document) EntryChanged(e *Entry) bool {
-	if len(d.Changed) == 0 {
-		return false
-	}
-	last := e.Item.Start
-	if e.Link.Valid() && e.Link.End > last {
-		last = e.Link.End - 1
-	}
-	for n, end := d.Line(e.Item.Start), d.Line(last); n <= end; n++ {
-		if d.LineChanged(n) {
-			return true
-		}
-	}
-	return false
 }
 
 // LineCount is the number of lines; a final newline ends the last line

@@ -14,8 +14,13 @@ type Linter struct {
 	// Configure returns the settings of rule r for the file at path; nil
 	// means every rule runs with its defaults.
 	Configure func(path string, r *Rule) Settings
-	// Limits bound the input Parse accepts.
+	// Limits bound the input Parse accepts; their Year is the current
+	// year for rules too.
 	Limits Limits
+	// Changed returns, in pull-request mode, the sorted 1-based lines of
+	// doc that the change under review added or modified; nil means no
+	// change is under review.
+	Changed func(doc *Document) []int
 }
 
 // Parse parses src within the linter's limits.
@@ -39,16 +44,39 @@ func (l *Linter) settings(path string, r *Rule) Settings {
 	return l.Configure(path, r)
 }
 
+// changedLines returns the changed lines of docs by index, nil outside
+// pull-request mode (no allocation for a plain run).
+func (l *Linter) changedLines(docs []*Document) []ChangedLines {
+	if l.Changed == nil {
+		return nil
+	}
+	out := make([]ChangedLines, len(docs))
+	for i, d := range docs {
+		out[i] = ChangedLines{doc: d, lines: l.Changed(d)}
+	}
+	return out
+}
+
+// at returns the changed lines of the i-th document.
+func at(changed []ChangedLines, i int) ChangedLines {
+	if changed == nil {
+		return ChangedLines{}
+	}
+	return changed[i]
+}
+
 // checkFile runs per-file rule r on doc.
-func (l *Linter) checkFile(doc *Document, r *Rule) []Diagnostic {
+func (l *Linter) checkFile(doc *Document, changed ChangedLines, year int, r *Rule) []Diagnostic {
 	s := l.settings(doc.Path, r)
 	if s.Off {
 		return nil
 	}
 	var out []Diagnostic
 	r.Check(&Pass{
-		options: options{rule: r, set: s.Options},
+		Values:  Values{set: s.Options},
 		Doc:     doc,
+		Changed: changed,
+		Year:    year,
 		report: func(d Diagnostic) {
 			d.Rule, d.Severity = r.ID, s.Severity
 			out = append(out, d)
@@ -109,14 +137,17 @@ func (l *Linter) run(docs []*Document, known [][]Diagnostic, keep bool) []Result
 	for i, d := range docs {
 		index[d] = i
 	}
+	changed := l.changedLines(docs)
+	year := l.Limits.withDefaults().Year
 	// Cross-file rules first: each is a long task.
 	Parallel(len(runRules)+len(byFile), func(t int) {
 		if t < len(runRules) {
-			byRun[t] = l.checkRun(runRules[t], sorted, index)
+			byRun[t] = l.checkRun(runRules[t], sorted, index, changed)
 			return
 		}
 		t -= len(runRules)
-		byFile[t] = l.checkFile(docs[t/len(fileRules)], fileRules[t%len(fileRules)])
+		i := t / len(fileRules)
+		byFile[t] = l.checkFile(docs[i], at(changed, i), year, fileRules[t%len(fileRules)])
 	})
 	res := make([]Result, len(docs))
 	for i, doc := range docs {
@@ -141,8 +172,9 @@ func (l *Linter) run(docs []*Document, known [][]Diagnostic, keep bool) []Result
 }
 
 // checkRun runs cross-file rule r over the documents sorted by path and
-// returns its findings by the documents' index.
-func (l *Linter) checkRun(r *Rule, sorted []*Document, index map[*Document]int) [][]Diagnostic {
+// returns its findings by the documents' index, the index changed is by
+// too.
+func (l *Linter) checkRun(r *Rule, sorted []*Document, index map[*Document]int, changed []ChangedLines) [][]Diagnostic {
 	out := make([][]Diagnostic, len(sorted))
 	// Settings per document, resolved once: a run can report tens of
 	// thousands of duplicates.
@@ -157,9 +189,10 @@ func (l *Linter) checkRun(r *Rule, sorted []*Document, index map[*Document]int) 
 	}
 	r.CheckRun(&RunPass{
 		Docs: sorted,
-		Options: func(d *Document) options {
-			return options{rule: r, set: of(d).Options}
+		Options: func(d *Document) Values {
+			return Values{set: of(d).Options}
 		},
+		Changed: func(d *Document) ChangedLines { return at(changed, index[d]) },
 		report: func(d *Document, diag Diagnostic) {
 			s := of(d)
 			if s.Off {

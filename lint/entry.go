@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -131,7 +130,7 @@ func (b *builder) linkText(e *Entry) {
 	for k := 0; k < len(e.Tags) && e.Tags[k].Start == name.Start && e.Tags[k].End <= name.End; k++ {
 		name = trimSpan(src, Span{e.Tags[k].End, name.End})
 	}
-	if y, sep, ok := yearPrefix(src, name); ok {
+	if y, sep, ok := yearPrefix(src, name, b.year); ok {
 		e.Year = Span{name.Start, name.Start + 4}
 		e.YearSep = sep
 		e.YearValue = y
@@ -194,8 +193,9 @@ func isWordTag(b []byte) bool {
 // yearPrefix recognises "2019-Name" and its variants ("2019~Name",
 // "2019 Name", "2019- Name", "2019 - Name", "2019:Name") at the start of
 // name. A canonical "-" or "~" marks any four-digit year; the looser
-// variants only count for plausible years, so "2048 Game" stays a name.
-func yearPrefix(src []byte, name Span) (year int, sep Span, ok bool) {
+// variants only count for plausible years, up to the one after thisYear,
+// so "2048 Game" stays a name.
+func yearPrefix(src []byte, name Span, thisYear int) (year int, sep Span, ok bool) {
 	i := name.Start
 	if name.End-i < 6 {
 		return 0, sep, false
@@ -216,7 +216,7 @@ func yearPrefix(src []byte, name Span) (year int, sep Span, ok bool) {
 	}
 	sep = Span{i + 4, j}
 	canonical := j == i+5 && (src[i+4] == '-' || src[i+4] == '~')
-	if !canonical && (year < 1970 || year > time.Now().Year()+1) {
+	if !canonical && (year < 1970 || year > thisYear+1) {
 		return 0, sep, false
 	}
 	// "2015 年 Quora …" reads "the year 2015": the number belongs to the

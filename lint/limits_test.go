@@ -86,3 +86,18 @@ func TestBinaryRefused(t *testing.T) {
 		t.Errorf("err = %v, want binary error naming offset 4", err)
 	}
 }
+
+// TestLimitsYear: the year a loose prefix may carry follows Limits.Year,
+// not the clock.
+func TestLimitsYear(t *testing.T) {
+	src := []byte("# L\n\n- [2031 Game](https://example.org)\n")
+	for year, want := range map[int]bool{2029: false, 2030: true} {
+		doc, err := ParseLimits("list.md", src, Limits{Year: year})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := doc.Items[0].Year.Valid(); got != want {
+			t.Errorf("year %d: prefix of \"2031 Game\" valid = %v, want %v", year, got, want)
+		}
+	}
+}

@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/listlint/listlint/internal/text"
 )
 
 // ErrBinary is returned by Parse for input that holds a NUL byte.
@@ -67,7 +68,7 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 	if pieces == 0 {
 		pieces = min(runtime.GOMAXPROCS(0), len(body)/minPiece)
 	}
-	pieces = buildPieces(d, body, base, pieces)
+	pieces = buildPieces(d, body, base, pieces, limits.Year)
 	linkSections(d.Sections)
 	// A section's items are contiguous in document order: share d.Items.
 	for i := 0; i < len(d.Items); {
@@ -161,13 +162,13 @@ func hasLoneCR(src []byte) bool {
 }
 
 // build parses body whole and builds its model into d.
-func build(d *Document, body []byte, base int) {
-	newBuilder(d, body, base).walk(parseRange(body, 0, len(body)))
+func build(d *Document, body []byte, base, year int) {
+	newBuilder(d, body, base, year).walk(parseRange(body, 0, len(body)))
 }
 
 // newBuilder returns a builder of d, whose synthetic first section it adds.
-func newBuilder(d *Document, body []byte, base int) *builder {
-	b := &builder{doc: d, body: body, base: base, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor()}
+func newBuilder(d *Document, body []byte, base, year int) *builder {
+	b := &builder{doc: d, body: body, base: base, year: year, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor()}
 	b.top = &Section{Heading: NoSpan, Content: NoSpan}
 	b.caption = NoSpan
 	d.Sections = append(d.Sections, b.top)
@@ -205,6 +206,7 @@ func linkSections(sections []*Section) {
 // builder turns the goldmark tree into the flat model in one walk.
 type builder struct {
 	doc  *Document
+	year int    // the current year, which bounds a loosely written year prefix
 	body []byte // src without the BOM: goldmark's offsets index this
 	base int    // len(BOM): add to goldmark offsets to index Src
 	top  *Section
@@ -466,15 +468,7 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 	if n := len(lst.Items); n > 0 {
 		lst.Span = Span{lst.Items[0].Item.Start, lst.Items[n-1].Item.End}
 	}
-	entries, anchors := 0, 0
-	for _, it := range lst.Items {
-		if it.IsEntry {
-			entries++
-			if strings.HasPrefix(it.Dest, "#") {
-				anchors++
-			}
-		}
-	}
+	entries, anchors := anchorEntries(lst)
 	linked := 0
 	for _, it := range lst.Items {
 		if it.Linked {
@@ -899,15 +893,11 @@ func inlineText(n ast.Node, src, buf []byte) []byte {
 }
 
 func trimSpan(src []byte, s Span) Span {
-	for s.Start < s.End && isSpace(src[s.Start]) {
+	for s.Start < s.End && text.IsSpace(src[s.Start]) {
 		s.Start++
 	}
-	for s.End > s.Start && isSpace(src[s.End-1]) {
+	for s.End > s.Start && text.IsSpace(src[s.End-1]) {
 		s.End--
 	}
 	return s
-}
-
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }

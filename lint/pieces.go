@@ -33,13 +33,13 @@ const maxPiece = 1 << 20
 // buildPieces builds the model of body into d from pieces of about equal
 // size, at least n of them and none much above maxPiece, parsed and built
 // by n workers, and returns how many pieces it took.
-func buildPieces(d *Document, body []byte, base, n int) int {
+func buildPieces(d *Document, body []byte, base, n, year int) int {
 	var cuts []int
 	if n > 1 && !bytes.Contains(body, []byte("]:")) {
 		cuts = cutPoints(body, max(n, len(body)/maxPiece))
 	}
 	if len(cuts) == 0 {
-		build(d, body, base)
+		build(d, body, base, year)
 		return 1
 	}
 	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
@@ -55,7 +55,7 @@ func buildPieces(d *Document, body []byte, base, n int) int {
 					continue
 				}
 				part := &Document{Path: d.Path, Src: d.Src, BOM: d.BOM, LineEnding: d.LineEnding, LineStarts: d.LineStarts}
-				newBuilder(part, body, base).walk(root)
+				newBuilder(part, body, base, year).walk(root)
 				parts[i] = part
 			}
 		})
@@ -69,7 +69,7 @@ func buildPieces(d *Document, body []byte, base, n int) int {
 		// A piece after the first starts with its heading: nothing may
 		// fall in its synthetic first section.
 		if part == nil || (i > 0 && !emptyTop(part)) {
-			build(d, body, base)
+			build(d, body, base, year)
 			return 1
 		}
 	}

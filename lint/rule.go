@@ -75,18 +75,18 @@ type Diagnostic struct {
 	Related  *Related
 }
 
-// Option declares one option of a rule. Its Default fixes its type: string,
-// int, bool or []string. Allowed, when set, lists the valid string values.
-type Option struct {
-	Name    string
-	Default any
-	Doc     string
-	Allowed []string
-}
-
 // Rule is one check: data describing it plus the function that runs it.
 // A rule sets exactly one of Check (per file) and CheckRun (across every
-// file of a run).
+// file of a run). Both are pure functions of the model they are handed:
+// no I/O, no clock (Pass.Year is the year), no error to return; what
+// they cannot decide they leave unreported.
+//
+// Rules that need the network or are slow (link checks) are not part of
+// check or fix: they set Command instead, and their command runs them
+// with a context.Context, which they honour for cancellation and
+// deadlines, and lets them fail with an error (a host that cannot be
+// reached is not a finding). Their Rule stays in the registry so that
+// configuration and inline suppression know their ID.
 type Rule struct {
 	// ID is stable: it appears in configuration, inline comments and output.
 	ID    string
@@ -109,6 +109,8 @@ type Rule struct {
 	// sits in the registry for configuration and inline suppression; the
 	// command supplies its Check.
 	Command string
+	// Presets holds the rule's settings in the named presets that set it.
+	Presets map[string]Preset
 	// Infer, when set, reads the rule's convention off docs: one file
 	// for an "auto" option, a folder's files for `listlint init`.
 	Infer func(docs []*Document) Inference
@@ -124,62 +126,14 @@ type Inference struct {
 	Why     string
 }
 
-// OptionValue is the value of one option.
-type OptionValue struct {
-	Name  string
-	Value any
-}
-
-// Settings is the effective configuration of one rule.
-type Settings struct {
-	Off      bool
-	Severity Severity
-	Options  map[string]any
-}
-
-// Defaults returns the rule's settings when nothing is configured.
-func (r *Rule) Defaults() Settings {
-	opts := make(map[string]any, len(r.Options))
-	for _, o := range r.Options {
-		opts[o.Name] = o.Default
-	}
-	return Settings{Off: r.Off, Severity: r.Severity, Options: opts}
-}
-
-// options reads typed option values with the rule's defaults behind them.
-type options struct {
-	rule *Rule
-	set  map[string]any
-}
-
-func (o options) value(name string) any {
-	if v, ok := o.set[name]; ok {
-		return v
-	}
-	for _, opt := range o.rule.Options {
-		if opt.Name == name {
-			return opt.Default
-		}
-	}
-	panic(fmt.Sprintf("rule %s has no option %q", o.rule.ID, name))
-}
-
-// String returns a string option.
-func (o options) String(name string) string { return o.value(name).(string) }
-
-// Int returns an integer option.
-func (o options) Int(name string) int { return o.value(name).(int) }
-
-// Bool returns a boolean option.
-func (o options) Bool(name string) bool { return o.value(name).(bool) }
-
-// Strings returns a list option.
-func (o options) Strings(name string) []string { return o.value(name).([]string) }
-
-// Pass is what a per-file rule sees: the document and a way to report.
+// Pass is what a per-file rule sees: the document, what a change under
+// review touched of it, the current year, and a way to report.
 type Pass struct {
-	options
-	Doc    *Document
+	Values
+	Doc     *Document
+	Changed ChangedLines
+	// Year is the current year, fixed for the run (see Limits.Year).
+	Year   int
 	report func(Diagnostic)
 }
 
@@ -188,16 +142,15 @@ func (p *Pass) Report(pos, end int, fix *Fix, format string, args ...any) {
 	p.report(Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
-// ReportDiagnostic records a fully built finding.
-func (p *Pass) ReportDiagnostic(d Diagnostic) { p.report(d) }
-
 // RunPass is what a cross-file rule sees: every document of the run, in
 // path order.
 type RunPass struct {
 	// Docs are the run's documents sorted by path.
 	Docs []*Document
-	// Options returns the rule's options for one document.
-	Options func(*Document) options
+	// Options returns the rule's option values for one document.
+	Options func(*Document) Values
+	// Changed returns what the change under review touched of a document.
+	Changed func(*Document) ChangedLines
 	report  func(*Document, Diagnostic)
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/listlint/listlint/internal/text"
 )
 
 // Markup is a set of the Markdown constructs that end a description.
@@ -88,7 +90,7 @@ func splitTrailer(src []byte, start, end int) (sentence, trailer Span, kinds, la
 		}
 		// Tags may stand side by side: "[MIT][Apache2]", "[MIT]/[Apache2]".
 		joined := src[t] == '[' && (src[t-1] == ']' || src[t-1] == '/' && t-1 > start && src[t-2] == ']')
-		if !isSpaceByte(src[t-1]) && !joined && !endsSentence(src, start, t) {
+		if !text.IsSpace(src[t-1]) && !joined && !endsSentence(src, start, t) {
 			if kind&markupNotText != 0 {
 				stuck = kind // "中文，[x](…)"
 			}
@@ -139,7 +141,7 @@ func splitTrailer(src []byte, start, end int) (sentence, trailer Span, kinds, la
 // space starts ("Tool. -"), or end when there is none.
 func connector(src []byte, start, end int) int {
 	for _, c := range [...]string{"-", "|", "–", "—"} {
-		if i := end - len(c); i > start && isSpaceByte(src[i-1]) && string(src[i:end]) == c {
+		if i := end - len(c); i > start && text.IsSpace(src[i-1]) && string(src[i:end]) == c {
 			return i
 		}
 	}
@@ -247,7 +249,7 @@ func markupEnd(src []byte, start, end int) (at int, kind Markup, cond bool) {
 // emphasis closed before closeAt starts: the nearest such run after a
 // space (or at start) and before a non-space; -1 when there is none.
 func emphasisOpen(src []byte, start, closeAt int, c byte, n int) int {
-	if closeAt <= start || isSpaceByte(src[closeAt-1]) {
+	if closeAt <= start || text.IsSpace(src[closeAt-1]) {
 		return -1 // a closer follows text
 	}
 	for i := closeAt - 1; i >= start; i-- {
@@ -258,7 +260,7 @@ func emphasisOpen(src []byte, start, closeAt int, c byte, n int) int {
 		for j > start && src[j-1] == c {
 			j--
 		}
-		if i-j+1 == n && i+1 < closeAt && !isSpaceByte(src[i+1]) && (j == start || isSpaceByte(src[j-1]) || endsSentence(src, start, j)) {
+		if i-j+1 == n && i+1 < closeAt && !text.IsSpace(src[i+1]) && (j == start || text.IsSpace(src[j-1]) || endsSentence(src, start, j)) {
 			return j
 		}
 		i = j
@@ -329,13 +331,13 @@ func decoration(src []byte, start, end int) int {
 		emoji = emoji || isEmoji(r)
 		i -= size
 	}
-	if i < end && i > start && (emoji || isSpaceByte(src[i-1])) {
+	if i < end && i > start && (emoji || text.IsSpace(src[i-1])) {
 		return i
 	}
 	b := src[start:end]
 	if len(b) > 0 && emoticonEnd(b[len(b)-1]) {
 		for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
-			if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
+			if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && text.IsSpace(b[len(b)-len(emo)-1]) {
 				return end - len(emo)
 			}
 		}
@@ -345,7 +347,7 @@ func decoration(src []byte, start, end int) int {
 		for j >= 0 && isShortcodeByte(b[j]) {
 			j--
 		}
-		if j > 0 && j < len(b)-2 && b[j] == ':' && isSpaceByte(b[j-1]) {
+		if j > 0 && j < len(b)-2 && b[j] == ':' && text.IsSpace(b[j-1]) {
 			return start + j
 		}
 	}
@@ -421,7 +423,7 @@ func leadingPunct(desc []byte) int {
 			if i == 0 {
 				return 0
 			}
-			if !isSpaceByte(byte(r)) || r >= utf8.RuneSelf {
+			if !text.IsSpace(byte(r)) || r >= utf8.RuneSelf {
 				return lastPunctEnd(desc, i)
 			}
 		}
@@ -435,7 +437,7 @@ func leadingPunct(desc []byte) int {
 // punctuation.
 func lastPunctEnd(desc []byte, i int) int {
 	j := i
-	for j > 0 && isSpaceByte(desc[j-1]) {
+	for j > 0 && text.IsSpace(desc[j-1]) {
 		j--
 	}
 	if j < i {
@@ -450,13 +452,11 @@ func lastPunctEnd(desc []byte, i int) int {
 
 // trimEndSpace returns end moved back over spaces, not before start.
 func trimEndSpace(src []byte, start, end int) int {
-	for end > start && isSpaceByte(src[end-1]) {
+	for end > start && text.IsSpace(src[end-1]) {
 		end--
 	}
 	return end
 }
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func isAlnumByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/listlint/listlint/internal/text"
 )
 
 // descriptionTails are endings of descriptions that exercise the
@@ -45,12 +47,12 @@ func decorationGeneral(src []byte, start, end int) int {
 		emoji = emoji || isEmoji(r)
 		i -= size
 	}
-	if i < end && i > start && (emoji || isSpaceByte(src[i-1])) {
+	if i < end && i > start && (emoji || text.IsSpace(src[i-1])) {
 		return i
 	}
 	b := src[start:end]
 	for _, emo := range []string{":)", ":-)", ";)", ":D", ":P", "^_^"} {
-		if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && isSpaceByte(b[len(b)-len(emo)-1]) {
+		if bytes.HasSuffix(b, []byte(emo)) && len(b) > len(emo) && text.IsSpace(b[len(b)-len(emo)-1]) {
 			return end - len(emo)
 		}
 	}
@@ -59,7 +61,7 @@ func decorationGeneral(src []byte, start, end int) int {
 		for j >= 0 && isShortcodeByte(b[j]) {
 			j--
 		}
-		if j > 0 && j < len(b)-2 && b[j] == ':' && isSpaceByte(b[j-1]) {
+		if j > 0 && j < len(b)-2 && b[j] == ':' && text.IsSpace(b[j-1]) {
 			return start + j
 		}
 	}

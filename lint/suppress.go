@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/listlint/listlint/internal/suggest"
+	"github.com/listlint/listlint/internal/text"
 )
 
 // UnusedSuppression is the ID of the rule whose findings the engine itself
@@ -252,7 +253,7 @@ func parseDirective(src []byte, c Span) *Directive {
 		return nil
 	}
 	j := i
-	for j < end && !isBlank(src[j]) {
+	for j < end && !text.IsSpace(src[j]) {
 		j++
 	}
 	word := string(src[i:j])
@@ -265,7 +266,7 @@ func parseDirective(src []byte, c Span) *Directive {
 	for j < end {
 		j = skipBlank(src, j, end)
 		k := j
-		for k < end && !isBlank(src[k]) && src[k] != ',' {
+		for k < end && !text.IsSpace(src[k]) && src[k] != ',' {
 			k++
 		}
 		if k > j {
@@ -276,10 +277,8 @@ func parseDirective(src []byte, c Span) *Directive {
 	return dir
 }
 
-func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
 func skipBlank(src []byte, i, end int) int {
-	for i < end && (isBlank(src[i]) || src[i] == ',') {
+	for i < end && (text.IsSpace(src[i]) || src[i] == ',') {
 		i++
 	}
 	return i

@@ -97,7 +97,13 @@ func collectContents(d *Document, heading *Section, match func(*List) bool) *Con
 // mostlyAnchors reports whether more than half of l's entries link to
 // "#anchors".
 func mostlyAnchors(l *List) bool {
-	entries, anchors := 0, 0
+	entries, anchors := anchorEntries(l)
+	return anchors*2 > entries
+}
+
+// anchorEntries counts l's entries, and those of them that link to
+// "#anchors".
+func anchorEntries(l *List) (entries, anchors int) {
 	for _, it := range l.Items {
 		if it.IsEntry {
 			entries++
@@ -106,7 +112,7 @@ func mostlyAnchors(l *List) bool {
 			}
 		}
 	}
-	return anchors*2 > entries
+	return entries, anchors
 }
 
 // isContentsTitle reports whether s's title names a table of contents,

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -17,10 +18,7 @@ import (
 // formats meet real paths (spaces, "&"), CJK text, CRLF and BOM files.
 func corpusFindings(t *testing.T) []Finding {
 	t.Helper()
-	root := filepath.Join("..", "..", "shared", "corpus", "wx")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
+	root := filepath.Join(corpustest.Shared(t), "corpus", "wx")
 	var results []lint.Result
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {

@@ -51,15 +51,7 @@ func GitHub(w io.Writer, fs []Finding) error {
 }
 
 func githubCommand(s lint.Severity) (string, error) {
-	switch s {
-	case lint.Error:
-		return "error", nil
-	case lint.Warning:
-		return "warning", nil
-	case lint.Info:
-		return "notice", nil
-	}
-	return "", fmt.Errorf("unknown %v", s)
+	return levelName(s, levelNames{"notice", "warning", "error"})
 }
 
 // escapeData escapes a command's message as the toolkit's escapeData does:

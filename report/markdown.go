@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -64,8 +65,8 @@ func writeTotals(bw *bytes.Buffer, fs []Finding) {
 		}
 	}
 	fmt.Fprintf(bw, "**%s** in %s: %s, %s, %d info; %d fixable with `listlint fix`.\n",
-		plural(len(fs), "finding"), plural(len(files), "file"),
-		plural(bySev[lint.Error], "error"), plural(bySev[lint.Warning], "warning"), bySev[lint.Info], fixable)
+		text.Plural(len(fs), "finding", "findings"), text.Plural(len(files), "file", "files"),
+		text.Plural(bySev[lint.Error], "error", "errors"), text.Plural(bySev[lint.Warning], "warning", "warnings"), bySev[lint.Info], fixable)
 }
 
 func writeRuleTable(bw *bytes.Buffer, fs []Finding) {
@@ -221,11 +222,4 @@ func escapeMarkdown(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -126,13 +126,5 @@ func rdPos(f *Finding, off, line, col int) rdPosition {
 }
 
 func rdSeverity(s lint.Severity) (string, error) {
-	switch s {
-	case lint.Error:
-		return "ERROR", nil
-	case lint.Warning:
-		return "WARNING", nil
-	case lint.Info:
-		return "INFO", nil
-	}
-	return "", fmt.Errorf("unknown %v", s)
+	return levelName(s, levelNames{"INFO", "WARNING", "ERROR"})
 }

@@ -2,6 +2,8 @@
 package report
 
 import (
+	"fmt"
+
 	"github.com/listlint/listlint/lint"
 )
 
@@ -50,4 +52,16 @@ func Findings(results []lint.Result) []Finding {
 		}
 	}
 	return out
+}
+
+// levelNames are a format's words for info, warning and error, in the
+// order of lint's severities.
+type levelNames [lint.Error + 1]string
+
+// levelName names s in a format's words.
+func levelName(s lint.Severity, names levelNames) (string, error) {
+	if s < lint.Info || s > lint.Error {
+		return "", fmt.Errorf("unknown %v", s)
+	}
+	return names[s], nil
 }

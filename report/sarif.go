@@ -200,15 +200,7 @@ func sarifResultOf(f *Finding, index map[string]int) (sarifResult, error) {
 }
 
 func sarifLevelOf(s lint.Severity) (string, error) {
-	switch s {
-	case lint.Error:
-		return "error", nil
-	case lint.Warning:
-		return "warning", nil
-	case lint.Info:
-		return "note", nil
-	}
-	return "", fmt.Errorf("unknown %v", s)
+	return levelName(s, levelNames{"note", "warning", "error"})
 }
 
 // artifactURI turns a path into a URI reference: relative paths stay

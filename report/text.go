@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -141,20 +142,12 @@ func Summary(findings []Finding) string {
 		}
 		files[findings[i].Path] = true
 	}
-	counts := Plural(bySeverity[lint.Error], "error", "errors") + ", " + Plural(bySeverity[lint.Warning], "warning", "warnings")
+	counts := text.Plural(bySeverity[lint.Error], "error", "errors") + ", " + text.Plural(bySeverity[lint.Warning], "warning", "warnings")
 	if n := bySeverity[lint.Info]; n > 0 {
-		counts += ", " + Plural(n, "info", "info")
+		counts += ", " + text.Plural(n, "info", "info")
 	}
 	return fmt.Sprintf("%s: %s (%d fixable) in %s",
-		Plural(len(findings), "finding", "findings"), counts, fixable, Plural(len(files), "file", "files"))
-}
-
-// Plural writes n followed by the singular or plural noun.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+		text.Plural(len(findings), "finding", "findings"), counts, fixable, text.Plural(len(files), "file", "files"))
 }
 
 // Failing reports whether any finding is at or above level.

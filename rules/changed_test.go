@@ -18,9 +18,15 @@ type changedCase struct {
 	want []string
 }
 
+// changedDoc is a document and its changed lines.
+type changedDoc struct {
+	doc     *lint.Document
+	changed []int
+}
+
 // parseChanged builds the document of a changedCase: lines starting with
 // "+" are changed.
-func parseChanged(t *testing.T, path, marked string) *lint.Document {
+func parseChanged(t *testing.T, path, marked string) changedDoc {
 	t.Helper()
 	var (
 		b       strings.Builder
@@ -37,14 +43,18 @@ func parseChanged(t *testing.T, path, marked string) *lint.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc.Changed = changed
-	return doc
+	return changedDoc{doc, changed}
 }
 
 // runChanged lints the documents with the rules and returns the findings
 // as "PATH:LINE: message", or "LINE: message" for a single document.
-func runChanged(rules []*lint.Rule, docs ...*lint.Document) []string {
-	l := &lint.Linter{Rules: rules, Configure: sortByName}
+func runChanged(rules []*lint.Rule, changed ...changedDoc) []string {
+	docs := make([]*lint.Document, len(changed))
+	lines := make(map[*lint.Document][]int, len(changed))
+	for i, c := range changed {
+		docs[i], lines[c.doc] = c.doc, c.changed
+	}
+	l := &lint.Linter{Rules: rules, Configure: sortByName, Changed: func(d *lint.Document) []int { return lines[d] }}
 	var got []string
 	for _, r := range l.Run(docs) {
 		for _, d := range r.Diagnostics {

@@ -3,40 +3,14 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/lint"
 )
-
-// corpusFiles returns the Markdown files of ../shared/corpus and the seed
-// fixture, skipping the test when they are absent.
-func corpusFiles(t *testing.T) []string {
-	t.Helper()
-	root := filepath.Join("..", "..", "shared")
-	if _, err := os.Stat(filepath.Join(root, "corpus")); err != nil {
-		t.Skipf("no corpus at %s: %v", root, err)
-	}
-	files := []string{filepath.Join(root, "fixtures", "cloud-opensource-list.md")}
-	err := filepath.WalkDir(filepath.Join(root, "corpus"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && (strings.HasSuffix(path, ".md") || strings.HasSuffix(path, ".markdown")) {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
 
 // entryURLs is the sorted multiset of entry destinations, those of the
 // entries CommonMark folded into the item above included (a reader sees
@@ -59,7 +33,7 @@ func entryURLs(doc *lint.Document) []string {
 // entry URLs, the line ending, idempotence, no fixable finding left, and
 // untouched bytes for a file without fixable findings.
 func TestCorpusFixProperties(t *testing.T) {
-	files := corpusFiles(t)
+	files := corpustest.Files(t)
 	all := All()
 	sets := map[string][]*lint.Rule{"together": all}
 	for _, r := range all {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/corpustest"
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -18,7 +20,7 @@ import (
 // that the model's mistakes show.
 func TestCorpusFixKeepsMarkup(t *testing.T) {
 	l := &lint.Linter{Rules: All()}
-	for _, path := range corpusFiles(t) {
+	for _, path := range corpustest.Files(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -69,7 +71,7 @@ func markupInteriors(src []byte) []bool {
 	inside := make([]bool, len(src)+1)
 	mark := func(start, end int) {
 		for i := start + 1; i < end; i++ {
-			if !isSpaceByte(src[i-1]) && !isSpaceByte(src[i]) {
+			if !text.IsSpace(src[i-1]) && !text.IsSpace(src[i]) {
 				inside[i] = true
 			}
 		}
@@ -77,12 +79,12 @@ func markupInteriors(src []byte) []bool {
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; {
 		case c == ']' && i+1 < len(src) && src[i+1] == '(':
-			if end := matchOpenForward(src, i+1, '(', ')'); end > 0 {
+			if end := text.MatchForward(src, i+1, '(', ')'); end > 0 {
 				mark(i+2, end)
 			}
 		case c == 'h' && (bytes.HasPrefix(src[i:], []byte("http://")) || bytes.HasPrefix(src[i:], []byte("https://"))):
 			end := i
-			for end < len(src) && !isSpaceByte(src[end]) {
+			for end < len(src) && !text.IsSpace(src[end]) {
 				end++
 			}
 			mark(i, end)

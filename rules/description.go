@@ -6,7 +6,16 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
+)
+
+// Options of description.
+var (
+	descRequired    = lint.BoolOption("required", false, "every entry needs a description")
+	descPunctuation = lint.EnumOption("final-punctuation", "dominant",
+		`terminal punctuation: "dominant", "required", "optional" or "forbidden"`,
+		"dominant", "required", "optional", "forbidden")
 )
 
 // Description checks the description that follows an entry's separator.
@@ -80,15 +89,8 @@ Capitalisation is reported, not fixed.`,
 - [Gamma](https://gamma.example): Third project.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{
-		{Name: "required", Default: false, Doc: "every entry needs a description"},
-		{
-			Name: "final-punctuation", Default: "dominant",
-			Doc:     `terminal punctuation: "dominant", "required", "optional" or "forbidden"`,
-			Allowed: []string{"dominant", "required", "optional", "forbidden"},
-		},
-	},
-	Check: checkDescription,
+	Options:  []lint.Option{descRequired.Decl(), descPunctuation.Decl()},
+	Check:    checkDescription,
 }
 
 // sentenceEnd is what checkDescription learns about a description's end.
@@ -112,7 +114,7 @@ func checkDescription(p *lint.Pass) {
 	src := doc.Src
 	// Only the sentence ends a report may name are kept: those without
 	// final punctuation, or with a period when it is forbidden.
-	mode := p.String("final-punctuation")
+	mode := descPunctuation.Get(p)
 	keepUnpunctuated := mode == "required" || mode == "dominant"
 	keepPeriod := mode == "forbidden"
 	var ends []sentenceEnd
@@ -127,7 +129,7 @@ func checkDescription(p *lint.Pass) {
 			continue
 		}
 		if !e.Separator.Valid() {
-			if p.Bool("required") && !e.Desc.Valid() {
+			if descRequired.Get(p) && !e.Desc.Valid() {
 				p.Report(e.Link.Start, e.Link.End, nil, "entry has no description, expected one after the link")
 			}
 			continue
@@ -263,7 +265,7 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 		return false
 	}
 	n := string(next[0])
-	if r, _ := utf8.DecodeRuneInString(n); isCJK(r) {
+	if r, _ := utf8.DecodeRuneInString(n); text.IsCJK(r) {
 		return true // "etcd 作为…": Latin words in CJK text are names
 	}
 	if c := strings.TrimPrefix(n, "v"); c != "" && c[0] >= '0' && c[0] <= '9' {
@@ -575,7 +577,7 @@ func endsWithHashtag(b []byte) bool {
 	for i > 0 && (isAlnum(b[i-1]) || b[i-1] == '_' || b[i-1] == '-') {
 		i--
 	}
-	return i < len(b) && i >= 2 && b[i-1] == '#' && isSpaceByte(b[i-2])
+	return i < len(b) && i >= 2 && b[i-1] == '#' && text.IsSpace(b[i-2])
 }
 
 // mostlySymbols reports whether fewer than half of the characters of b
@@ -617,7 +619,7 @@ func endsWithURL(b []byte) bool {
 	for i > 0 {
 		// One compare for the printable bytes; the others are looked at
 		// one by one.
-		if c := b[i-1]; c-'!' > '~'-'!' && (isSpaceByte(c) || c >= utf8.RuneSelf) {
+		if c := b[i-1]; c-'!' > '~'-'!' && (text.IsSpace(c) || c >= utf8.RuneSelf) {
 			break
 		}
 		i--
@@ -638,7 +640,7 @@ func lastLetterCJK(b []byte) bool {
 		case ']':
 			depth = max(depth-1, 0)
 			if i+1 < len(b) && b[i+1] == '(' {
-				if c := matchOpenForward(b, i+1, '(', ')'); c > 0 {
+				if c := text.MatchForward(b, i+1, '(', ')'); c > 0 {
 					i = c + 1
 					continue
 				}
@@ -646,7 +648,7 @@ func lastLetterCJK(b []byte) bool {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		i += size
-		if !isCJK(r) && !unicode.IsLetter(r) {
+		if !text.IsCJK(r) && !unicode.IsLetter(r) {
 			continue
 		}
 		if depth > 0 {
@@ -656,14 +658,7 @@ func lastLetterCJK(b []byte) bool {
 		}
 	}
 	if outside == 0 {
-		return isCJK(inside)
+		return text.IsCJK(inside)
 	}
-	return isCJK(outside)
-}
-
-// isCJK reports whether r belongs to a script written without spaces
-// that ends sentences with "。".
-func isCJK(r rune) bool {
-	// Below U+2E80 (the CJK radicals) no rune is CJK: skip the tables.
-	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	return text.IsCJK(outside)
 }

@@ -7,6 +7,9 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// nameScope is duplicate-name's option of which files it compares.
+var nameScope = lint.EnumOption("scope", scopeFile, `"file" compares each file alone, "run" every file of the run`, scopeFile, scopeRun)
+
 // DuplicateName reports an entry whose name is already listed with
 // another target.
 var DuplicateName = &lint.Rule{
@@ -66,10 +69,7 @@ Options:
 - [Kuma](https://kuma.io/): A control plane for service meshes.
 `,
 	Severity: lint.Warning,
-	Options: []lint.Option{{
-		Name: "scope", Default: scopeFile, Allowed: []string{scopeFile, scopeRun},
-		Doc: `"file" compares each file alone, "run" every file of the run`,
-	}},
+	Options:  []lint.Option{nameScope.Decl()},
 	CheckRun: checkDuplicateName,
 }
 
@@ -78,7 +78,7 @@ func checkDuplicateName(p *lint.RunPass) {
 	// compares across the run, a file index for the files that do not.
 	var run *nameIndex
 	for _, doc := range p.Docs {
-		if p.Options(doc).String("scope") == scopeRun {
+		if nameScope.Get(p.Options(doc)) == scopeRun {
 			run = newNameIndex(runSize(p.Docs))
 			break
 		}
@@ -86,7 +86,7 @@ func checkDuplicateName(p *lint.RunPass) {
 	idxs := make(map[*lint.Document]*nameIndex, len(p.Docs))
 	for _, doc := range p.Docs {
 		idxs[doc] = run
-		if p.Options(doc).String("scope") == scopeFile {
+		if nameScope.Get(p.Options(doc)) == scopeFile {
 			idxs[doc] = newNameIndex(len(doc.Items))
 		}
 	}
@@ -94,7 +94,7 @@ func checkDuplicateName(p *lint.RunPass) {
 	twice := filedTwice{}
 	var cur *lint.Document // the file of idx
 	var idx *nameIndex
-	for doc, e := range reviewOrder(p.Docs) {
+	for doc, e := range reviewOrder(p) {
 		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
 			continue
 		}

@@ -6,8 +6,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
+
+// urlScope is duplicate-url's option of which files it compares.
+var urlScope = lint.EnumOption("scope", scopeFile, `"run" compares every file of the run, "file" each file alone`, scopeFile, scopeRun)
 
 // DuplicateURL reports an entry whose target is already listed.
 var DuplicateURL = &lint.Rule{
@@ -84,10 +88,10 @@ Options:
 - [dive](https://github.com/wagoodman/dive): Explore image layers.
 `,
 	Severity: lint.Error,
-	Options: []lint.Option{{
-		Name: "scope", Default: scopeFile, Allowed: []string{scopeFile, scopeRun},
-		Doc: `"run" compares every file of the run, "file" each file alone`,
-	}},
+	Options:  []lint.Option{urlScope.Decl()},
+	Presets: map[string]lint.Preset{
+		"tagged": {Options: []lint.OptionValue{urlScope.Is(scopeRun)}},
+	},
 	CheckRun: checkDuplicateURL,
 }
 
@@ -96,14 +100,14 @@ func checkDuplicateURL(p *lint.RunPass) {
 	// across the run; a file that does not gets an index of its own.
 	var run *targetIndex
 	for _, doc := range p.Docs {
-		if p.Options(doc).String("scope") == scopeRun {
+		if urlScope.Get(p.Options(doc)) == scopeRun {
 			run = newTargetIndex(runSize(p.Docs))
 			break
 		}
 	}
 	own := make(map[*lint.Document]*targetIndex, len(p.Docs))
 	for _, doc := range p.Docs {
-		if p.Options(doc).String("scope") == scopeFile {
+		if urlScope.Get(p.Options(doc)) == scopeFile {
 			own[doc] = newTargetIndex(len(doc.Items))
 		}
 	}
@@ -112,7 +116,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 	twice := filedTwice{}
 	var cur *lint.Document // the file of idx
 	var idx *targetIndex   // cur's own index, nil when it compares across the run
-	for doc, e := range reviewOrder(p.Docs) {
+	for doc, e := range reviewOrder(p) {
 		if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
 			continue
 		}
@@ -208,7 +212,7 @@ func nameWords(name string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		switch {
-		case utf8.RuneCountInString(w) < 2 && !isCJK([]rune(w)[0]), w == "the", w == "and", w == "for":
+		case utf8.RuneCountInString(w) < 2 && !text.IsCJK([]rune(w)[0]), w == "the", w == "and", w == "for":
 		case !slices.Contains(words, w):
 			words = append(words, w)
 		}

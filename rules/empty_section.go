@@ -1,9 +1,7 @@
 package rules
 
 import (
-	"strings"
-	"unicode/utf8"
-
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -23,13 +21,17 @@ A document's first heading is not reported when another heading follows
 it directly (a title above the first section), nor is a heading that is a
 sentence of four words or more ending with ".", "!" or "。": a note set
 in large type ("#### *Pull requests are welcome!*"), not a section.`,
-	Bad: `## Databases
+	Bad: `# Tools
+
+## Databases
 
 ## Editors
 
 - [Helix](https://helix-editor.com/): A modal editor.
 `,
-	Good: `## Editors
+	Good: `# Tools
+
+## Editors
 
 - [Helix](https://helix-editor.com/): A modal editor.
 `,
@@ -45,20 +47,10 @@ func checkEmptySection(p *lint.Pass) {
 		}
 		// A title heading straight above the first section heading
 		// introduces the document; it is not an empty section.
-		if i == 1 && i+1 < len(secs) || isNote(s.Title) {
+		if i == 1 && i+1 < len(secs) || text.IsNote(s.Title) {
 			continue
 		}
 		p.Report(s.Heading.Start, s.Heading.End, nil,
 			"section %s is empty, expected entries, sub-sections or text", lint.Quote(s.Title))
 	}
-}
-
-// isNote reports whether a heading's title reads as a sentence: four
-// words or more, ending with terminal punctuation (emphasis aside).
-func isNote(title string) bool {
-	t := strings.TrimRight(title, "*_ ")
-	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "！") {
-		return false
-	}
-	return len(strings.Fields(t)) >= 4 || utf8.RuneCountInString(t) >= 12 && !strings.Contains(t, " ")
 }

@@ -3,9 +3,9 @@ package rules
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -106,10 +106,10 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 	src := p.Doc.Src
 	t := it.Text
 	s, e := t.Start, t.End
-	for s < e && isSpaceByte(src[s]) {
+	for s < e && text.IsSpace(src[s]) {
 		s++
 	}
-	for e > s && isSpaceByte(src[e-1]) {
+	for e > s && text.IsSpace(src[e-1]) {
 		e--
 	}
 	if s == e {
@@ -136,8 +136,6 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 	p.Report(t.Start-1, t.End+1, &lint.Fix{Message: "trim spaces inside [ ]", Edits: edits},
 		"link text %q has spaces inside [ ], expected none", p.Doc.Text(t))
 }
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func checkLinkURL(p *lint.Pass, it *lint.Entry) {
 	pos, end := it.Link.Start, it.Link.End
@@ -245,21 +243,6 @@ func looksLikeHost(dest string) bool {
 	return dot > 0 && first[0] != '.' && isHostTLD(first[dot+1:])
 }
 
-// labelled reports whether an item's first line is a short label, of
-// three words and 24 characters at most, followed by a link: "阿里：
-// [Talk](…)", "Meetup [Paris](…)".
-func labelled(line []byte) bool {
-	i := strings.Index(string(line), "[")
-	if i <= 0 || !strings.Contains(string(line[i:]), "](") {
-		return false
-	}
-	label := strings.TrimRight(strings.TrimSpace(string(line[:i])), ":：")
-	if label == "" || strings.ContainsAny(label, "[]()*`<>") {
-		return false
-	}
-	return len(strings.Fields(label)) <= 3 && utf8.RuneCountInString(label) <= 24
-}
-
 // labelCount is labelledItems, counted once per file when first asked.
 type labelCount struct{ n int }
 
@@ -277,7 +260,7 @@ func labelledItems(doc *lint.Document) int {
 	for _, it := range doc.Items {
 		if !it.IsEntry && it.Content.Valid() && it.List.EntryList {
 			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
-			if labelled(doc.Src[it.Content.Start:end]) {
+			if text.Labelled(doc.Src[it.Content.Start:end]) {
 				if n++; n == 2 {
 					return n
 				}
@@ -285,14 +268,4 @@ func labelledItems(doc *lint.Document) int {
 		}
 	}
 	return n
-}
-
-// leadsToLink reports whether line holds a link after words: not after
-// markup alone, as in a bold entry ("**[Name](…)**").
-func leadsToLink(line []byte) bool {
-	i := strings.Index(string(line), "[")
-	if i < 0 || !strings.Contains(string(line[i:]), "](") {
-		return false
-	}
-	return strings.IndexFunc(string(line[:i]), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

@@ -9,7 +9,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/internal/listgen"
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -21,7 +23,7 @@ import (
 func corpusDocs(t *testing.T) []*lint.Document {
 	t.Helper()
 	var docs []*lint.Document
-	for _, path := range corpusFiles(t) {
+	for _, path := range corpustest.Files(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -269,7 +271,7 @@ func TestASCIIShortcuts(t *testing.T) {
 // endsWithURLGeneral is endsWithURL as it was.
 func endsWithURLGeneral(b []byte) bool {
 	i := len(b)
-	for i > 0 && !isSpaceByte(b[i-1]) && b[i-1] < utf8.RuneSelf {
+	for i > 0 && !text.IsSpace(b[i-1]) && b[i-1] < utf8.RuneSelf {
 		i--
 	}
 	w := b[i:]

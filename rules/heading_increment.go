@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/listlint/listlint/lint"
+import (
+	"github.com/listlint/listlint/internal/text"
+	"github.com/listlint/listlint/lint"
+)
 
 // HeadingIncrement reports a heading more than one level below the one
 // before it.
@@ -39,7 +42,7 @@ func checkHeadingIncrement(p *lint.Pass) {
 		if !s.Heading.Valid() {
 			continue
 		}
-		if isNote(s.Title) {
+		if text.IsNote(s.Title) {
 			continue // a sentence set in large type, not part of the outline
 		}
 		if prev > 0 && s.Level > prev+1 {

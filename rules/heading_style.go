@@ -7,8 +7,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
+
+// headingForm is the form heading-style holds bilingual headings to.
+var headingForm = lint.EnumOption("form", "dominant",
+	`form of bilingual headings: "dominant", "A | B", "A: B", "A（B）" or "A (B)"`,
+	append([]string{"dominant"}, lint.Forms...)...)
 
 // HeadingStyle checks that headings are written alike: bilingual ones in
 // the file's form, none with trailing punctuation, and no strong text
@@ -65,19 +71,14 @@ human to turn into a heading of the right level.`,
 - [Helix](https://helix-editor.com/): A modal editor.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{{
-		Name:    "form",
-		Default: "dominant",
-		Doc:     `form of bilingual headings: "dominant", "A | B", "A: B", "A（B）" or "A (B)"`,
-		Allowed: append([]string{"dominant"}, lint.Forms...),
-	}},
-	Check: checkHeadingStyle,
-	Infer: inferHeadingStyle,
+	Options:  []lint.Option{headingForm.Decl()},
+	Check:    checkHeadingStyle,
+	Infer:    inferHeadingStyle,
 }
 
 func checkHeadingStyle(p *lint.Pass) {
 	doc := p.Doc
-	want := p.String("form")
+	want := headingForm.Get(p)
 	if want == "dominant" {
 		want = dominantForm([]*lint.Document{doc}).value
 	}
@@ -176,7 +177,7 @@ func trailingPunct(title string) string {
 	default:
 		return ""
 	}
-	if isNote(title) {
+	if text.IsNote(title) {
 		return ""
 	}
 	return title[len(title)-size:]
@@ -240,5 +241,5 @@ func inferHeadingStyle(docs []*lint.Document) lint.Inference {
 	case c.value == "":
 		return lint.Inference{Why: fmt.Sprintf("No form is used most by %d bilingual headings: heading-style follows each file.", c.of)}
 	}
-	return pinned("form", c.value, "%s is the form of %d of %d bilingual headings.", c.quoted(), c.n, c.of)
+	return pinned(headingForm.Is(c.value), c.value, "%s is the form of %d of %d bilingual headings.", c.quoted(), c.n, c.of)
 }

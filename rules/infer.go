@@ -41,9 +41,9 @@ func (c count) quoted() string {
 }
 
 // pinned infers one option's value, with why it was chosen.
-func pinned(option string, value any, why string, args ...any) lint.Inference {
+func pinned(value lint.OptionValue, why string, args ...any) lint.Inference {
 	return lint.Inference{
-		Options: []lint.OptionValue{{Name: option, Value: value}},
+		Options: []lint.OptionValue{value},
 		Why:     fmt.Sprintf(why, args...),
 	}
 }

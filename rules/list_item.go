@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -164,8 +165,8 @@ func reportBareItem(p *lint.Pass, it *lint.Entry, labels *labelCount) {
 	}
 	end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
 	line := doc.Src[it.Content.Start:end]
-	if leadsToLink(line) && !labelled(line) ||
-		labelled(line) && (strings.Count(string(line), "](") >= 2 || labels.count(doc) >= 2) {
+	if text.LeadsToLink(line) && !text.Labelled(line) ||
+		text.Labelled(line) && (strings.Count(string(line), "](") >= 2 || labels.count(doc) >= 2) {
 		// Text that leads to its links ("Check out [X](…)", "Title
 		// ([mirror](…) [copy](…))") is prose, not a broken entry; so is
 		// a label where the file labels items.
@@ -257,7 +258,7 @@ func describeIndent(s string) string {
 	case strings.Contains(s, "\t") && strings.Contains(s, " "):
 		return "a mix of spaces and tabs"
 	case s[0] == '\t':
-		return plural(len(s), "tab", "tabs")
+		return text.Plural(len(s), "tab", "tabs")
 	}
-	return plural(len(s), "space", "spaces")
+	return text.Plural(len(s), "space", "spaces")
 }

@@ -6,6 +6,9 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// markerStyle is the bullet list-marker holds entries to.
+var markerStyle = lint.EnumOption("style", "dominant", `bullet every entry uses: "dominant", "-", "*" or "+"`, "dominant", "-", "*", "+")
+
 // ListMarker checks that the items of entry lists use one bullet.
 var ListMarker = &lint.Rule{
 	ID:    "list-marker",
@@ -32,12 +35,11 @@ The fix rewrites the bullet.`,
 - [Gamma](https://gamma.example): Third project.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{{
-		Name:    "style",
-		Default: "dominant",
-		Doc:     `bullet every entry uses: "dominant", "-", "*" or "+"`,
-		Allowed: []string{"dominant", "-", "*", "+"},
-	}},
+	Options:  []lint.Option{markerStyle.Decl()},
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{markerStyle.Is("-")}},
+		"tagged":  {Options: []lint.OptionValue{markerStyle.Is("-")}},
+	},
 	Check: checkListMarker,
 	Infer: inferListMarker,
 }
@@ -67,7 +69,7 @@ func checkListMarker(p *lint.Pass) {
 			want = m
 		}
 	}
-	if s := p.String("style"); s != "dominant" && len(s) == 1 {
+	if s := markerStyle.Get(p); s != "dominant" && len(s) == 1 {
 		want = s[0]
 	}
 	for _, it := range doc.Items {
@@ -105,5 +107,5 @@ func inferListMarker(docs []*lint.Document) lint.Inference {
 	if c.of == 0 {
 		return lint.Inference{}
 	}
-	return pinned("style", c.value, "%s is the bullet of %d of %d entries.", c.quoted(), c.n, c.of)
+	return pinned(markerStyle.Is(c.value), "%s is the bullet of %d of %d entries.", c.quoted(), c.n, c.of)
 }

@@ -6,6 +6,9 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// spacingStyle is the spacing list-spacing holds lists to.
+var spacingStyle = lint.EnumOption("style", "dominant", `"dominant", "loose" (a blank line between entries) or "tight"`, "dominant", "loose", "tight")
+
 // ListSpacing checks that entry lists are all loose or all tight.
 var ListSpacing = &lint.Rule{
 	ID:    "list-spacing",
@@ -43,12 +46,11 @@ Options:
 `,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{{
-		Name:    "style",
-		Default: "dominant",
-		Doc:     `"dominant", "loose" (a blank line between entries) or "tight"`,
-		Allowed: []string{"dominant", "loose", "tight"},
-	}},
+	Options:  []lint.Option{spacingStyle.Decl()},
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{spacingStyle.Is("tight")}},
+		"tagged":  {Options: []lint.OptionValue{spacingStyle.Is("loose")}},
+	},
 	Check: checkListSpacing,
 	Infer: inferListSpacing,
 }
@@ -84,7 +86,7 @@ func checkListSpacing(p *lint.Pass) {
 		votes = append(votes, vote)
 	}
 	var wantLoose bool
-	switch p.String("style") {
+	switch spacingStyle.Get(p) {
 	case "loose":
 		wantLoose = true
 	case "tight":
@@ -215,5 +217,5 @@ func inferListSpacing(docs []*lint.Document) lint.Inference {
 	if c.value == "loose" {
 		what = "a blank line"
 	}
-	return pinned("style", c.value, "%d of %d lists have %s between entries.", c.n, c.of, what)
+	return pinned(spacingStyle.Is(c.value), "%d of %d lists have %s between entries.", c.n, c.of, what)
 }

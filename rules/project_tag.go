@@ -7,7 +7,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
+)
+
+// Options of project-tag.
+var (
+	tagAllowed  = lint.StringsOption("allowed", nil, "the known tags, with their casing; empty: the file's own")
+	tagRequired = lint.BoolOption("required", false, "every entry needs a tag")
 )
 
 // ProjectTag checks the #Word# tags in entries' link text.
@@ -47,13 +54,13 @@ is never edited.`,
 - [Gamma #Book#](https://gamma.example): A book.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{
-		{
-			Name:    "allowed",
-			Default: []string{},
-			Doc:     "the known tags, with their casing; empty: the file's own",
-		},
-		{Name: "required", Default: false, Doc: "every entry needs a tag"},
+	Options:  []lint.Option{tagAllowed.Decl(), tagRequired.Decl()},
+	Presets: map[string]lint.Preset{
+		"awesome": {Off: true},
+		"tagged": {Options: []lint.OptionValue{
+			tagRequired.Is(true),
+			tagAllowed.Is([]string{"Project", "Book", "Series", "Collection", "Course", "Blog", "Paper", "Tool"}),
+		}},
 	},
 	Check: checkProjectTag,
 	Infer: inferProjectTag,
@@ -61,7 +68,7 @@ is never edited.`,
 
 func checkProjectTag(p *lint.Pass) {
 	doc := p.Doc
-	allowed := p.Strings("allowed")
+	allowed := tagAllowed.Get(p)
 	var near map[string]string
 	if len(allowed) == 0 {
 		allowed, near = fileTags(doc)
@@ -70,7 +77,7 @@ func checkProjectTag(p *lint.Pass) {
 	for i, a := range allowed {
 		wants[i] = "#" + a + "#"
 	}
-	required := p.Bool("required")
+	required := tagRequired.Get(p)
 	for _, e := range doc.Items {
 		if !e.IsEntry || !e.List.EntryList {
 			continue
@@ -242,7 +249,7 @@ func tagList(allowed []string) string {
 func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []string, near map[string]string) {
 	src := p.Doc.Src
 	textEnd := e.Text.End
-	for textEnd > e.Text.Start && isSpaceByte(src[textEnd-1]) {
+	for textEnd > e.Text.Start && text.IsSpace(src[textEnd-1]) {
 		textEnd--
 	}
 	// Tags [group:] form the trailing group: only spaces and badge
@@ -276,7 +283,7 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 			var fix *lint.Fix
 			if i >= group {
 				from := t.Start
-				for from > e.Text.Start && isSpaceByte(src[from-1]) {
+				for from > e.Text.Start && text.IsSpace(src[from-1]) {
 					from--
 				}
 				fix = &lint.Fix{Message: "drop the second " + want, Edits: []lint.TextEdit{{Pos: from, End: t.End}}}
@@ -307,14 +314,14 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 func onlyBadges(b []byte) bool {
 	for i := 0; i < len(b); {
 		switch {
-		case isSpaceByte(b[i]):
+		case text.IsSpace(b[i]):
 			i++
 		case b[i] == '!' && i+1 < len(b) && b[i+1] == '[':
-			closeBr := matchOpenForward(b, i+1, '[', ']')
+			closeBr := text.MatchForward(b, i+1, '[', ']')
 			if closeBr < 0 || closeBr+1 >= len(b) || b[closeBr+1] != '(' {
 				return false
 			}
-			closePar := matchOpenForward(b, closeBr+1, '(', ')')
+			closePar := text.MatchForward(b, closeBr+1, '(', ')')
 			if closePar < 0 {
 				return false
 			}
@@ -326,24 +333,6 @@ func onlyBadges(b []byte) bool {
 	return true
 }
 
-// matchOpenForward returns the index of the closer matching the opener at
-// b[open], or -1.
-func matchOpenForward(b []byte, open int, opener, closer byte) int {
-	depth := 0
-	for i := open; i < len(b); i++ {
-		switch b[i] {
-		case opener:
-			depth++
-		case closer:
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
 // reportMisplacedTag reports a tag before the name; one that starts the
 // link text moves to its end, one inside the name is left to a human.
 func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, textEnd int) {
@@ -351,7 +340,7 @@ func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, t
 	var fix *lint.Fix
 	if t.Start == e.Text.Start {
 		next := t.End
-		for next < textEnd && isSpaceByte(src[next]) {
+		for next < textEnd && text.IsSpace(src[next]) {
 			next++
 		}
 		if next < textEnd {
@@ -369,7 +358,7 @@ func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, t
 func checkTagSpacing(p *lint.Pass, e *lint.Entry, t lint.Span, want string) {
 	src := p.Doc.Src
 	from := t.Start
-	for from > e.Text.Start && isSpaceByte(src[from-1]) {
+	for from > e.Text.Start && text.IsSpace(src[from-1]) {
 		from--
 	}
 	if string(src[from:t.Start]) == " " {

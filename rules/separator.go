@@ -11,6 +11,11 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// sepStyleOpt is the separator the separator rule holds entries to.
+var sepStyleOpt = lint.EnumOption("style", "dominant",
+	`separator between link and description: "dominant", ": ", "：", " - ", " – " or " — "`,
+	"dominant", ": ", "：", " - ", " – ", " — ")
+
 // Separator checks what stands between an entry's link and its
 // description.
 var Separator = &lint.Rule{
@@ -68,12 +73,11 @@ The fix rewrites the separator.`,
 - [Gamma](https://gamma.example): Third project.`,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{{
-		Name:    "style",
-		Default: "dominant",
-		Doc:     `separator between link and description: "dominant", ": ", "：", " - ", " – " or " — "`,
-		Allowed: []string{"dominant", ": ", "：", " - ", " – ", " — "},
-	}},
+	Options:  []lint.Option{sepStyleOpt.Decl()},
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{sepStyleOpt.Is(" - ")}},
+		"tagged":  {Options: []lint.OptionValue{sepStyleOpt.Is(": ")}},
+	},
 	Check: checkSeparator,
 	Infer: inferSeparator,
 }
@@ -172,7 +176,7 @@ func checkSeparator(p *lint.Pass) {
 	src := p.Doc.Src
 	var want sepStyle
 	tolerant := false
-	if style := p.String("style"); style != "dominant" {
+	if style := sepStyleOpt.Get(p); style != "dominant" {
 		want = sepStyle(slices.Index(styleText[:], style))
 		if want < 0 {
 			return // the configuration allows no other value
@@ -397,6 +401,6 @@ func inferSeparator(docs []*lint.Document) lint.Inference {
 	case tolerant:
 		return lint.Inference{Why: fmt.Sprintf("No separator holds two thirds of its kind in %d entries: separator follows each file.", total)}
 	}
-	return pinned("style", styleText[want], "%s stands between link and description in %d of %d entries.",
+	return pinned(sepStyleOpt.Is(styleText[want]), "%s stands between link and description in %d of %d entries.",
 		count{value: styleText[want]}.quoted(), c.n[want], total)
 }

@@ -7,6 +7,14 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// Options of sort-order.
+var (
+	sortBy = lint.EnumOption("by", "auto",
+		`what orders a run: "auto" (the file's own order), "name", "year" (dated entries ascending), "year-desc" (newest first) or "none"`,
+		"auto", "name", "year", "year-desc", "none")
+	sortLocale = lint.StringOption("locale", "root", `BCP 47 tag of the language whose collation orders names, or "root"`)
+)
+
 // SortOrder checks that the entries of each list are in order.
 var SortOrder = &lint.Rule{
 	ID:    "sort-order",
@@ -77,16 +85,11 @@ Options:
 `,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{{
-		Name:    "by",
-		Default: "auto",
-		Doc:     `what orders a run: "auto" (the file's own order), "name", "year" (dated entries ascending), "year-desc" (newest first) or "none"`,
-		Allowed: []string{"auto", "name", "year", "year-desc", "none"},
-	}, {
-		Name:    "locale",
-		Default: "root",
-		Doc:     `BCP 47 tag of the language whose collation orders names, or "root"`,
-	}},
+	Options:  []lint.Option{sortBy.Decl(), sortLocale.Decl()},
+	Presets: map[string]lint.Preset{
+		"awesome": {Options: []lint.OptionValue{sortBy.Is(byName)}},
+		"tagged":  {Options: []lint.OptionValue{sortBy.Is(byName)}},
+	},
 	Check: checkSortOrder,
 	Infer: inferSortOrder,
 }
@@ -99,11 +102,11 @@ const (
 )
 
 func checkSortOrder(p *lint.Pass) {
-	by := p.String("by")
+	by := sortBy.Get(p)
 	if by == "none" {
 		return
 	}
-	s := &sorter{doc: p.Doc, coll: newCollation(p.String("locale"))}
+	s := &sorter{doc: p.Doc, coll: newCollation(sortLocale.Get(p))}
 	var sorted []bool // with auto, whether each run is in name order
 	var good []int    // with auto, how many neighbours of each run are
 	if by == "auto" {

@@ -3,7 +3,7 @@ package rules
 import "github.com/listlint/listlint/lint"
 
 // reportChanged checks an unsorted run in pull-request mode, where some
-// of its entries are changed (lint.Document.EntryChanged) and some are
+// of its entries are changed (lint.ChangedLines.Entry) and some are
 // not: it reports each changed entry that does not sit in order between
 // its nearest unchanged neighbours, or that sorts before the changed entry
 // just above it, on that entry. The order of the unchanged entries among
@@ -16,7 +16,7 @@ func (s *sorter) reportChanged(p *lint.Pass, run []*lint.Entry, less func(a, b i
 	changed := make([]bool, len(ranked))
 	n := 0
 	for k, i := range ranked {
-		if s.doc.EntryChanged(run[i]) {
+		if p.Changed.Entry(run[i]) {
 			changed[k] = true
 			n++
 		}

@@ -173,7 +173,7 @@ func inferSortOrder(docs []*lint.Document) lint.Inference {
 		}
 	}
 	if by != "" {
-		inf.Options = []lint.OptionValue{{Name: "by", Value: by}}
+		inf.Options = []lint.OptionValue{sortBy.Is(by)}
 	}
 	return inf
 }

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/collate"
 
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -177,7 +178,7 @@ func TestCompareNamesReal(t *testing.T) {
 	}
 	files = append(files, more...)
 	if _, err := os.Stat(filepath.Join("..", "..", "shared", "corpus")); err == nil {
-		files = append(files, corpusFiles(t)...)
+		files = append(files, corpustest.Files(t)...)
 	} else {
 		t.Logf("no corpus: checking the rule fixtures only: %v", err)
 	}

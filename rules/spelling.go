@@ -9,6 +9,12 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// Options of spelling.
+var (
+	spellingExtra  = lint.StringsOption("words", nil, "names to add or to spell another way")
+	spellingIgnore = lint.StringsOption("ignore", nil, "names never reported, any case")
+)
+
 // Spelling checks that well-known names are written as their owners
 // write them.
 var Spelling = &lint.Rule{
@@ -44,11 +50,9 @@ in the dictionary's form.`,
 	Severity: lint.Warning,
 	Fixable:  true,
 	Off:      true,
-	Options: []lint.Option{
-		{Name: "words", Default: []string{}, Doc: "names to add or to spell another way"},
-		{Name: "ignore", Default: []string{}, Doc: "names never reported, any case"},
-	},
-	Check: checkSpelling,
+	Options:  []lint.Option{spellingExtra.Decl(), spellingIgnore.Decl()},
+	Presets:  map[string]lint.Preset{"awesome": {On: true}},
+	Check:    checkSpelling,
 }
 
 // spellingWords is the dictionary. Each name is misspelt in the corpus of
@@ -168,7 +172,7 @@ func dictionary(base, words, ignore []string) map[string]string {
 
 func checkSpelling(p *lint.Pass) {
 	dict := spellingDict
-	if words, ignore := p.Strings("words"), p.Strings("ignore"); len(words)+len(ignore) > 0 {
+	if words, ignore := spellingExtra.Get(p), spellingIgnore.Get(p); len(words)+len(ignore) > 0 {
 		dict = dictionary(spellingWords, words, ignore)
 	}
 	if len(dict) == 0 {

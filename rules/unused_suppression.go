@@ -40,7 +40,8 @@ leaves the finding it meant to silence in place.`,
 - [Beta](https://example.com/beta) - Second entry. <!-- listlint-disable-line desc -->
 `,
 	Good: `- [Alpha](https://example.com/alpha) - First entry.
-- [Beta](https://example.com/beta) - second entry <!-- listlint-disable-line description -->
+- [Beta](https://example.com/beta) - Second entry.
+- [Gamma](https://example.com/gamma) - third entry. <!-- listlint-disable-line description -->
 `,
 	Severity: lint.Warning,
 }

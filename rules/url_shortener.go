@@ -8,6 +8,11 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
+// shortenerHosts are the hosts url-shortener reports.
+var shortenerHosts = lint.StringsOption("hosts",
+	[]string{"bit.ly", "goo.gl", "t.co", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "t.cn"},
+	"host names of URL shorteners")
+
 // URLShortener reports links through URL shorteners.
 var URLShortener = &lint.Rule{
 	ID:    "url-shortener",
@@ -32,19 +37,16 @@ There is no fix: follow the link and list its target instead.`,
 	Good:     `- [Alpha](https://alpha.example): First project.`,
 	Severity: lint.Warning,
 	Off:      true,
-	Options: []lint.Option{{
-		Name:    "hosts",
-		Default: []string{"bit.ly", "goo.gl", "t.co", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "t.cn"},
-		Doc:     "host names of URL shorteners",
-	}},
-	Check: checkURLShortener,
+	Options:  []lint.Option{shortenerHosts.Decl()},
+	Presets:  map[string]lint.Preset{"awesome": {On: true}},
+	Check:    checkURLShortener,
 }
 
 func checkURLShortener(p *lint.Pass) {
 	doc := p.Doc
 	src := doc.Src
 	var found []lint.Span
-	for _, host := range p.Strings("hosts") {
+	for _, host := range shortenerHosts.Get(p) {
 		host = strings.ToLower(strings.TrimSpace(host))
 		if host == "" {
 			continue

@@ -2,9 +2,9 @@ package rules
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -277,7 +277,7 @@ func checkLineEndings(p *lint.Pass) {
 		Message: "use " + endingNames[doc.LineEnding] + " line endings",
 		Edits:   edits,
 	}, "line ends with %s, expected %s like most lines (%s)",
-		endingNames[string(doc.Src[first.Pos:first.End])], endingNames[doc.LineEnding], plural(len(edits), "line differs", "lines differ"))
+		endingNames[string(doc.Src[first.Pos:first.End])], endingNames[doc.LineEnding], text.Plural(len(edits), "line differs", "lines differ"))
 }
 
 // onlyLF reports whether every line of doc ends with LF, the dominant
@@ -322,12 +322,5 @@ func checkEncoding(p *lint.Pass) {
 		i += size
 	}
 	p.Report(first, first+1, nil, "invalid UTF-8 at byte offset %d (%s), expected UTF-8 text",
-		first, plural(count, "invalid byte", "invalid bytes"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+		first, text.Plural(count, "invalid byte", "invalid bytes"))
 }

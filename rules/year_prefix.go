@@ -1,9 +1,13 @@
 package rules
 
 import (
-	"time"
-
 	"github.com/listlint/listlint/lint"
+)
+
+// Options of year-prefix.
+var (
+	yearSeparator = lint.EnumOption("separator", "dominant", `what stands between year and name: "dominant", "-" or "~"`, "dominant", "-", "~", "_")
+	yearMin       = lint.IntOption("min", 1970, "the earliest year a prefix may carry")
 )
 
 // YearPrefix checks the "2019-Name" year prefix of entries.
@@ -34,14 +38,9 @@ Options:
 `,
 	Severity: lint.Warning,
 	Fixable:  true,
-	Options: []lint.Option{
-		{
-			Name:    "separator",
-			Default: "dominant",
-			Doc:     `what stands between year and name: "dominant", "-" or "~"`,
-			Allowed: []string{"dominant", "-", "~", "_"},
-		},
-		{Name: "min", Default: 1970, Doc: "the earliest year a prefix may carry"},
+	Options:  []lint.Option{yearSeparator.Decl(), yearMin.Decl()},
+	Presets: map[string]lint.Preset{
+		"tagged": {Options: []lint.OptionValue{yearSeparator.Is("-")}},
 	},
 	Check: checkYearPrefix,
 	Infer: inferYearPrefix,
@@ -49,11 +48,11 @@ Options:
 
 func checkYearPrefix(p *lint.Pass) {
 	doc := p.Doc
-	lo, hi := p.Int("min"), time.Now().Year()
+	lo, hi := yearMin.Get(p), p.Year
 	inRange := func(y int) bool { return y >= lo && y <= hi }
 	// The separator's bytes, compared without making a string per entry.
 	sepOf := func(e *lint.Entry) []byte { return doc.Src[e.YearSep.Start:e.YearSep.End] }
-	want := p.String("separator")
+	want := yearSeparator.Get(p)
 	if want == "dominant" {
 		// "-" and "~" compete, a tie going to the one seen first; "_"
 		// wins only where it outnumbers both, as the file's own habit.
@@ -125,5 +124,5 @@ func inferYearPrefix(docs []*lint.Document) lint.Inference {
 	if c.of == 0 {
 		return lint.Inference{Why: "No entry has a year prefix (2019-Name): year-prefix keeps its defaults."}
 	}
-	return pinned("separator", c.value, "%d of %d year prefixes are written 2019%sName.", c.n, c.of, c.value)
+	return pinned(yearSeparator.Is(c.value), "%d of %d year prefixes are written 2019%sName.", c.n, c.of, c.value)
 }

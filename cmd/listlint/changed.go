@@ -49,8 +49,7 @@ func lintChanged(l *lint.Linter, docs []*lint.Document, set *changes.Set) []lint
 	if set == nil {
 		return l.Run(docs)
 	}
-	for _, d := range docs {
-		set.Mark(d)
-	}
-	return changes.Filter(l.Run(docs), *set)
+	pr := *l
+	pr.Changed = set.Changed
+	return changes.Filter(pr.Run(docs), *set)
 }

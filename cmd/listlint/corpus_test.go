@@ -7,16 +7,15 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/listlint/listlint/internal/corpustest"
 )
 
 // TestCorpus runs listlint check over every real list in ../shared/corpus
 // as one run: no usage or I/O error, valid JSON, and every finding's span
 // inside its file, on the line and column it names.
 func TestCorpus(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
+	root := filepath.Join(corpustest.Shared(t), "corpus")
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"check", "--format", "json", root}, nil, &stdout, &stderr)
 	if code != exitClean && code != exitFindings {

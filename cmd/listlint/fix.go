@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/report"
 )
@@ -270,7 +271,7 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 			if n == 1 {
 				verb = "remains"
 			}
-			fmt.Fprintf(&notes, "fixed %s in %s (%d %s)\n", report.Plural(x.Fixed, "finding", "findings"), report.TextPath(x.path), n, verb)
+			fmt.Fprintf(&notes, "fixed %s in %s (%d %s)\n", text.Plural(x.Fixed, "finding", "findings"), report.TextPath(x.path), n, verb)
 		}
 	}
 	c.printErrors(errs)

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
@@ -53,6 +54,7 @@ func (f *lintFlags) register(fs *pflag.FlagSet) {
 	fs.Var(&f.failOn, "fail-on", "lowest severity that fails the run: error, warning, info or never")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "path to show for the input read from - (stdin)")
 	registerLimits(fs, &f.limits)
+	f.limits.Year = time.Now().Year() // read once: every file of a run sees the same year
 	fs.StringVar(&f.configFile, "config", "", "use the configuration `FILE` for every file instead of finding .listlint.yml")
 	fs.BoolVar(&f.noConfig, "no-config", false, "ignore configuration files: every rule with its defaults, or --preset's")
 	fs.StringVar(&f.preset, "preset", "", "preset `NAME` replacing the configuration's own: "+strings.Join(config.Presets(), ", "))

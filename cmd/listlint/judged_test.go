@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/listlint/listlint/internal/corpustest"
 )
 
 // judgedFile holds verdicts on real findings: `listlint check` with no
@@ -46,10 +48,7 @@ func TestJudgedFindings(t *testing.T) {
 
 // testJudged checks the verdicts of file against `check` run with args.
 func testJudged(t *testing.T, file string, args ...string) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
+	root := filepath.Join(corpustest.Shared(t), "corpus")
 	verdicts := readVerdicts(t, file)
 	// One run per repository snapshot, as its maintainer would run it:
 	// snapshots of one repository would all be duplicates of each other.
