@@ -1,0 +1,6 @@
+//go:build !race
+
+package lint
+
+// raceSlowdown scales time limits in tests; see race_test.go.
+const raceSlowdown = 1
