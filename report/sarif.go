@@ -14,10 +14,14 @@ import (
 // HomeURL is listlint's home page, named as the tool's information URI.
 const HomeURL = "https://github.com/listlint/listlint"
 
-// RuleURL returns the address of rule id's section in the README: each
-// rule has a heading whose anchor is its ID.
+// RulesDoc is the repository path of the rules' reference, generated
+// from their docs (see RuleReference).
+const RulesDoc = "docs/rules.md"
+
+// RuleURL returns the address of rule id's section in the rules'
+// reference: each rule has an anchor named by its ID.
 func RuleURL(id string) string {
-	return HomeURL + "/blob/main/README.md#" + id
+	return HomeURL + "/blob/main/" + RulesDoc + "#" + id
 }
 
 // SARIFSchema is the URI of the official SARIF 2.1.0 JSON schema (OASIS
