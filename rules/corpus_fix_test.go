@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/fix"
@@ -15,11 +16,13 @@ import (
 // entryURLs is the sorted multiset of entry destinations, those of the
 // entries CommonMark folded into the item above included (a reader sees
 // them, and fixing gives them their own item), tables of contents aside:
-// the toc fix regenerates them from the headings.
+// the toc fix regenerates them from the headings, and so are links to
+// in-page anchors, which fixing an item next to them can make or unmake
+// a table of contents.
 func entryURLs(doc *lint.Document) []string {
 	var urls []string
 	for _, e := range doc.Items {
-		if e.IsEntry && !e.List.TOC {
+		if e.IsEntry && !e.List.TOC && !strings.HasPrefix(e.Dest, "#") {
 			urls = append(urls, e.Dest)
 		}
 	}
@@ -127,7 +130,7 @@ func foldedDests(doc *lint.Document) []string {
 	for _, f := range doc.Folds {
 		if at := doc.FoldLink(f); at >= 0 {
 			item, err := lint.Parse("fold.md", append([]byte("- "), doc.Src[at:]...))
-			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry {
+			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry && !strings.HasPrefix(item.Items[0].Dest, "#") {
 				out = append(out, item.Items[0].Dest)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/fix"
@@ -129,7 +130,7 @@ func FuzzFix(f *testing.F) {
 func urls(doc *lint.Document) []string {
 	var out []string
 	for _, e := range doc.Items {
-		if e.IsEntry && !e.List.TOC {
+		if e.IsEntry && !e.List.TOC && !strings.HasPrefix(e.Dest, "#") {
 			out = append(out, e.Dest)
 		}
 	}
@@ -146,7 +147,7 @@ func foldedDests(doc *lint.Document) []string {
 	for _, f := range doc.Folds {
 		if at := doc.FoldLink(f); at >= 0 {
 			item, err := lint.Parse("fold.md", append([]byte("- "), doc.Src[at:]...))
-			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry {
+			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry && !strings.HasPrefix(item.Items[0].Dest, "#") {
 				out = append(out, item.Items[0].Dest)
 			}
 		}
