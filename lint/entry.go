@@ -9,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/listlint/listlint/internal/text"
 )
 
 // entry fills the link, name, year, tag, separator and description spans
@@ -592,49 +594,18 @@ func plainDest(src []byte, i, limit int, dest []byte) (url Span, after int, ok b
 	i = skipLinkSpace(src, i, limit)
 	j := i + len(dest)
 	if len(dest) == 0 || j >= limit || src[j] != ')' || dest[0] == '<' ||
-		!bytes.Equal(src[i:j], dest) || !plainBytes(dest) {
+		!bytes.Equal(src[i:j], dest) || !text.PlainDest(dest) {
 		return url, 0, false
 	}
 	return Span{i, j}, j + 1, true
 }
 
-// Word-at-a-time byte tests: ones has every byte 1, highs every top bit.
-// In x-ones*n, the lowest byte of x below n (n <= 128) borrows and sets
-// its top bit, which it did not have; the bytes under it, all from n up,
-// borrow nothing. So (x-ones*n)&^x&highs is zero exactly when no byte of
-// x is below n.
+// The word-at-a-time constants of the model's own scans (the URL key,
+// the link-text scan); see text.Ones.
 const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
+	ones  = text.Ones
+	highs = text.Highs
 )
-
-// plainBytes reports whether s holds none of the bytes that end or alter
-// an unbracketed destination: space and control bytes, "(", ")", "\\"
-// and "&". Eight bytes at a time, the last word overlapping.
-func plainBytes(s []byte) bool {
-	if len(s) < 8 {
-		for _, c := range s {
-			if c <= ' ' || c == '(' || c == ')' || c == '\\' || c == '&' {
-				return false
-			}
-		}
-		return true
-	}
-	for i := 0; i+8 <= len(s); i += 8 {
-		if !plainWord(binary.LittleEndian.Uint64(s[i:])) {
-			return false
-		}
-	}
-	return plainWord(binary.LittleEndian.Uint64(s[len(s)-8:]))
-}
-
-// plainWord is plainBytes for the eight bytes of x: none below "!", and
-// none equal to "(", ")", "\\" or "&". x^ones*c has a zero byte where x
-// holds c, and a byte below 2 where it holds c or c+1: ")" follows "(".
-func plainWord(x uint64) bool {
-	p, b, a := x^(ones*'('), x^(ones*'\\'), x^(ones*'&')
-	return ((x-ones*'!')&^x|(p-ones*2)&^p|(b-ones)&^b|(a-ones)&^a)&highs == 0
-}
 
 func skipLinkSpace(src []byte, i, limit int) int {
 	for i < limit && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {

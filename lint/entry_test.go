@@ -147,28 +147,6 @@ func TestPlainDest(t *testing.T) {
 
 // TestPlainBytes compares the word-at-a-time test with a byte loop for
 // every byte value at every position of strings of 1 to 24 bytes.
-func TestPlainBytes(t *testing.T) {
-	naive := func(s []byte) bool {
-		for _, c := range s {
-			if c <= ' ' || c == '(' || c == ')' || c == '\\' || c == '&' {
-				return false
-			}
-		}
-		return true
-	}
-	for n := 1; n <= 24; n++ {
-		s := bytes.Repeat([]byte{'~'}, n)
-		for p := range n {
-			for c := range 256 {
-				s[p] = byte(c)
-				if got, want := plainBytes(s), naive(s); got != want {
-					t.Fatalf("plainBytes(%q) = %v, want %v", s, got, want)
-				}
-			}
-			s[p] = 0xff // a high byte must not hide a bad one after it
-		}
-	}
-}
 
 // appendNameKeyRef is appendNameKey as it was before its byte table, kept
 // as the reference the table must agree with.

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"github.com/listlint/listlint/internal/text"
 )
 
 // collation compares entry names as a reader does, with the Unicode
@@ -72,7 +74,7 @@ func (c *collation) key(buf *collate.Buffer, name []byte) []byte {
 
 // compare orders two names as bytes.Compare orders their keys.
 func (c *collation) compare(a, b []byte) int {
-	if c.root && isASCII(a) && isASCII(b) {
+	if c.root && text.IsASCII(a) && text.IsASCII(b) {
 		if r, ok := compareASCII(a, b); ok {
 			return r
 		}
@@ -103,7 +105,7 @@ func (c *collation) before(a, b []byte) bool {
 	if c.compare(a, b) >= 0 {
 		return false
 	}
-	if c.root && isASCII(a) && isASCII(b) {
+	if c.root && text.IsASCII(a) && text.IsASCII(b) {
 		if alt, ok := compareASCIIBy(a, b, true); ok && alt >= 0 {
 			return false
 		}
@@ -355,20 +357,4 @@ func isLetterByte(c byte) bool {
 func isAlnumByte(c byte) bool {
 	lower := c | 0x20
 	return isDigitByte(c) || 'a' <= lower && lower <= 'z'
-}
-
-func isASCII(b []byte) bool {
-	// Eight bytes at a time: names are checked on every comparison.
-	for len(b) >= 8 {
-		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
-			return false
-		}
-		b = b[8:]
-	}
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

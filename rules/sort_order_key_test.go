@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/collate"
 
 	"github.com/listlint/listlint/internal/corpustest"
+	"github.com/listlint/listlint/internal/text"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -204,7 +205,7 @@ func TestCompareNamesReal(t *testing.T) {
 			if !seen[name] {
 				seen[name] = true
 				names = append(names, name)
-				if isASCII([]byte(name)) {
+				if text.IsASCII([]byte(name)) {
 					ascii++
 				}
 			}
@@ -245,7 +246,7 @@ func FuzzCompareASCII(f *testing.F) {
 	c := newCollation("root")
 	var buf collate.Buffer
 	f.Fuzz(func(t *testing.T, a, b string) {
-		if !isASCII([]byte(a)) || !isASCII([]byte(b)) {
+		if !text.IsASCII([]byte(a)) || !text.IsASCII([]byte(b)) {
 			return
 		}
 		buf.Reset()
