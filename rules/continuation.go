@@ -49,21 +49,41 @@ the line above with one space.`,
 
 func checkContinuation(p *lint.Pass) {
 	doc := p.Doc
-	for _, f := range doc.Folds {
+	for i, f := range doc.Folds {
 		if f.Item.List.EntryList && f.Item.IsEntry {
-			reportLazyLine(p, f)
+			reportLazyLine(p, f, entryFollows(doc.Folds[i+1:], f.Item))
 		}
 	}
 	checkMovedDescriptions(p)
 }
 
-func reportLazyLine(p *lint.Pass, f lint.Fold) {
+// entryFollows reports whether a later fold of the same item is an entry
+// (one without its bullet, or with no space after it): a blank line put
+// before an earlier line would take it out of the list too.
+func entryFollows(later []lint.Fold, item *lint.Entry) bool {
+	for _, g := range later {
+		if g.Item != item {
+			return false
+		}
+		if g.Kind == lint.FoldEntry || g.Kind == lint.FoldItem {
+			return true
+		}
+	}
+	return false
+}
+
+// reportLazyLine reports line f folded into its item. entryAfter tells
+// that an entry folds into the same item below f's line.
+func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter bool) {
 	doc := p.Doc
 	n := doc.Line(f.Line.Start)
 	line := doc.LineSpan(n)
 	switch f.Kind {
 	case lint.FoldBlock:
-		fix := &lint.Fix{Message: "put a blank line before it", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: doc.LineEnding}}}
+		var fix *lint.Fix
+		if !entryAfter {
+			fix = &lint.Fix{Message: "put a blank line before it", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: doc.LineEnding}}}
+		}
 		p.Report(f.Line.Start, f.Line.End, fix, "line is folded into the item above, expected a blank line before it")
 	case lint.FoldEntry:
 		var fix *lint.Fix
