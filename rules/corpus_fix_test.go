@@ -5,31 +5,12 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/fix"
 	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/lint"
 )
-
-// entryURLs is the sorted multiset of entry destinations, those of the
-// entries CommonMark folded into the item above included (a reader sees
-// them, and fixing gives them their own item), tables of contents aside:
-// the toc fix regenerates them from the headings, and so are links to
-// in-page anchors, which fixing an item next to them can make or unmake
-// a table of contents.
-func entryURLs(doc *lint.Document) []string {
-	var urls []string
-	for _, e := range doc.Items {
-		if e.IsEntry && !e.List.TOC && !strings.HasPrefix(e.Dest, "#") {
-			urls = append(urls, e.Dest)
-		}
-	}
-	urls = append(urls, foldedDests(doc)...)
-	slices.Sort(urls)
-	return urls
-}
 
 // TestCorpusFixProperties fixes every corpus file with each rule alone,
 // then with all of them, and checks what any fix must keep: findings inside the file, the multiset of
@@ -101,7 +82,7 @@ func checkCorpusFile(t *testing.T, l *lint.Linter, path string) {
 		}
 		return
 	}
-	if got, want := entryURLs(res.Doc), entryURLs(doc); !slices.Equal(got, want) {
+	if got, want := corpustest.EntryURLs(res.Doc), corpustest.EntryURLs(doc); !slices.Equal(got, want) {
 		t.Errorf("%s: fixing changed the entry URLs: %d before, %d after", path, len(want), len(got))
 	}
 	if res.Doc.LineEnding != doc.LineEnding && bytes.Count(src, []byte("\n")) > 1 {
@@ -120,20 +101,4 @@ func checkCorpusFile(t *testing.T, l *lint.Linter, path string) {
 	if !bytes.Equal(again.Src, res.Src) {
 		t.Errorf("%s: fix is not idempotent", path)
 	}
-}
-
-// foldedDests returns the destinations of the entries CommonMark folded
-// into the item above them, read as the items they become once fixed:
-// from their link on, since the link may run on to the next line.
-func foldedDests(doc *lint.Document) []string {
-	var out []string
-	for _, f := range doc.Folds {
-		if at := doc.FoldLink(f); at >= 0 {
-			item, err := lint.Parse("fold.md", append([]byte("- "), doc.Src[at:]...))
-			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry && !strings.HasPrefix(item.Items[0].Dest, "#") {
-				out = append(out, item.Items[0].Dest)
-			}
-		}
-	}
-	return out
 }

@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/fix"
+	"github.com/listlint/listlint/internal/corpustest"
 	"github.com/listlint/listlint/internal/listgen"
 	"github.com/listlint/listlint/lint"
 	"github.com/listlint/listlint/rules"
@@ -118,39 +118,8 @@ func FuzzFix(f *testing.F) {
 				t.Fatalf("fixable finding left after fix: %s %s", d.Rule, d.Message)
 			}
 		}
-		if before, after := urls(doc), urls(res.Doc); !slices.Equal(before, after) {
+		if before, after := corpustest.EntryURLs(doc), corpustest.EntryURLs(res.Doc); !slices.Equal(before, after) {
 			t.Fatalf("entry URLs changed:\n%q\n%q", before, after)
 		}
 	})
-}
-
-// urls returns the sorted destinations of every entry, those CommonMark
-// folded into the item above included, tables of contents aside: the toc
-// fix regenerates them from the headings.
-func urls(doc *lint.Document) []string {
-	var out []string
-	for _, e := range doc.Items {
-		if e.IsEntry && !e.List.TOC && !strings.HasPrefix(e.Dest, "#") {
-			out = append(out, e.Dest)
-		}
-	}
-	out = append(out, foldedDests(doc)...)
-	slices.Sort(out)
-	return out
-}
-
-// foldedDests returns the destinations of the entries CommonMark folded
-// into the item above them, read as the items they become once fixed:
-// from their link on, since the link may run on to the next line.
-func foldedDests(doc *lint.Document) []string {
-	var out []string
-	for _, f := range doc.Folds {
-		if at := doc.FoldLink(f); at >= 0 {
-			item, err := lint.Parse("fold.md", append([]byte("- "), doc.Src[at:]...))
-			if err == nil && len(item.Items) > 0 && item.Items[0].IsEntry && !strings.HasPrefix(item.Items[0].Dest, "#") {
-				out = append(out, item.Items[0].Dest)
-			}
-		}
-	}
-	return out
 }
