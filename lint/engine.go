@@ -109,14 +109,27 @@ func (l *Linter) run(docs []*Document, known [][]Diagnostic, keep bool) []Result
 	for i, d := range docs {
 		index[d] = i
 	}
+	// A task per document and rule spreads a large file over every core;
+	// over many files, a task per document does too, without a channel
+	// hand-off for each of 10,000 files times every rule.
+	perRule := 1
+	if len(docs) < 4*runtime.GOMAXPROCS(0) {
+		perRule = len(fileRules)
+	}
 	// Cross-file rules first: each is a long task.
-	Parallel(len(runRules)+len(byFile), func(t int) {
+	Parallel(len(runRules)+len(docs)*perRule, func(t int) {
 		if t < len(runRules) {
 			byRun[t] = l.checkRun(runRules[t], sorted, index)
 			return
 		}
 		t -= len(runRules)
-		byFile[t] = l.checkFile(docs[t/len(fileRules)], fileRules[t%len(fileRules)])
+		if perRule > 1 {
+			byFile[t] = l.checkFile(docs[t/len(fileRules)], fileRules[t%len(fileRules)])
+			return
+		}
+		for k, r := range fileRules {
+			byFile[t*len(fileRules)+k] = l.checkFile(docs[t], r)
+		}
 	})
 	res := make([]Result, len(docs))
 	for i, doc := range docs {
