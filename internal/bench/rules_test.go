@@ -9,9 +9,9 @@ import (
 	"github.com/listlint/listlint/rules"
 )
 
-// awesomeGo is a real list from the shared corpus (see rules/corpus_test.go):
-// the benchmarks that read it skip without it.
-const awesomeGo = "../../shared/corpus/mainstream/avelino__awesome-go@c4bc4eb4/README.md"
+// awesomeGo is a real list from the shared corpus beside the repository
+// (see rules/corpus_test.go): the benchmarks that read it skip without it.
+const awesomeGo = "../../../shared/corpus/mainstream/avelino__awesome-go@c4bc4eb4/README.md"
 
 // BenchmarkRule times each rule alone, with its default settings, on
 // awesome-go's README and on that README 20 times over (8 MB, every
