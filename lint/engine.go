@@ -139,15 +139,28 @@ func (l *Linter) run(docs []*Document, known [][]Diagnostic, keep bool) []Result
 	}
 	changed := l.changedLines(docs)
 	year := l.Limits.withDefaults().Year
+	// A task per document and rule spreads a large file over every core;
+	// over many files, a task per document does too, without a channel
+	// hand-off for each of 10,000 files times every rule.
+	perRule := 1
+	if len(docs) < 4*runtime.GOMAXPROCS(0) {
+		perRule = len(fileRules)
+	}
 	// Cross-file rules first: each is a long task.
-	Parallel(len(runRules)+len(byFile), func(t int) {
+	Parallel(len(runRules)+len(docs)*perRule, func(t int) {
 		if t < len(runRules) {
 			byRun[t] = l.checkRun(runRules[t], sorted, index, changed)
 			return
 		}
 		t -= len(runRules)
-		i := t / len(fileRules)
-		byFile[t] = l.checkFile(docs[i], at(changed, i), year, fileRules[t%len(fileRules)])
+		if perRule > 1 {
+			i := t / len(fileRules)
+			byFile[t] = l.checkFile(docs[i], at(changed, i), year, fileRules[t%len(fileRules)])
+			return
+		}
+		for k, r := range fileRules {
+			byFile[t*len(fileRules)+k] = l.checkFile(docs[t], at(changed, t), year, r)
+		}
 	})
 	res := make([]Result, len(docs))
 	for i, doc := range docs {

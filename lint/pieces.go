@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -117,8 +118,16 @@ func parseRange(body []byte, start, end int) ast.Node {
 	r := text.NewReader(body[:end])
 	r.SetPosition(-1, text.NewSegment(start, start))
 	r.AdvanceLine()
-	return goldmark.New().Parser().Parse(r)
+	p := parsers.Get().(parser.Parser)
+	defer parsers.Put(p)
+	return p.Parse(r)
 }
+
+// parsers holds goldmark parsers for reuse: building one and sorting its
+// block and inline parsers on its first Parse took a fifth of the CPU of
+// fixing 10,000 small files. A parser keeps no state between parses (each
+// has a context of its own), and each is used by one goroutine at a time.
+var parsers = sync.Pool{New: func() any { return goldmark.New().Parser() }}
 
 // cutPoints returns the offsets where body can be cut into up to n pieces
 // of at least len(body)/n bytes.

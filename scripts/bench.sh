@@ -4,6 +4,15 @@
 # peers rumdl, markdownlint-cli2 and awesome-lint.
 #
 #   scripts/bench.sh [LIST.md]     # default: the shared corpus's awesome-go README
+#   BIG=1 scripts/bench.sh         # generated lists of 10k, 500k and 1M entries
+#
+# BIG=1 times goldmark-only and check in pairs, one after the other, RUNS
+# times (default 5) on each input, and prints each run's wall time and
+# peak RSS (/usr/bin/time -f '%e %M') and the medians: on a shared
+# machine, pairs see the same load. The 1M list is above the default
+# --max-bytes, which check is given raised. The inputs are the 8 MB list
+# (the README 20 times), the README itself, and lists written by
+# scripts/gentree (internal/listgen, awesome style, clean).
 #
 # Needs hyperfine (apt-get install hyperfine) and GNU time (/usr/bin/time).
 # Peers are installed with npm into a temporary folder when PEERS=1.
@@ -19,6 +28,32 @@ go build -o "$work/listlint" ./cmd/listlint
 go build -o "$work/goldmark-only" ./scripts/goldmark-only
 cp "$list" "$work/one.md"
 for _ in $(seq 20); do cat "$list"; done > "$work/x20.md"
+
+if [ "${BIG:-0}" = 1 ]; then
+  go build -o "$work/gentree" ./scripts/gentree
+  for n in 10000 500000 1000000; do
+    "$work/gentree" "$work/gen$n" 1 "$n" clean
+    mv "$work/gen$n/d000/f00000.md" "$work/gen$n.md"
+    rm -r "$work/gen$n"
+  done
+  echo "# $(date -u +%Y-%m-%d) $(nproc) cores, $(go version | cut -d' ' -f3), $(uname -m)"
+  med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  echo "input bytes tool wall_s rss_kb (medians) runs (wall/rss)"
+  for f in one.md x20.md gen10000.md gen500000.md gen1000000.md; do
+    : > "$work/gm.txt"
+    : > "$work/ll.txt"
+    for _ in $(seq "${RUNS:-5}"); do
+      /usr/bin/time -a -o "$work/gm.txt" -f '%e %M' "$work/goldmark-only" "$work/$f" >/dev/null
+      /usr/bin/time -a -o "$work/ll.txt" -f '%e %M' "$work/listlint" check --quiet --fail-on never --max-bytes 1000000000 "$work/$f" >/dev/null
+    done
+    for t in gm ll; do
+      name=goldmark-only
+      [ "$t" = ll ] && name=check
+      echo "$f $(wc -c < "$work/$f") $name $(cut -d' ' -f1 "$work/$t.txt" | med) $(cut -d' ' -f2 "$work/$t.txt" | med) $(tr ' ' / < "$work/$t.txt" | paste -sd,)"
+    done
+  done
+  exit 0
+fi
 
 cmds=()
 names=()
