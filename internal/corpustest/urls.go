@@ -12,15 +12,23 @@ import (
 // above ("-[Name](url)", or an entry typed without its bullet), which a
 // reader sees and fixing gives their own item: they are read from the
 // document with every such line given its space or bullet, parsed whole,
-// so that each is read where it stands. It leaves out tables of contents,
+// so that each is read where it stands, until no line folds. It leaves out tables of contents,
 // which the toc fix regenerates from the headings, and links to in-page
 // anchors, since fixing an item beside them can make or unmake a table of
 // contents.
 func EntryURLs(doc *lint.Document) []string {
-	if unfolded := unfold(doc); unfolded != nil {
-		if d, err := lint.Parse(doc.Path, unfolded); err == nil {
-			doc = d
+	// Until nothing folds: unfolding a line can end the emphasis or code
+	// span that hid the next one, as fixing does, pass after pass.
+	for range 10 {
+		unfolded := unfold(doc)
+		if unfolded == nil {
+			break
 		}
+		d, err := lint.Parse(doc.Path, unfolded)
+		if err != nil {
+			break
+		}
+		doc = d
 	}
 	var urls []string
 	for _, e := range doc.Items {
