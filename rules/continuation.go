@@ -51,7 +51,7 @@ func checkContinuation(p *lint.Pass) {
 	doc := p.Doc
 	for i, f := range doc.Folds {
 		if f.Item.List.EntryList && f.Item.IsEntry {
-			reportLazyLine(p, f, entryFollows(doc.Folds[i+1:], f.Item))
+			reportLazyLine(p, f, entryFollows(doc.Folds[i+1:], f.Item), i > 0 && foreignAbove(doc, doc.Folds[i-1], f))
 		}
 	}
 	checkMovedDescriptions(p)
@@ -72,9 +72,19 @@ func entryFollows(later []lint.Fold, item *lint.Entry) bool {
 	return false
 }
 
+// foreignAbove reports whether prev, the fold before f, is the line just
+// above f's in the same item and not text of its own (an entry without
+// its bullet, a glued bullet, a block): joining f onto it would make f
+// part of that line, and change what the line is.
+func foreignAbove(doc *lint.Document, prev, f lint.Fold) bool {
+	return prev.Item == f.Item && prev.Kind.Foreign() &&
+		doc.Line(prev.Line.Start)+1 == doc.Line(f.Line.Start)
+}
+
 // reportLazyLine reports line f folded into its item. entryAfter tells
-// that an entry folds into the same item below f's line.
-func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter bool) {
+// that an entry folds into the same item below f's line, foreignAbove
+// that the line above is a fold that is not the item's text.
+func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 	doc := p.Doc
 	n := doc.Line(f.Line.Start)
 	line := doc.LineSpan(n)
@@ -97,7 +107,11 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter bool) {
 		if endsWithBreak(doc, n-1) {
 			return
 		}
-		p.Report(f.Line.Start, f.Line.End, joinLine(doc, n),
+		var fix *lint.Fix
+		if !foreignAbove {
+			fix = joinLine(doc, n)
+		}
+		p.Report(f.Line.Start, f.Line.End, fix,
 			"line is folded into the item above without being indented under it, expected it on the item's line")
 	}
 }
