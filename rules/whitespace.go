@@ -82,7 +82,7 @@ func checkWhitespace(p *lint.Pass) {
 		} else {
 			blankRun = 0
 		}
-		if ws == ln.End || (!blank && hardBreak(doc, i, ws)) {
+		if ws == ln.End || (!blank && hardBreak(doc, i, ws)) || bareMarker(src[ln.Start:ws]) {
 			continue
 		}
 		p.Report(ws, ln.End, &lint.Fix{
@@ -210,6 +210,24 @@ func headingGap(doc *lint.Document) (lines []int, gap int) {
 		return lines, 2
 	}
 	return lines, 1
+}
+
+// bareMarker reports whether the text of a line before its trailing white
+// space is only a list marker ("-", "*", "+", "1.", "1)"): an item whose
+// content starts on the next line. Its white space stays: goldmark reads
+// a bare marker followed by CRLF as text, not as an item, so trimming it
+// would change what the file is to listlint.
+func bareMarker(t []byte) bool {
+	t = bytes.TrimLeft(t, " \t")
+	switch {
+	case len(t) == 1:
+		return t[0] == '-' || t[0] == '*' || t[0] == '+'
+	case len(t) >= 2 && len(t) <= 10:
+		last := t[len(t)-1]
+		digits := bytes.TrimLeft(t[:len(t)-1], "0123456789")
+		return len(digits) == 0 && (last == '.' || last == ')')
+	}
+	return false
 }
 
 // hardBreak tells whether the trailing white space of line n, starting at
