@@ -82,7 +82,7 @@ func checkWhitespace(p *lint.Pass) {
 		} else {
 			blankRun = 0
 		}
-		if ws == ln.End || (!blank && hardBreak(doc, i, ws)) || bareMarker(src[ln.Start:ws]) {
+		if ws == ln.End || (!blank && hardBreak(doc, i, ws)) || bareMarker(src[ln.Start:ws]) && contentBelow(doc, i) {
 			continue
 		}
 		p.Report(ws, ln.End, &lint.Fix{
@@ -213,10 +213,11 @@ func headingGap(doc *lint.Document) (lines []int, gap int) {
 }
 
 // bareMarker reports whether the text of a line before its trailing white
-// space is only a list marker ("-", "*", "+", "1.", "1)"): an item whose
-// content starts on the next line. Its white space stays: goldmark reads
-// a bare marker followed by CRLF as text, not as an item, so trimming it
-// would change what the file is to listlint.
+// space is only a list marker ("-", "*", "+", "1.", "1)"). With indented
+// text below (see contentBelow) it starts an item whose content begins on
+// the next line, and its white space stays: goldmark reads a bare marker
+// followed by CRLF as text, not as an item, so trimming it would change
+// what the file is to listlint.
 func bareMarker(t []byte) bool {
 	t = bytes.TrimLeft(t, " \t")
 	switch {
@@ -228,6 +229,17 @@ func bareMarker(t []byte) bool {
 		return len(digits) == 0 && (last == '.' || last == ')')
 	}
 	return false
+}
+
+// contentBelow reports whether line n+1 is indented text: the content of
+// an item whose bullet stands alone on line n, not an empty item.
+func contentBelow(doc *lint.Document, n int) bool {
+	if n >= doc.LineCount() {
+		return false
+	}
+	next := doc.LineSpan(n + 1)
+	t := doc.Src[next.Start:next.End]
+	return len(t) > 0 && (t[0] == ' ' || t[0] == '\t') && len(bytes.TrimSpace(t)) > 0
 }
 
 // hardBreak tells whether the trailing white space of line n, starting at
