@@ -45,14 +45,9 @@ func (c *cli) check(f *lintFlags, cf *changedFlags, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	cs, err := f.configs()
-	if err != nil {
-		return c.configErrors([]error{err})
-	}
-	ins, errs := discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
-	ins = cs.resolve(ins, f.stdinFilename)
-	if len(cs.errs) > 0 {
-		return c.configErrors(cs.errs)
+	cs, _, ins, errs, code := c.inputs(f, args)
+	if code != exitClean {
+		return code
 	}
 	l := f.linter(cs)
 	docs, loadErrs := c.load(l, ins)

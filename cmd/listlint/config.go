@@ -118,3 +118,20 @@ func splitErrors(err error) []error {
 	}
 	return out
 }
+
+// inputs reads the configurations and finds the files args name, each
+// resolved to its configuration. named is what the arguments named,
+// before exclusions; code is not exitClean when the configuration cannot
+// be used, and says so on stderr.
+func (c *cli) inputs(f *lintFlags, args []string) (cs *configs, named, ins []input, errs []error, code int) {
+	cs, err := f.configs()
+	if err != nil {
+		return nil, nil, nil, nil, c.configErrors([]error{err})
+	}
+	named, errs = discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
+	ins = cs.resolve(named, f.stdinFilename)
+	if len(cs.errs) > 0 {
+		return nil, nil, nil, nil, c.configErrors(cs.errs)
+	}
+	return cs, named, ins, errs, exitClean
+}

@@ -64,16 +64,11 @@ func (c *cli) fix(f *lintFlags, ff *fixModes, args []string) int {
 			return c.usageError("fix", "- (stdin) must be the only path")
 		}
 	}
-	cs, err := f.configs()
-	if err != nil {
-		return c.configErrors([]error{err})
-	}
-	ins, errs := discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
-	named := ins
-	ins = cs.resolve(ins, f.stdinFilename)
-	if len(cs.errs) > 0 {
-		// Nothing written, nothing on stdout: an editor keeps its text.
-		return c.configErrors(cs.errs)
+	// On a configuration error nothing is written, nothing goes to
+	// stdout: an editor keeps its text.
+	cs, named, ins, errs, code := c.inputs(f, args)
+	if code != exitClean {
+		return code
 	}
 	if len(named) == 1 && named[0].stdin && len(ins) == 0 && !ff.diff && !ff.check {
 		// An editor formatting an excluded file gets its text back.

@@ -83,14 +83,9 @@ func (c *cli) links(f *lintFlags, lf *linksFlags, args []string) int {
 			return c.usageError("links", "--fix rewrites files: - (stdin) cannot be fixed")
 		}
 	}
-	cs, err := f.configs()
-	if err != nil {
-		return c.configErrors([]error{err})
-	}
-	ins, errs := discover(args, f.stdinFilename, cs.excluded, c.verboseNotes(f))
-	ins = cs.resolve(ins, f.stdinFilename)
-	if len(cs.errs) > 0 {
-		return c.configErrors(cs.errs)
+	cs, _, ins, errs, code := c.inputs(f, args)
+	if code != exitClean {
+		return code
 	}
 	docs, loadErrs := c.load(f.linter(cs), ins)
 	errs = append(errs, loadErrs...)
