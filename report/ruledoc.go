@@ -41,11 +41,26 @@ func RuleMarkdown(r *lint.Rule, depth int) string {
 			fmt.Fprintf(&b, "): %s\n", strings.TrimSpace(o.Doc))
 		}
 	}
+	// In a document (depth > 1) the examples' fences are indented by two
+	// spaces, which renders the same: no line of docs/rules.md then starts
+	// with what git and its hooks take for a merge conflict marker, as
+	// conflict-marker's example would.
+	pad := ""
+	if depth > 1 {
+		pad = "  "
+	}
 	for _, ex := range []struct{ title, text string }{{"Bad", r.Bad}, {"Good", r.Good}} {
 		if strings.TrimSpace(ex.text) == "" {
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s# %s\n\n```markdown\n%s\n```\n", h, ex.title, strings.Trim(ex.text, "\n"))
+		lines := strings.Split(strings.Trim(ex.text, "\n"), "\n")
+		for i, l := range lines {
+			if l != "" {
+				lines[i] = pad + l
+			}
+		}
+		code := strings.Join(lines, "\n")
+		fmt.Fprintf(&b, "\n%s# %s\n\n%s```markdown\n%s\n%s```\n", h, ex.title, pad, code, pad)
 	}
 	return b.String()
 }
