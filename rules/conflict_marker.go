@@ -22,12 +22,13 @@ There is no fix: only a human can tell which side to keep. listlint fix
 leaves a file that holds a marker untouched, says so on stderr and exits
 1; fix --diff and fix - do the same (fix - writes the input back
 unchanged).`,
-	Bad: `- [Alpha](https://alpha.example): First project.
-<<<<<<< HEAD
-- [Beta](https://beta.example): Second project.
-=======
-- [Beta](https://beta.example): The second project.
->>>>>>> feature`,
+	// Quoted line by line, so that no line of this file is a marker.
+	Bad: "- [Alpha](https://alpha.example): First project.\n" +
+		"<<<<<<< HEAD\n" +
+		"- [Beta](https://beta.example): Second project.\n" +
+		"=======\n" +
+		"- [Beta](https://beta.example): The second project.\n" +
+		">>>>>>> feature",
 	Good: `- [Alpha](https://alpha.example): First project.
 - [Beta](https://beta.example): The second project.`,
 	Severity: lint.Error,
