@@ -32,15 +32,48 @@ func crossSection(a, b copyOf) bool {
 // not reported; in a file that does it once or twice it is a slip.
 // Copies under one name with two targets are rarer than copies of one
 // target: three of them make a habit, against four of the others.
-type filedTwice map[*lint.Document][]lint.Diagnostic
+//
+// Only the copies of a file that is not yet a habit are kept, and their
+// findings are built when they are reported: a list pasted twice has
+// tens of thousands of such copies, none of them reported.
+type filedTwice struct {
+	habit int
+	files map[*lint.Document]*twiceFiled
+}
 
-// flush reports the copies of the files where they are no habit: fewer
-// than habit of them.
-func (f filedTwice) flush(p *lint.RunPass, habit int) {
+// twiceFiled is one file's copies in another section: how many, and
+// each with its first copy while they are fewer than the habit.
+type twiceFiled struct {
+	n     int
+	pairs [][2]copyOf
+}
+
+func newFiledTwice(habit int) filedTwice {
+	return filedTwice{habit: habit, files: map[*lint.Document]*twiceFiled{}}
+}
+
+// add records c, a copy of first in another section of doc.
+func (f filedTwice) add(doc *lint.Document, first, c copyOf) {
+	t := f.files[doc]
+	if t == nil {
+		t = &twiceFiled{}
+		f.files[doc] = t
+	}
+	t.n++
+	if t.n >= f.habit {
+		t.pairs = nil
+		return
+	}
+	t.pairs = append(t.pairs, [2]copyOf{first, c})
+}
+
+// flush reports the copies of the files where they are no habit, with
+// the finding that diag builds for a copy and its first.
+func (f filedTwice) flush(p *lint.RunPass, diag func(first, c copyOf) lint.Diagnostic) {
 	for _, doc := range p.Docs {
-		if ds := f[doc]; len(ds) < habit {
-			for _, d := range ds {
-				p.Report(doc, d)
+		if t := f.files[doc]; t != nil {
+			for _, pair := range t.pairs {
+				p.Report(doc, diag(pair[0], pair[1]))
 			}
 		}
 	}
@@ -74,8 +107,17 @@ type copyIndex struct {
 	copies []copyOf
 }
 
+// maxKeysHint caps the room a copyIndex's map takes at first. Sized for
+// every entry, the map of a list pasted many times over is mostly empty
+// room: awesome-go's README 20 times over has 62,000 entries and 3,100
+// URLs, and looking them up in a table for 62,000 keys, which outgrows
+// the processor's caches, took twice as long. Past the cap the map grows
+// as keys come.
+const maxKeysHint = 4096
+
+// newCopyIndex returns an index for about size copies.
 func newCopyIndex(size int) *copyIndex {
-	return &copyIndex{first: make(map[string]int, size), copies: make([]copyOf, 0, size)}
+	return &copyIndex{first: make(map[string]int, min(size, maxKeysHint)), copies: make([]copyOf, 0, size)}
 }
 
 // note records c under key and returns the first copy listed under key;

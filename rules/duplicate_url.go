@@ -112,8 +112,18 @@ func checkDuplicateURL(p *lint.RunPass) {
 		}
 	}
 	firsts := mentions{}
+	diag := func(first, c copyOf) lint.Diagnostic {
+		at := urlSpan(c.e)
+		prior := firsts.of(c.doc, first, urlSpan(first.e).Start)
+		return lint.Diagnostic{
+			Pos: at.Start, End: at.End,
+			Message: "url already listed as " + prior.name +
+				" at " + prior.where + ", expected one entry per target",
+			Related: prior.related,
+		}
+	}
 	hubs := hubIndex{}
-	twice := filedTwice{}
+	twice := newFiledTwice(4)
 	var cur *lint.Document // the file of idx
 	var idx *targetIndex   // cur's own index, nil when it compares across the run
 	for doc, e := range reviewOrder(p) {
@@ -137,21 +147,13 @@ func checkDuplicateURL(p *lint.RunPass) {
 		if !seen || hubs.of(doc)[e.URLKey] {
 			continue
 		}
-		at := urlSpan(e)
-		prior := firsts.of(doc, first, urlSpan(first.e).Start)
-		d := lint.Diagnostic{
-			Pos: at.Start, End: at.End,
-			Message: "url already listed as " + prior.name +
-				" at " + prior.where + ", expected one entry per target",
-			Related: prior.related,
-		}
 		if crossSection(first, c) {
-			twice[doc] = append(twice[doc], d)
+			twice.add(doc, first, c)
 			continue
 		}
-		p.Report(doc, d)
+		p.Report(doc, diag(first, c))
 	}
-	twice.flush(p, 4)
+	twice.flush(p, diag)
 }
 
 // hubIndex holds, per file, the URL keys that are hubs: linked by three
