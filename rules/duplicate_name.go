@@ -91,7 +91,16 @@ func checkDuplicateName(p *lint.RunPass) {
 		}
 	}
 	firsts := mentions{}
-	twice := filedTwice{}
+	diag := func(first, c copyOf) lint.Diagnostic {
+		prior := firsts.of(c.doc, first, first.e.Name.Start)
+		return lint.Diagnostic{
+			Pos: c.e.Name.Start, End: c.e.Name.End,
+			Message: "name " + nameOf(c.doc, c.e) + " already listed at " + prior.where +
+				" with another url, expected one entry per project",
+			Related: prior.related,
+		}
+	}
+	twice := newFiledTwice(3)
 	var cur *lint.Document // the file of idx
 	var idx *nameIndex
 	for doc, e := range reviewOrder(p) {
@@ -110,20 +119,13 @@ func checkDuplicateName(p *lint.RunPass) {
 		if !ok {
 			continue
 		}
-		prior := firsts.of(doc, first, first.e.Name.Start)
-		d := lint.Diagnostic{
-			Pos: e.Name.Start, End: e.Name.End,
-			Message: "name " + nameOf(doc, e) + " already listed at " + prior.where +
-				" with another url, expected one entry per project",
-			Related: prior.related,
-		}
 		if crossSection(first, c) {
-			twice[doc] = append(twice[doc], d)
+			twice.add(doc, first, c)
 			continue
 		}
-		p.Report(doc, d)
+		p.Report(doc, diag(first, c))
 	}
-	twice.flush(p, 3)
+	twice.flush(p, diag)
 }
 
 // nameIndex remembers the copies listed under each name. Nearly every
@@ -162,7 +164,7 @@ func (x *nameIndex) note(key string, c copyOf) (copyOf, bool) {
 	}
 	m := x.more[key]
 	if m == nil {
-		m = &nameCopies{urls: map[string]bool{}, firsts: map[copyKey]numbered{}}
+		m = &nameCopies{urls: map[string]bool{}}
 		m.add(f)
 		x.more[key] = m
 	}
@@ -190,10 +192,15 @@ func (x *nameIndex) note(key string, c copyOf) (copyOf, bool) {
 // of different years (editions) or of different tags, when both have
 // some, are two things. duplicate_name_test.go holds this as a pass over
 // every pair, which the index must agree with.
+//
+// A copy is filed under its indexes only when a copy with another target
+// comes: a name listed again with the same link (a list pasted twice)
+// needs none of them.
 type nameCopies struct {
-	n      int // copies added, numbering them in listing order
-	urls   map[string]bool
-	firsts map[copyKey]numbered
+	n       int // copies added, numbering them in listing order
+	urls    map[string]bool
+	firsts  map[copyKey]numbered
+	pending []numbered // added but not yet filed, in listing order
 }
 
 // The indexes of nameCopies: every copy (a short link may be any of
@@ -263,11 +270,27 @@ func ownRepo(s site, nameKey string) (string, bool) {
 	return owner, ok && lint.NameKey([]byte(name)) == nameKey
 }
 
-// add files c under every index it can be found by.
+// add records c, to be filed by fileAll.
 func (m *nameCopies) add(c copyOf) {
 	m.urls[c.e.URLKey] = true
-	nc := numbered{m.n, c}
+	m.pending = append(m.pending, numbered{m.n, c})
 	m.n++
+}
+
+// fileAll files the copies added since the last call, in listing order.
+func (m *nameCopies) fileAll() {
+	if m.firsts == nil {
+		m.firsts = map[copyKey]numbered{}
+	}
+	for _, nc := range m.pending {
+		m.file(nc)
+	}
+	m.pending = m.pending[:0]
+}
+
+// file files nc under every index it can be found by.
+func (m *nameCopies) file(nc numbered) {
+	c := nc.c
 	year, tags := c.e.YearValue, tagKey(c.doc, c.e)
 	file := func(index int, key string) {
 		for _, class := range [4]copyClass{{year, tags}, {anyYear, tags}, {year, anyTags}, {anyYear, anyTags}} {
@@ -302,6 +325,7 @@ func (m *nameCopies) add(c copyOf) {
 // edition, not another kind of thing by its tags, and the same project by
 // its link.
 func (m *nameCopies) first(c copyOf) (copyOf, bool) {
+	m.fileAll()
 	// The classes of the earlier copies c accepts: any year when c has
 	// none, else none or its own; the same for tags.
 	years := [2]int{anyYear, anyYear}
