@@ -111,7 +111,7 @@ type copyIndex struct {
 // every entry, the map of a list pasted many times over is mostly empty
 // room: awesome-go's README 20 times over has 62,000 entries and 3,100
 // URLs, and looking them up in a table for 62,000 keys, which outgrows
-// the processor's caches, took twice as long. Past the cap the map grows
+// the processor's caches, took half as long again. Past the cap the map grows
 // as keys come.
 const maxKeysHint = 4096
 
