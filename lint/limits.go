@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -28,6 +29,9 @@ type Limits struct {
 const (
 	DefaultMaxBytes = 64 << 20
 	DefaultMaxDepth = 64
+	// MaxSourceBytes is the largest file the model can hold: it keeps
+	// offsets in 32 bits (see Entry). A larger MaxBytes means this.
+	MaxSourceBytes = math.MaxInt32
 )
 
 // ErrLimit is wrapped by the errors of input beyond Limits.
@@ -37,6 +41,7 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxBytes <= 0 {
 		l.MaxBytes = DefaultMaxBytes
 	}
+	l.MaxBytes = min(l.MaxBytes, MaxSourceBytes)
 	if l.MaxDepth <= 0 {
 		l.MaxDepth = DefaultMaxDepth
 	}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -29,7 +30,7 @@ const minPiece = 16 << 10
 // model is built, so with pieces of at most maxPiece on n workers, the
 // trees of a large file take about n*14*maxPiece bytes at a time, not 14
 // times the file.
-const maxPiece = 1 << 20
+const maxPiece = 256 << 10
 
 // buildPieces builds the model of body into d from pieces of about equal
 // size, at least n of them and none much above maxPiece, parsed and built
@@ -74,6 +75,19 @@ func buildPieces(d *Document, body []byte, base, n, year int) int {
 			return 1
 		}
 	}
+	// Sized at once: appending part after part would leave as much again
+	// of the largest slices behind.
+	var sections, lists, items, prose int
+	for _, part := range parts {
+		sections += len(part.Sections)
+		lists += len(part.Lists)
+		items += len(part.Items)
+		prose += len(part.prose)
+	}
+	d.Sections = slices.Grow(d.Sections, sections)
+	d.Lists = slices.Grow(d.Lists, lists)
+	d.Items = slices.Grow(d.Items, items)
+	d.prose = slices.Grow(d.prose, prose)
 	for i, part := range parts {
 		sections := part.Sections
 		if i > 0 {
@@ -85,7 +99,7 @@ func buildPieces(d *Document, body []byte, base, n, year int) int {
 		d.Comments = append(d.Comments, part.Comments...)
 		d.Code = append(d.Code, part.Code...)
 		d.Fragments = append(d.Fragments, part.Fragments...)
-		d.Prose = append(d.Prose, part.Prose...)
+		d.prose = append(d.prose, part.prose...)
 		d.Folds = append(d.Folds, part.Folds...)
 	}
 	return len(parts)
@@ -106,7 +120,7 @@ func closedAtEnd(root ast.Node) bool {
 // heading holds nothing.
 func emptyTop(part *Document) bool {
 	top := part.Sections[0]
-	return top.Blocks == 0 && (len(part.Items) == 0 || part.Items[0].Section != top)
+	return top.Blocks == 0 && (len(part.Items) == 0 || part.Items[0].Section() != top)
 }
 
 // parseRange parses body[start:end] as if it were all of body: the

@@ -8,11 +8,28 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/internal/listgen"
 )
+
+// takeKeys returns the name keys of d's items and clears where they are
+// kept, which differs between a whole parse and one in pieces.
+func takeKeys(d *Document) []string {
+	keys := make([]string, len(d.Items))
+	for i, e := range d.Items {
+		keys[i] = e.NameKey()
+	}
+	for _, e := range d.Items {
+		e.key = keyRange{}
+	}
+	for _, l := range d.Lists {
+		l.keys = ""
+	}
+	return keys
+}
 
 // samePieces fails unless src cut at every heading it can be cut at
 // yields the model of the whole parse, and returns how many pieces it
@@ -26,6 +43,11 @@ func samePieces(t *testing.T, path string, src []byte) int {
 	}
 	if err != nil || cutErr != nil {
 		t.Fatalf("whole: %v; in pieces: %v", err, cutErr)
+	}
+	// Each piece keeps the name keys of its entries in a string of its
+	// own: compare the keys, then the rest.
+	if w, c := takeKeys(whole), takeKeys(cut); !slices.Equal(w, c) {
+		t.Errorf("%s: the name keys parsed in pieces differ from the whole parse", path)
 	}
 	if !reflect.DeepEqual(whole, cut) {
 		for i := range max(len(whole.Items), len(cut.Items)) {
@@ -209,6 +231,9 @@ func TestPiecesBounded(t *testing.T) {
 	}
 	if pieces < len(src)/maxPiece {
 		t.Errorf("%d bytes parsed in %d pieces, want at least %d", len(src), pieces, len(src)/maxPiece)
+	}
+	if !slices.Equal(takeKeys(whole), takeKeys(cut)) {
+		t.Error("the name keys parsed in pieces differ from the whole parse")
 	}
 	if !reflect.DeepEqual(whole, cut) {
 		t.Error("the model parsed in pieces differs from the whole parse")
