@@ -91,7 +91,7 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 	switch f.Kind {
 	case lint.FoldBlock:
 		var fix *lint.Fix
-		if !entryAfter {
+		if !entryAfter && !fragileItemAfter(doc, n) {
 			fix = &lint.Fix{Message: "put a blank line before it", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: doc.LineEnding}}}
 		}
 		p.Report(f.Line.Start, f.Line.End, fix, "line is folded into the item above, expected a blank line before it")
@@ -114,6 +114,30 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 		p.Report(f.Line.Start, f.Line.End, fix,
 			"line is folded into the item above without being indented under it, expected it on the item's line")
 	}
+}
+
+// fragileItemAfter reports whether line n+1 starts a list that cannot
+// interrupt a paragraph (CommonMark: an empty item, or an ordered one
+// that does not start at 1). After line n it starts one only because
+// line n is folded into the item above; once a blank line makes line n a
+// paragraph of its own, the list would fold into that paragraph.
+func fragileItemAfter(doc *lint.Document, n int) bool {
+	if n >= len(doc.LineStarts) {
+		return false
+	}
+	next := doc.LineStarts[n]
+	for _, l := range doc.Lists {
+		first := l.Items[0]
+		if first.Indent().Start > next {
+			break
+		}
+		if doc.Line(first.Marker().Start) != n+1 {
+			continue
+		}
+		m := doc.Src[first.Marker().Start:first.Marker().End]
+		return first.Empty() || l.Ordered && string(bytes.TrimLeft(m[:len(m)-1], "0")) != "1"
+	}
+	return false
 }
 
 // joinLine returns the fix that joins line n onto the line above with one
