@@ -30,7 +30,7 @@ const minPiece = 16 << 10
 // model is built, so with pieces of at most maxPiece on n workers, the
 // trees of a large file take about n*14*maxPiece bytes at a time, not 14
 // times the file.
-const maxPiece = 256 << 10
+const maxPiece = 1 << 20
 
 // buildPieces builds the model of body into d from pieces of about equal
 // size, at least n of them and none much above maxPiece, parsed and built
