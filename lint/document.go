@@ -71,6 +71,11 @@ type Document struct {
 	// prose spans the plain text of paragraphs (see Prose), in 32 bits:
 	// one or more spans per entry of a large list.
 	prose []span32
+	// links are the document's links (see Links), collected only when
+	// the parse was asked to (withLinks): a large list would otherwise
+	// carry a Link per entry that only `listlint links` reads.
+	links     []Link
+	withLinks bool
 	// Contents is the table of contents, nil when the document has none.
 	Contents *Contents
 	// anchors maps each anchor to its heading (nil for an HTML id);

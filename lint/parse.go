@@ -68,7 +68,8 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 	if pieces == 0 {
 		pieces = min(runtime.GOMAXPROCS(0), len(body)/minPiece)
 	}
-	pieces = buildPieces(d, body, base, pieces, limits.Year)
+	d.withLinks = limits.Links
+	pieces = buildPieces(d, body, base, pieces, limits)
 	linkSections(d.Sections)
 	// A section's items are contiguous in document order: share d.Items.
 	for i := 0; i < len(d.Items); {
@@ -169,13 +170,13 @@ func hasLoneCR(src []byte) bool {
 }
 
 // build parses body whole and builds its model into d.
-func build(d *Document, body []byte, base, year int) {
-	newBuilder(d, body, base, year).walk(parseRange(body, 0, len(body)))
+func build(d *Document, body []byte, base int, limits Limits) {
+	newBuilder(d, body, base, limits).walk(parseRange(body, 0, len(body)))
 }
 
 // newBuilder returns a builder of d, whose synthetic first section it adds.
-func newBuilder(d *Document, body []byte, base, year int) *builder {
-	b := &builder{doc: d, body: body, base: base, year: year, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor(), lists: len(d.Lists)}
+func newBuilder(d *Document, body []byte, base int, limits Limits) *builder {
+	b := &builder{doc: d, body: body, base: base, year: limits.Year, links: limits.Links, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor(), lists: len(d.Lists)}
 	b.top = &Section{Heading: NoSpan, Content: NoSpan}
 	b.caption = NoSpan
 	d.Sections = append(d.Sections, b.top)
@@ -212,12 +213,13 @@ func linkSections(sections []*Section) {
 
 // builder turns the goldmark tree into the flat model in one walk.
 type builder struct {
-	doc  *Document
-	year int    // the current year, which bounds a loosely written year prefix
-	body []byte // src without the BOM: goldmark's offsets index this
-	base int    // len(BOM): add to goldmark offsets to index Src
-	top  *Section
-	cur  *Section
+	doc   *Document
+	year  int    // the current year, which bounds a loosely written year prefix
+	links bool   // collect the document's links (Limits.Links)
+	body  []byte // src without the BOM: goldmark's offsets index this
+	base  int    // len(BOM): add to goldmark offsets to index Src
+	top   *Section
+	cur   *Section
 	// str is Src seen as a string, without a copy, so that destinations
 	// are substrings rather than one allocation each. Sound because a
 	// Document's Src is never written (see Parse).
@@ -290,6 +292,14 @@ func (b *builder) rare(e *Entry) *entryRare {
 // of a large tree already turned into the model while the rest is built.
 func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 	for c := n.FirstChild(); c != nil; c = n.FirstChild() {
+		if b.links {
+			switch c.(type) {
+			case *ast.List, *ast.Blockquote:
+				// Their blocks come through here in turn.
+			default:
+				b.blockLinks(c)
+			}
+		}
 		switch c := c.(type) {
 		case *ast.Heading:
 			b.heading(c)

@@ -36,8 +36,8 @@ func takeKeys(d *Document) []string {
 // was parsed in.
 func samePieces(t *testing.T, path string, src []byte) int {
 	t.Helper()
-	whole, _, err := parse(path, src, Limits{}, 1)
-	cut, pieces, cutErr := parse(path, src, Limits{}, len(src))
+	whole, _, err := parse(path, src, Limits{Links: true}, 1)
+	cut, pieces, cutErr := parse(path, src, Limits{Links: true}, len(src))
 	if errors.Is(err, ErrLimit) && errors.Is(cutErr, ErrLimit) {
 		return 0 // refused either way, as it must be
 	}
@@ -221,11 +221,11 @@ func TestPiecesBounded(t *testing.T) {
 	if len(src) < 3*maxPiece {
 		t.Fatalf("generated %d bytes, want at least %d", len(src), 3*maxPiece)
 	}
-	whole, _, err := parse("big.md", src, Limits{}, 1)
+	whole, _, err := parse("big.md", src, Limits{Links: true}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut, pieces, err := parse("big.md", src, Limits{}, 2)
+	cut, pieces, err := parse("big.md", src, Limits{Links: true}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,5 +237,30 @@ func TestPiecesBounded(t *testing.T) {
 	}
 	if !reflect.DeepEqual(whole, cut) {
 		t.Error("the model parsed in pieces differs from the whole parse")
+	}
+}
+
+// TestLinksAsked checks that links are collected only when asked, and
+// joined in order from the pieces.
+func TestLinksAsked(t *testing.T) {
+	src := []byte("# A\n\n- [a](https://example.org/a) - x\n\n## B\n\n- <https://example.org/b>\n")
+	d, _, err := parse("links.md", src, Limits{}, len(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ls, ok := d.Links(); ok || ls != nil {
+		t.Errorf("links collected unasked: %v", ls)
+	}
+	d, pieces, err := parse("links.md", src, Limits{Links: true}, len(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, ok := d.Links()
+	var urls []string
+	for _, l := range ls {
+		urls = append(urls, l.URL)
+	}
+	if want := []string{"https://example.org/a", "https://example.org/b"}; !ok || pieces != 2 || !slices.Equal(urls, want) {
+		t.Errorf("links %q (collected %v, %d pieces), want %q in 2 pieces", urls, ok, pieces, want)
 	}
 }
