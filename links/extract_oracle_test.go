@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 
+	"github.com/listlint/listlint/internal/listgen"
 	"github.com/listlint/listlint/lint"
 )
 
@@ -93,6 +94,38 @@ func TestModelLinks(t *testing.T) {
 		links += len(got)
 	}
 	t.Logf("%d files, %d links the same", compared, links)
+}
+
+// BenchmarkLinks lists the links of a generated list of 20,000 entries
+// as the old extraction did (the model's parse, then a goldmark parse of
+// its own) and as the model does, and parses without links for scale.
+func BenchmarkLinks(b *testing.B) {
+	src := listgen.List(listgen.Awesome, 20000, true)
+	for _, c := range []struct {
+		name string
+		run  func() []Link
+	}{
+		{"old", func() []Link {
+			doc, _ := lint.Parse("list.md", src)
+			return oldExtract(doc)
+		}},
+		{"model", func() []Link {
+			doc, _ := lint.ParseLimits("list.md", src, lint.Limits{Links: true})
+			ls, _ := doc.Links()
+			return ls
+		}},
+		{"no-links", func() []Link {
+			_, _ = lint.Parse("list.md", src)
+			return nil
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				c.run()
+			}
+		})
+	}
 }
 
 // oldExtract is Extract as it was before the model collected the links.
