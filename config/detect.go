@@ -33,9 +33,9 @@ func Detect(docs []*lint.Document, rules []*lint.Rule) *Detected {
 	d := &Detected{Files: len(docs)}
 	for _, doc := range docs {
 		for _, e := range doc.Items {
-			if e.IsEntry {
+			if e.IsEntry() {
 				d.Entries++
-				if len(e.Tags) > 0 {
+				if len(e.Tags()) > 0 {
 					d.Tagged++
 				}
 			}

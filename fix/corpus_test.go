@@ -77,8 +77,8 @@ func countLinks(t *testing.T, doc *lint.Document) linkCounts {
 	// In-page links are left out: the toc fix regenerates tables of
 	// contents from the headings.
 	for _, it := range doc.Items {
-		if it.IsEntry && !strings.HasPrefix(it.Dest, "#") {
-			c.entries[it.Dest]++
+		if it.IsEntry() && !strings.HasPrefix(it.Dest(), "#") {
+			c.entries[it.Dest()]++
 		}
 	}
 	body := doc.Src

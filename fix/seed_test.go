@@ -112,10 +112,10 @@ func seedExpected(t *testing.T, src []byte) []byte {
 		var slots []int // 0-based line indexes of the section's entries
 		var entries []*lint.Entry
 		for _, e := range s.Items {
-			if !e.IsEntry || e.List.Depth != 0 || doc.Line(e.Item.Start) != doc.Line(e.Item.End) {
-				t.Fatalf("section %q: item at line %d is not a one-line top-level entry", s.Title, doc.Line(e.Item.Start))
+			if !e.IsEntry() || e.List.Depth != 0 || doc.Line(e.Item().Start) != doc.Line(e.Item().End) {
+				t.Fatalf("section %q: item at line %d is not a one-line top-level entry", s.Title, doc.Line(e.Item().Start))
 			}
-			slots = append(slots, doc.Line(e.Item.Start)-1)
+			slots = append(slots, doc.Line(e.Item().Start)-1)
 			entries = append(entries, e)
 		}
 		texts := make([]string, len(slots))
@@ -126,7 +126,7 @@ func seedExpected(t *testing.T, src []byte) []byte {
 		for i := range order {
 			order[i] = i
 		}
-		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(entries[a].NameKey, entries[b].NameKey) })
+		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(entries[a].NameKey(), entries[b].NameKey()) })
 		if slices.IsSorted(order) {
 			t.Fatalf("section %q is already sorted", s.Title)
 		}
@@ -150,8 +150,8 @@ func checkSeedRecheck(t *testing.T, l *lint.Linter, fixed []byte) {
 	}
 	var kuma []int
 	for _, e := range doc.Items {
-		if e.IsEntry && e.NameKey == "kuma" {
-			kuma = append(kuma, doc.Line(e.Item.Start))
+		if e.IsEntry() && e.NameKey() == "kuma" {
+			kuma = append(kuma, doc.Line(e.Item().Start))
 		}
 	}
 	if len(kuma) != 2 {

@@ -184,18 +184,12 @@ func checkFile(path string) Result {
 // suppression treat them as link-dead findings.
 func (v Verdicts) Linter(r *Run, limits lint.Limits) *lint.Linter {
 	dead, unchecked, moved := *rules.LinkDead, *rules.LinkDead, *rules.LinkRedirect
-	// The three checks of a document share one extraction.
-	var extracted sync.Map // *lint.Document -> []Link
-	extract := func(doc *lint.Document) []Link {
-		if ls, ok := extracted.Load(doc); ok {
-			return ls.([]Link)
-		}
-		ls, _ := extracted.LoadOrStore(doc, Extract(doc))
-		return ls.([]Link)
-	}
-	dead.Check = v.check(r, Dead, extract)
-	unchecked.Check = v.check(r, Unchecked, extract)
-	moved.Check = v.check(r, Moved, extract)
+	// The checks read the links of the model: every parse of the linter,
+	// the fixer's after each round too, collects them.
+	limits.Links = true
+	dead.Check = v.check(r, Dead)
+	unchecked.Check = v.check(r, Unchecked)
+	moved.Check = v.check(r, Moved)
 	return &lint.Linter{
 		Rules: []*lint.Rule{&dead, &unchecked, &moved},
 		Configure: func(path string, rule *lint.Rule) lint.Settings {
@@ -213,9 +207,9 @@ func (v Verdicts) Linter(r *Run, limits lint.Limits) *lint.Linter {
 	}
 }
 
-func (v Verdicts) check(r *Run, want Status, extract func(*lint.Document) []Link) func(*lint.Pass) {
+func (v Verdicts) check(r *Run, want Status) func(*lint.Pass) {
 	return func(p *lint.Pass) {
-		for _, l := range extract(p.Doc) {
+		for _, l := range Extract(p.Doc) {
 			key, kind := r.linkKey(p.Doc, l)
 			res, ok := v[key]
 			if ok && want == Unchecked && res.Archived {

@@ -98,18 +98,18 @@ func TestCorpusAnchors(t *testing.T) {
 			texts[f.Link.Start] = f.Text
 		}
 		for _, it := range c.Items {
-			if !it.IsEntry || !strings.HasPrefix(it.Dest, "#") {
+			if !it.IsEntry() || !strings.HasPrefix(it.Dest(), "#") {
 				continue
 			}
-			text := strings.Join(strings.Fields(texts[it.Link.Start]), " ")
+			text := strings.Join(strings.Fields(texts[it.Link().Start]), " ")
 			for _, s := range d.Sections {
 				if strings.Join(strings.Fields(s.Rendered), " ") != text {
 					continue
 				}
 				// A repeated heading matches several sections; the
 				// link must name the anchor of one of them.
-				if d.HeadingAt(it.Dest[1:]) == nil {
-					t.Errorf("%s: heading %q has anchor %q, the contents link to %q", d.Path, s.Rendered, s.Anchor, it.Dest)
+				if d.HeadingAt(it.Dest()[1:]) == nil {
+					t.Errorf("%s: heading %q has anchor %q, the contents link to %q", d.Path, s.Rendered, s.Anchor, it.Dest())
 				}
 				checked++
 				break

@@ -28,11 +28,11 @@ func (c ChangedLines) Entry(e *Entry) bool {
 	if len(c.lines) == 0 {
 		return false
 	}
-	last := e.Item.Start
-	if e.Link.Valid() && e.Link.End > last {
-		last = e.Link.End - 1
+	last := e.Item().Start
+	if e.Link().Valid() && e.Link().End > last {
+		last = e.Link().End - 1
 	}
-	for n, end := c.doc.Line(e.Item.Start), c.doc.Line(last); n <= end; n++ {
+	for n, end := c.doc.Line(e.Item().Start), c.doc.Line(last); n <= end; n++ {
 		if c.Line(n) {
 			return true
 		}

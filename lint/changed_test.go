@@ -32,7 +32,7 @@ func TestChangedLines(t *testing.T) {
 		var got []string
 		for _, e := range doc.Items {
 			if c.Entry(e) {
-				got = append(got, string(doc.Src[e.Name.Start:e.Name.End]))
+				got = append(got, string(doc.Src[e.Name().Start:e.Name().End]))
 			}
 		}
 		if !slices.Equal(got, tc.entries) {

@@ -45,7 +45,7 @@ func TestYearPrefixChineseYear(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := doc.Items[0].YearValue; got != tc.year {
+		if got := doc.Items[0].YearValue(); got != tc.year {
 			t.Errorf("%q: year %d, want %d", tc.text, got, tc.year)
 		}
 	}

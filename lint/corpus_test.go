@@ -24,7 +24,7 @@ func checkModel(t *testing.T, d *lint.Document) {
 	file := lint.Span{Start: 0, End: len(d.Src)}
 	bad := func(e *lint.Entry, format string, args ...any) {
 		t.Helper()
-		line, _ := d.Position(max(e.Item.Start, 0))
+		line, _ := d.Position(max(e.Item().Start, 0))
 		t.Errorf("%s:%d: "+format, append([]any{d.Path, line}, args...)...)
 	}
 	for _, s := range d.Sections {
@@ -42,14 +42,14 @@ func checkModel(t *testing.T, d *lint.Document) {
 			t.Errorf("%s: list span %v outside the file", d.Path, l.Span)
 		}
 		for i, e := range l.Items {
-			if e.List != l || e.Index != i || !within(e.Item, l.Span) {
+			if e.List != l || e.Index() != i || !within(e.Item(), l.Span) {
 				bad(e, "item %d of its list: list, index or span wrong", i)
 			}
 		}
 	}
 	// Prose is in order, disjoint, and never inside a link or a heading: what spelling rewrites is text the author typed.
 	end := -1
-	for _, p := range d.Prose {
+	for p := range d.Prose() {
 		if !p.Valid() || p.Len() == 0 || !within(p, file) || p.Start < end {
 			t.Errorf("%s: prose span %v out of order or outside the file", d.Path, p)
 		}
@@ -72,51 +72,51 @@ func checkModel(t *testing.T, d *lint.Document) {
 	}
 	prev := -1
 	for _, e := range d.Items {
-		if !e.Item.Valid() || !within(e.Item, file) || e.Marker.Start != e.Item.Start || !within(e.Marker, e.Item) {
-			bad(e, "item %v marker %v", e.Item, e.Marker)
+		if !e.Item().Valid() || !within(e.Item(), file) || e.Marker().Start != e.Item().Start || !within(e.Marker(), e.Item()) {
+			bad(e, "item %v marker %v", e.Item(), e.Marker())
 			continue
 		}
-		if e.Item.Start <= prev {
+		if e.Item().Start <= prev {
 			bad(e, "items out of source order")
 		}
-		prev = e.Item.Start
-		if !within(e.Content, e.Item) || (e.Content.Valid() && e.Content.Start < e.Marker.End) {
-			bad(e, "content %v outside item %v or before the marker", e.Content, e.Item)
+		prev = e.Item().Start
+		if !within(e.Content(), e.Item()) || (e.Content().Valid() && e.Content().Start < e.Marker().End) {
+			bad(e, "content %v outside item %v or before the marker", e.Content(), e.Item())
 		}
-		for _, c := range e.Children {
-			if !within(c.Item, e.Item) || c.List.Parent != e {
-				bad(e, "child %v outside its parent %v", c.Item, e.Item)
+		for _, c := range e.Children() {
+			if !within(c.Item(), e.Item()) || c.List.Parent != e {
+				bad(e, "child %v outside its parent %v", c.Item(), e.Item())
 			}
 		}
-		if !e.IsEntry {
-			if e.Link != lint.NoSpan || e.Text != lint.NoSpan || e.Name != lint.NoSpan || e.URL != lint.NoSpan || e.Desc != lint.NoSpan {
+		if !e.IsEntry() {
+			if e.Link() != lint.NoSpan || e.Text() != lint.NoSpan || e.Name() != lint.NoSpan || e.URL() != lint.NoSpan || e.Desc() != lint.NoSpan {
 				bad(e, "a non-entry has entry spans")
 			}
 			continue
 		}
 		// A group label in bold stands between the marker and the link.
-		linkFirst := e.Link.Start == e.Content.Start ||
-			e.Label.Valid() && e.Label.Start > e.Content.Start && e.Label.End < e.Link.Start
-		ok := linkFirst && within(e.Link, e.Content) &&
-			e.Text.Start == e.Link.Start+1 && within(e.Text, e.Link) &&
-			e.Name.Valid() && within(e.Name, e.Text) &&
-			within(e.Year, e.Text) && within(e.YearSep, e.Text) &&
-			within(e.URL, e.Link) && (!e.URL.Valid() || e.URL.Start > e.Text.End) &&
-			within(e.Separator, e.Content) && (!e.Separator.Valid() || e.Separator.Start == e.Link.End || marks(d.Text(lint.Span{Start: e.Link.End, End: e.Separator.Start}))) &&
-			within(e.Desc, e.Content) && (!e.Desc.Valid() || e.Desc.Start >= e.Link.End) &&
-			(!e.Separator.Valid() || !e.Desc.Valid() || e.Separator.End <= e.Desc.Start)
-		if e.Year.Valid() {
-			ok = ok && e.Year.Len() == 4 && e.YearSep.Start == e.Year.End && e.YearSep.End <= e.Name.Start && e.YearValue > 0
+		linkFirst := e.Link().Start == e.Content().Start ||
+			e.Label().Valid() && e.Label().Start > e.Content().Start && e.Label().End < e.Link().Start
+		ok := linkFirst && within(e.Link(), e.Content()) &&
+			e.Text().Start == e.Link().Start+1 && within(e.Text(), e.Link()) &&
+			e.Name().Valid() && within(e.Name(), e.Text()) &&
+			within(e.Year(), e.Text()) && within(e.YearSep(), e.Text()) &&
+			within(e.URL(), e.Link()) && (!e.URL().Valid() || e.URL().Start > e.Text().End) &&
+			within(e.Separator(), e.Content()) && (!e.Separator().Valid() || e.Separator().Start == e.Link().End || marks(d.Text(lint.Span{Start: e.Link().End, End: e.Separator().Start}))) &&
+			within(e.Desc(), e.Content()) && (!e.Desc().Valid() || e.Desc().Start >= e.Link().End) &&
+			(!e.Separator().Valid() || !e.Desc().Valid() || e.Separator().End <= e.Desc().Start)
+		if e.Year().Valid() {
+			ok = ok && e.Year().Len() == 4 && e.YearSep().Start == e.Year().End && e.YearSep().End <= e.Name().Start && e.YearValue() > 0
 		}
-		for _, tag := range e.Tags {
-			ok = ok && within(tag, e.Text) && strings.HasPrefix(d.Text(tag), "#") && strings.HasSuffix(d.Text(tag), "#")
+		for _, tag := range e.Tags() {
+			ok = ok && within(tag, e.Text()) && strings.HasPrefix(d.Text(tag), "#") && strings.HasSuffix(d.Text(tag), "#")
 		}
-		if e.URL.Valid() && d.Text(e.URL) != e.Dest {
+		if e.URL().Valid() && d.Text(e.URL()) != e.Dest() {
 			ok = false
 		}
 		if !ok {
 			bad(e, "entry spans not nested: link %v text %v year %v/%v name %v url %v sep %v desc %v content %v",
-				e.Link, e.Text, e.Year, e.YearSep, e.Name, e.URL, e.Separator, e.Desc, e.Content)
+				e.Link(), e.Text(), e.Year(), e.YearSep(), e.Name(), e.URL(), e.Separator(), e.Desc(), e.Content())
 		}
 	}
 }
@@ -201,13 +201,13 @@ var markedTail = regexp.MustCompile("^[ \t]*((`[^`]+`|:[a-z0-9_+-]+:)[ \t]+)+(-|
 func checkMarks(t *testing.T, d *lint.Document) int {
 	n := 0
 	for _, e := range d.Items {
-		if !e.IsEntry || !markedTail.Match(d.Src[e.Link.End:e.Content.End]) {
+		if !e.IsEntry() || !markedTail.Match(d.Src[e.Link().End:e.Content().End]) {
 			continue
 		}
 		n++
-		if !e.Separator.Valid() || e.Separator.Start == e.Link.End {
-			line, _ := d.Position(e.Link.End)
-			t.Errorf("%s:%d: separator %v not found after the marks", d.Path, line, e.Separator)
+		if !e.Separator().Valid() || e.Separator().Start == e.Link().End {
+			line, _ := d.Position(e.Link().End)
+			t.Errorf("%s:%d: separator %v not found after the marks", d.Path, line, e.Separator())
 		}
 	}
 	return n

@@ -4,6 +4,7 @@
 package lint
 
 import (
+	"iter"
 	"sort"
 	"unicode/utf8"
 )
@@ -67,10 +68,14 @@ type Document struct {
 	// Fragments are the links to "#anchors" of this document, wherever
 	// they stand, in document order.
 	Fragments []FragmentLink
-	// Prose spans the plain text of paragraphs, list items' included, in
-	// document order: text outside links, images, code spans and HTML,
-	// where a word is written by the author rather than quoted.
-	Prose []Span
+	// prose spans the plain text of paragraphs (see Prose), in 32 bits:
+	// one or more spans per entry of a large list.
+	prose []span32
+	// links are the document's links (see Links), collected only when
+	// the parse was asked to (withLinks): a large list would otherwise
+	// carry a Link per entry that only `listlint links` reads.
+	links     []Link
+	withLinks bool
 	// Contents is the table of contents, nil when the document has none.
 	Contents *Contents
 	// anchors maps each anchor to its heading (nil for an HTML id);
@@ -153,97 +158,10 @@ type List struct {
 	// and nested notes stay out because most of their items do not start
 	// with a link.
 	EntryList bool
-}
-
-// Entry is one list item. IsEntry tells whether it starts with a link.
-type Entry struct {
-	List    *List
-	Section *Section
-	// Index is the item's position in List.Items.
-	Index int
-	// Item covers the whole item block from its marker to the end of its
-	// last non-blank line (line ending excluded), nested items included.
-	Item Span
-	// Marker is the bullet or ordinal with its delimiter.
-	Marker Span
-	// Indent spans the blanks before the marker on its line (after a
-	// blockquote's ">"); empty at the margin.
-	Indent Span
-	// Content covers the item's first paragraph, trimmed, up to the
-	// first folded line that is not part of it (see FoldKind).
-	Content Span
-	// Empty is true for an item with nothing after its marker.
-	Empty bool
-	// DoubleBullet is true when the item's first block is a list that
-	// starts on the item's own line ("* * [x](u)").
-	DoubleBullet bool
-	// Linked is true for an entry and for an item whose first line leads
-	// to a link with a short label ("Topic: [a](u), [b](v)").
-	Linked bool
-	// IsEntry is true when the item's text starts with a link, or with a
-	// group label and then a link.
-	IsEntry bool
-	// Label spans the text of a group label in bold before the link
-	// ("**Go**" in "- **Go**: [Title](url) - ..."); NoSpan when absent.
-	// Items sharing a label form a group, and a list of such items is
-	// ordered by label.
-	Label Span
-	// Link spans the whole link, from "[" to its closing ")" or "]".
-	Link Span
-	// Text spans the link text between the brackets.
-	Text Span
-	// Year spans the four digits of a year prefix; YearSep what stands
-	// between them and the name. YearValue is the parsed year.
-	Year, YearSep Span
-	YearValue     int
-	// Name spans the link text without year prefix and tags.
-	Name Span
-	// Tags span every #Word# in the link text, hashes included.
-	Tags []Span
-	// WordTags are the Tags whose inside is letters only ("#Project#"),
-	// the markers a tagged list puts on its entries; "#v2#" or "#C-3#"
-	// inside a name are not. It shares Tags' array when every tag is one.
-	WordTags []Span
-	// URL spans the destination in the source; NoSpan for reference links
-	// (whose destination lives elsewhere). Dest is the destination either way.
-	URL  Span
-	Dest string
-	// Reference is true for [text][ref] and [text] links.
-	Reference bool
-	// Stray spans characters glued to the link's end that belong to
-	// nothing, left over from an edit: ")" or "]" ("[x](u))"), or a
-	// period with nothing after it or before a separator ("[x](u).");
-	// NoSpan when none. They are also part of Desc (or Separator).
-	Stray Span
-	// Separator spans what stands between the link and the description,
-	// past code spans and emoji shortcodes that mark the link ("[Name](url)
-	// `⚠` - ...", "[Name](url) :zap: - ..."). An arrow ("->", "=>", "→")
-	// is one separator, taken whole; a colon glued to the link before a
-	// port or a time ("[host](url):8080") is none.
-	Separator Span
-	// Desc spans the description, trimmed; NoSpan when absent.
-	Desc Span
-	// Sentence spans the description's text: Desc without leading
-	// punctuation (see LeadPunct) and Trailer, trimmed; NoSpan when
-	// nothing is left.
-	Sentence Span
-	// Trailer spans the metadata after the sentence, up to Desc.End:
-	// code spans, badges, emphasised markers, links, tags after a
-	// finished sentence ("… in Lisp. **[Deprecated]**", "… tool. [MIT]");
-	// NoSpan when none.
-	Trailer Span
-	// SentenceMarkup is the construct the sentence ends with when that
-	// may be part of it or not: a link ("Client for [imgur](…)", "中文，
-	// [x](…)"), a bracketed tag, a parenthesis or emphasised words, with
-	// MarkupWhole when the sentence is nothing else; MarkupEmoji for an
-	// emoji, :shortcode: or emoticon, which ends a sentence as "!" does.
-	// Trailing holds the kinds of constructs in Trailer.
-	SentenceMarkup, Trailing Markup
-	// NameKey and URLKey are the normalised forms used for sorting and
-	// duplicate detection.
-	NameKey, URLKey string
-	// Children are the items of lists nested in this one.
-	Children []*Entry
+	// src is the document's source as a string, which entries' Dest and
+	// URLKey slice; keys holds the name keys of the entries (see
+	// Entry.NameKey), of this list and others.
+	src, keys string
 }
 
 // Fold is a line CommonMark folded into the first paragraph of the item
@@ -302,12 +220,12 @@ func (k FoldKind) Foreign() bool { return k != FoldText }
 // when none. It is what Desc holds before Sentence.
 func (e *Entry) LeadPunct() Span {
 	switch {
-	case !e.Desc.Valid() || e.Sentence.Start == e.Desc.Start:
+	case !e.Desc().Valid() || e.Sentence().Start == e.Desc().Start:
 		return NoSpan
-	case !e.Sentence.Valid():
-		return e.Desc // punctuation only: "-"
+	case !e.Sentence().Valid():
+		return e.Desc() // punctuation only: "-"
 	}
-	return Span{e.Desc.Start, e.Sentence.Start}
+	return Span{e.Desc().Start, e.Sentence().Start}
 }
 
 // Text returns the source bytes of s as a string ("" when absent).
@@ -388,4 +306,17 @@ func (d *Document) LineCount() int {
 		n--
 	}
 	return n
+}
+
+// Prose yields the spans of the plain text of paragraphs, list items'
+// included, in document order: text outside links, images, code spans
+// and HTML, where a word is written by the author rather than quoted.
+func (d *Document) Prose() iter.Seq[Span] {
+	return func(yield func(Span) bool) {
+		for _, s := range d.prose {
+			if !yield(s.unpack()) {
+				return
+			}
+		}
+	}
 }

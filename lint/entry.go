@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -18,88 +19,95 @@ import (
 func (b *builder) entry(e *Entry, link *ast.Link) {
 	src := b.doc.Src
 	open := b.base + link.Pos()
-	closeBr := matchBracket(src, open, e.Content.End)
+	contentEnd := e.Content().End
+	closeBr := matchBracket(src, open, contentEnd)
 	if closeBr < 0 {
 		return
 	}
-	e.IsEntry = true
-	e.Text = Span{open + 1, closeBr}
+	e.flags |= flagIsEntry
+	e.set(partText, Span{open + 1, closeBr})
 	end := closeBr + 1
 	switch {
 	case link.Reference != nil:
-		e.Reference = true
-		if end < e.Content.End && src[end] == '[' {
-			if c := matchBracket(src, end, e.Content.End); c >= 0 {
+		e.flags |= flagReference
+		if end < contentEnd && src[end] == '[' {
+			if c := matchBracket(src, end, contentEnd); c >= 0 {
 				end = c + 1
 			}
 		}
-	case end < e.Content.End && src[end] == '(':
-		if url, after, ok := plainDest(src, end+1, e.Content.End, link.Destination); ok {
+	case end < contentEnd && src[end] == '(':
+		if url, after, ok := plainDest(src, end+1, contentEnd, link.Destination); ok {
 			end = after
-			e.URL = url
-			e.Dest = b.str[url.Start:url.End]
-		} else if url, after, ok := scanInlineDest(src, end+1, e.Content.End); ok {
+			e.set(partURL, url)
+		} else if url, after, ok := scanInlineDest(src, end+1, contentEnd); ok {
 			end = after
 			// Only a destination spelled exactly as goldmark read it may
 			// be edited; escapes and entities make them differ.
-			raw := b.str[url.Start:url.End]
 			if bytes.Equal(src[url.Start:url.End], link.Destination) &&
-				(!escaped(link.Destination) || destValue(link.Destination) == raw) {
-				e.URL = url
-				e.Dest = raw
+				(!escaped(link.Destination) || destValue(link.Destination) == b.str[url.Start:url.End]) {
+				e.set(partURL, url)
 			}
 		}
 	}
-	if !e.URL.Valid() {
-		e.Dest = destValue(link.Destination)
+	if !e.URL().Valid() {
+		if dest := destValue(link.Destination); dest != "" {
+			b.rare(e).dest = dest
+		}
 	}
-	e.Link = Span{open, end}
+	e.set(partLink, Span{open, end})
 	b.linkText(e)
 	b.tail(e)
 	// Tags inside the name (one followed by a badge is not at the end of
 	// the link text) are not part of it.
-	if len(b.keys) >= keyBatch {
-		b.flushKeys()
-	}
-	from := e.Name.Start
-	for _, t := range e.Tags {
-		if t.Start >= from && t.End <= e.Name.End {
+	name := e.Name()
+	from := name.Start
+	keyStart := len(b.keys)
+	for _, t := range e.Tags() {
+		if t.Start >= from && t.End <= name.End {
 			b.keys = appendNameKey(b.keys, src[from:t.Start])
 			from = t.End
 		}
 	}
-	b.keys = appendNameKey(b.keys, src[from:e.Name.End])
-	b.keyed = append(b.keyed, keyed{e, len(b.keys)})
-	e.URLKey = URLKey(e.Dest)
-}
-
-// keyBatch is about how many bytes of name keys the builder collects
-// before it makes them one string: one allocation for a few hundred keys.
-const keyBatch = 4096
-
-// keyed is an entry waiting for its name key, which ends at end in the
-// builder's keys (and starts where the previous one ends).
-type keyed struct {
-	e   *Entry
-	end int
-}
-
-// flushKeys makes the collected name keys one string and gives each
-// waiting entry its part.
-func (b *builder) flushKeys() {
-	s := string(b.keys)
-	start := 0
-	for _, k := range b.keyed {
-		k.e.NameKey = s[start:k.end]
-		start = k.end
+	b.keys = appendNameKey(b.keys, src[from:name.End])
+	e.key = keyRange{uint32(keyStart), uint32(len(b.keys) - keyStart)}
+	// Most URL keys are part of the source (the destination without its
+	// scheme): they take a part's room instead of a string.
+	if k := URLKey(e.Dest()); k != "" {
+		if off, ok := offsetIn(b.str, k); ok {
+			e.set(partURLKey, Span{off, off + len(k)})
+		} else {
+			b.rare(e).urlKey = k
+		}
 	}
-	b.keys, b.keyed = b.keys[:0], b.keyed[:0]
+}
+
+// offsetIn returns where s starts in within when s is a substring of it
+// (shares its memory), as the substrings of Src that keys often are.
+func offsetIn(within, s string) (int, bool) {
+	if len(s) == 0 || len(s) > len(within) {
+		return 0, false
+	}
+	off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(within)))
+	if off > uintptr(len(within)-len(s)) {
+		return 0, false
+	}
+	return int(off), true
+}
+
+// flushKeys makes the name keys of the entries built so far one string,
+// which the lists built hold and their entries' NameKey slices.
+func (b *builder) flushKeys() {
+	keys := string(b.keys)
+	for _, l := range b.doc.Lists[b.lists:] {
+		l.keys = keys
+	}
+	b.keys = nil
 }
 
 // linkText splits the link text into year prefix, name and tags.
 func (b *builder) linkText(e *Entry) {
 	src := b.doc.Src
-	t := trimSpan(src, e.Text)
+	t := trimSpan(src, e.Text())
 	// Tags: every #Word# (no spaces, no '#' inside). They go to a slab
 	// shared by the document's entries: one allocation for many tags.
 	first := len(b.tags)
@@ -120,25 +128,28 @@ func (b *builder) linkText(e *Entry) {
 	}
 	if n := len(b.tags); n > first {
 		// Growing the slab later leaves these in the old array, intact.
-		e.Tags = b.tags[first:n:n]
-		e.WordTags = wordTags(src, e.Tags)
+		r := b.rare(e)
+		r.tags = b.tags[first:n:n]
+		r.wordTags = wordTags(src, r.tags)
 	}
 	// The name is what the tags at either end leave: "Nomad #Project#
 	// #Tool#" is named "Nomad".
 	name := t
-	for k := len(e.Tags) - 1; k >= 0 && e.Tags[k].End == name.End; k-- {
-		name = trimSpan(src, Span{name.Start, e.Tags[k].Start})
+	tags := e.Tags()
+	for k := len(tags) - 1; k >= 0 && tags[k].End == name.End; k-- {
+		name = trimSpan(src, Span{name.Start, tags[k].Start})
 	}
-	for k := 0; k < len(e.Tags) && e.Tags[k].Start == name.Start && e.Tags[k].End <= name.End; k++ {
-		name = trimSpan(src, Span{e.Tags[k].End, name.End})
+	for k := 0; k < len(tags) && tags[k].Start == name.Start && tags[k].End <= name.End; k++ {
+		name = trimSpan(src, Span{tags[k].End, name.End})
 	}
 	if y, sep, ok := yearPrefix(src, name, b.year); ok {
-		e.Year = Span{name.Start, name.Start + 4}
-		e.YearSep = sep
-		e.YearValue = y
+		r := b.rare(e)
+		r.year = pack(Span{name.Start, name.Start + 4})
+		r.yearSep = pack(sep)
+		r.yearValue = int32(y)
 		name.Start = sep.End
 	}
-	e.Name = name
+	e.set(partName, name)
 }
 
 // isTagByte reports whether c may stand inside a #Word# tag: letters
@@ -232,12 +243,12 @@ func yearPrefix(src []byte, name Span, thisYear int) (year int, sep Span, ok boo
 // tail finds the separator and description after the link.
 func (b *builder) tail(e *Entry) {
 	src := b.doc.Src
-	i, end := e.Link.End, e.Content.End
+	i, end := e.Link().End, e.Content().End
 	if i >= end {
 		return
 	}
 	if c := src[i]; c == '.' || c == ')' || c == ']' {
-		e.Stray = strayRun(src, i, max(i, trimComments(src, Span{i, end}).End))
+		b.rare(e).stray = pack(strayRun(src, i, max(i, trimComments(src, Span{i, end}).End)))
 	}
 	j := skipBlanks(src, i, end)
 	k := markedSeparatorEnd(src, j, end, j > i)
@@ -266,15 +277,15 @@ func (b *builder) tail(e *Entry) {
 	if k == j {
 		// No separator: whatever follows the link is the description.
 		if d := trimComments(src, Span{i, end}); d.End > d.Start {
-			e.Desc = d
+			e.set(partDesc, d)
 			b.sentence(e)
 		}
 		return
 	}
 	k = skipBlanks(src, k, end)
-	e.Separator = Span{i, k}
+	e.set(partSeparator, Span{i, k})
 	if d := trimComments(src, Span{k, end}); d.End > d.Start {
-		e.Desc = d
+		e.set(partDesc, d)
 		b.sentence(e)
 	}
 }

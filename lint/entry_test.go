@@ -192,10 +192,10 @@ func TestNameKeyRef(t *testing.T) {
 	n := 0
 	for _, d := range corpusDocs(t) {
 		for _, e := range d.Items {
-			if e.IsEntry {
+			if e.IsEntry() {
 				n++
-				check(d.Src[e.Text.Start:e.Text.End])
-				check(d.Src[e.Name.Start:e.Name.End])
+				check(d.Src[e.Text().Start:e.Text().End])
+				check(d.Src[e.Name().Start:e.Name().End])
 			}
 		}
 	}

@@ -27,10 +27,10 @@ func TestParseFolds(t *testing.T) {
 		}
 	}
 	// The item's text ends before the first line that is not part of it.
-	if got := d.Text(d.Items[0].Content); got != "[A](u) - One." {
+	if got := d.Text(d.Items[0].Content()); got != "[A](u) - One." {
 		t.Errorf("content %q", got)
 	}
-	if got := d.Text(d.Items[0].Desc); got != "One." {
+	if got := d.Text(d.Items[0].Desc()); got != "One." {
 		t.Errorf("description %q", got)
 	}
 }
@@ -38,26 +38,26 @@ func TestParseFolds(t *testing.T) {
 func TestParseItemShapes(t *testing.T) {
 	d := parse(t, "- [A](u)\n - [B](u)\n-\n* * [C](u)\n- Topic: [D](u), [E](u)\n- Sentence that mentions [F](u)\n")
 	items := d.Items
-	if got := d.Text(items[1].Indent); got != " " || items[0].Indent.Len() != 0 || !items[0].Indent.Valid() {
-		t.Errorf("indents %q and %q", d.Text(items[0].Indent), got)
+	if got := d.Text(items[1].Indent()); got != " " || items[0].Indent().Len() != 0 || !items[0].Indent().Valid() {
+		t.Errorf("indents %q and %q", d.Text(items[0].Indent()), got)
 	}
-	if !items[2].Empty || items[0].Empty {
+	if !items[2].Empty() || items[0].Empty() {
 		t.Error("Empty set wrong")
 	}
 	// "* * [C](u)" starts a new list: its item holds a list on its line.
 	var double *lint.Entry
 	for _, it := range items {
-		if it.DoubleBullet {
+		if it.DoubleBullet() {
 			double = it
 		}
 	}
-	if double == nil || len(double.Children) != 1 || d.Text(double.Children[0].Text) != "C" {
+	if double == nil || len(double.Children()) != 1 || d.Text(double.Children()[0].Text()) != "C" {
 		t.Errorf("no double bullet found over [C]")
 	}
 	var linked []string
 	for _, it := range items {
-		if it.Linked {
-			linked = append(linked, d.Text(it.Content))
+		if it.Linked() {
+			linked = append(linked, d.Text(it.Content()))
 		}
 	}
 	if len(linked) != 4 || linked[3] != "Topic: [D](u), [E](u)" {

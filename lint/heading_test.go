@@ -113,7 +113,7 @@ func TestParseStray(t *testing.T) {
 		"- [a](https://a.example)'s own site\n":   "∅",
 	} {
 		d := parse(t, src)
-		if got := show(d, d.Items[0].Stray); got != want {
+		if got := show(d, d.Items[0].Stray()); got != want {
 			t.Errorf("%q: stray %q, want %q", src, got, want)
 		}
 	}

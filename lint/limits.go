@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -21,6 +22,14 @@ type Limits struct {
 	// CLI reads the clock once, tests pin a year so that they do not
 	// change with the calendar.
 	Year int
+	// Links asks the parse to collect the document's links (see
+	// Document.Links). It rides with the limits because they are what
+	// every parse of a Linter takes (Linter.Parse, the fixer's parses
+	// after each round), so a linter whose rules read links asks once for
+	// all of them; check, whose rules never read links, leaves it off and
+	// pays nothing for them: on a 500,000-entry list they would be as
+	// many Link values more.
+	Links bool
 }
 
 // Default limits: far above any real list (the deepest in our corpus
@@ -28,6 +37,9 @@ type Limits struct {
 const (
 	DefaultMaxBytes = 64 << 20
 	DefaultMaxDepth = 64
+	// MaxSourceBytes is the largest file the model can hold: it keeps
+	// offsets in 32 bits (see Entry). A larger MaxBytes means this.
+	MaxSourceBytes = math.MaxInt32
 )
 
 // ErrLimit is wrapped by the errors of input beyond Limits.
@@ -37,6 +49,7 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxBytes <= 0 {
 		l.MaxBytes = DefaultMaxBytes
 	}
+	l.MaxBytes = min(l.MaxBytes, MaxSourceBytes)
 	if l.MaxDepth <= 0 {
 		l.MaxDepth = DefaultMaxDepth
 	}

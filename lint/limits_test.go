@@ -96,7 +96,7 @@ func TestLimitsYear(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := doc.Items[0].Year.Valid(); got != want {
+		if got := doc.Items[0].Year().Valid(); got != want {
 			t.Errorf("year %d: prefix of \"2031 Game\" valid = %v, want %v", year, got, want)
 		}
 	}

@@ -68,13 +68,14 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 	if pieces == 0 {
 		pieces = min(runtime.GOMAXPROCS(0), len(body)/minPiece)
 	}
-	pieces = buildPieces(d, body, base, pieces, limits.Year)
+	d.withLinks = limits.Links
+	pieces = buildPieces(d, body, base, pieces, limits)
 	linkSections(d.Sections)
 	// A section's items are contiguous in document order: share d.Items.
 	for i := 0; i < len(d.Items); {
-		s := d.Items[i].Section
+		s := d.Items[i].Section()
 		j := i + 1
-		for j < len(d.Items) && d.Items[j].Section == s {
+		for j < len(d.Items) && d.Items[j].Section() == s {
 			j++
 		}
 		s.Items = d.Items[i:j:j]
@@ -91,10 +92,17 @@ func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, 
 // ending (ties go to the one seen first). A lone CR ends a line, as in
 // CommonMark.
 func scanLines(src []byte) (starts []int, ending string) {
-	starts = make([]int, 1, len(src)/40+2)
+	// Sized exactly (counting is far faster than the scan below): the
+	// index of a large list is a tenth of its model, and growing it by
+	// appends left up to twice that.
+	breaks := bytes.Count(src, []byte{'\n'})
+	fast := bytes.IndexByte(src, '\r') < 0
+	if !fast {
+		breaks += bytes.Count(src, []byte{'\r'})
+	}
+	starts = make([]int, 1, breaks+1)
 	var lf, crlf, cr int
 	first := ""
-	fast := bytes.IndexByte(src, '\r') < 0
 	if fast {
 		// LF only, nearly every file: let IndexByte find the breaks.
 		for i := 0; ; {
@@ -162,13 +170,13 @@ func hasLoneCR(src []byte) bool {
 }
 
 // build parses body whole and builds its model into d.
-func build(d *Document, body []byte, base, year int) {
-	newBuilder(d, body, base, year).walk(parseRange(body, 0, len(body)))
+func build(d *Document, body []byte, base int, limits Limits) {
+	newBuilder(d, body, base, limits).walk(parseRange(body, 0, len(body)))
 }
 
 // newBuilder returns a builder of d, whose synthetic first section it adds.
-func newBuilder(d *Document, body []byte, base, year int) *builder {
-	b := &builder{doc: d, body: body, base: base, year: year, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor()}
+func newBuilder(d *Document, body []byte, base int, limits Limits) *builder {
+	b := &builder{doc: d, body: body, base: base, year: limits.Year, links: limits.Links, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor(), lists: len(d.Lists)}
 	b.top = &Section{Heading: NoSpan, Content: NoSpan}
 	b.caption = NoSpan
 	d.Sections = append(d.Sections, b.top)
@@ -205,24 +213,25 @@ func linkSections(sections []*Section) {
 
 // builder turns the goldmark tree into the flat model in one walk.
 type builder struct {
-	doc  *Document
-	year int    // the current year, which bounds a loosely written year prefix
-	body []byte // src without the BOM: goldmark's offsets index this
-	base int    // len(BOM): add to goldmark offsets to index Src
-	top  *Section
-	cur  *Section
+	doc   *Document
+	year  int    // the current year, which bounds a loosely written year prefix
+	links bool   // collect the document's links (Limits.Links)
+	body  []byte // src without the BOM: goldmark's offsets index this
+	base  int    // len(BOM): add to goldmark offsets to index Src
+	top   *Section
+	cur   *Section
 	// str is Src seen as a string, without a copy, so that destinations
 	// are substrings rather than one allocation each. Sound because a
 	// Document's Src is never written (see Parse).
 	str string
-	// slab hands out entries in blocks, one allocation per many items;
-	// slabbed counts the entries of the blocks made so far.
-	slab    []Entry
-	slabbed int
-	// keys collects the name keys of the entries in keyed until
-	// flushKeys makes them one string.
+	// entries and rares hand out entries and their rare records.
+	entries slab[Entry]
+	rares   slab[entryRare]
+	// keys collects the name keys of the entries until flushKeys makes
+	// them one string; lists counts the document's lists made before
+	// this builder's.
 	keys  []byte
-	keyed []keyed
+	lists int
 	// tags backs the entries' Tags.
 	tags []Span
 	// lines finds the lines of offsets, which come nearly in order.
@@ -232,30 +241,49 @@ type builder struct {
 	caption Span
 }
 
-// slabEntries is as many entries as fit in 40 KiB: a block the allocator
-// serves in whole pages, none of them half used whatever Entry's size.
-const slabEntries = 40 << 10 / int(unsafe.Sizeof(Entry{}))
+// slab hands out values in blocks, one allocation per many values.
+// Blocks double from 8 values up to 40 KiB, a block the allocator serves
+// in whole pages: any value keeps its whole block alive, and a fixed
+// block of 40 KiB was 40 KB kept for a file of ten entries, 48 of every
+// 49 bytes of a run over 10,000 small files. Values start zeroed.
+type slab[T any] struct {
+	free []T
+	made int
+}
+
+func (s *slab[T]) next() *T {
+	if len(s.free) == 0 {
+		var zero T
+		n := min(40<<10/int(unsafe.Sizeof(zero)), max(8, s.made))
+		s.free = make([]T, n)
+		s.made += n
+	}
+	v := &s.free[0]
+	s.free = s.free[1:]
+	return v
+}
 
 // newEntry returns the next item of lst, all its optional spans absent.
 // Slab entries start zeroed, so only the other fields need setting: far
 // cheaper than assigning a whole Entry.
 func (b *builder) newEntry(lst *List) *Entry {
-	if len(b.slab) == 0 {
-		// Blocks double up to slabEntries: any entry keeps its whole block
-		// alive, and a fixed block of slabEntries was 40 KB kept for a
-		// file of ten entries, 48 of every 49 bytes of a run over 10,000
-		// small files.
-		n := min(slabEntries, max(8, b.slabbed))
-		b.slab = make([]Entry, n)
-		b.slabbed += n
+	e := b.entries.next()
+	e.List, e.index, e.parts = lst, int32(len(lst.Items)), noParts
+	if b.cur != lst.Section {
+		b.rare(e).section = b.cur
 	}
-	e := &b.slab[0]
-	b.slab = b.slab[1:]
-	e.List, e.Section, e.Index = lst, b.cur, len(lst.Items)
-	e.Content, e.Link, e.Text, e.Year, e.YearSep = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
-	e.Name, e.URL, e.Separator, e.Desc, e.Label = NoSpan, NoSpan, NoSpan, NoSpan, NoSpan
-	e.Sentence, e.Trailer, e.Stray = NoSpan, NoSpan, NoSpan
 	return e
+}
+
+// rare returns e's record of rare parts, making it on first use: the
+// builder's version of Entry.more, from a slab (in a tagged list every
+// entry has one).
+func (b *builder) rare(e *Entry) *entryRare {
+	if e.rare == nil {
+		e.rare = b.rares.next()
+		*e.rare = noRare
+	}
+	return e.rare
 }
 
 // walkBlocks visits the block children of n. parent is the item holding
@@ -264,6 +292,14 @@ func (b *builder) newEntry(lst *List) *Entry {
 // of a large tree already turned into the model while the rest is built.
 func (b *builder) walkBlocks(n ast.Node, parent *Entry, depth int) {
 	for c := n.FirstChild(); c != nil; c = n.FirstChild() {
+		if b.links {
+			switch c.(type) {
+			case *ast.List, *ast.Blockquote:
+				// Their blocks come through here in turn.
+			default:
+				b.blockLinks(c)
+			}
+		}
 		switch c := c.(type) {
 		case *ast.Heading:
 			b.heading(c)
@@ -457,6 +493,7 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 		Parent:  parent,
 		Items:   make([]*Entry, 0, l.ChildCount()),
 		Caption: b.caption,
+		src:     b.str,
 	}
 	b.caption = NoSpan
 	b.doc.Lists = append(b.doc.Lists, lst)
@@ -469,17 +506,18 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 		}
 		e := b.item(li, lst)
 		if parent != nil {
-			parent.Children = append(parent.Children, e)
+			r := b.rare(parent)
+			r.children = append(r.children, e)
 		}
 		b.walkBlocks(li, e, depth+1)
 	}
 	if n := len(lst.Items); n > 0 {
-		lst.Span = Span{lst.Items[0].Item.Start, lst.Items[n-1].Item.End}
+		lst.Span = Span{lst.Items[0].Item().Start, lst.Items[n-1].Item().End}
 	}
 	entries, anchors := anchorEntries(lst)
 	linked := 0
 	for _, it := range lst.Items {
-		if it.Linked {
+		if it.Linked() {
 			linked++
 		}
 	}
@@ -491,24 +529,25 @@ func (b *builder) list(l *ast.List, parent *Entry, depth int) {
 func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	d := b.doc
 	e := b.newEntry(lst)
-	e.Marker = b.marker(b.pos(li), lst)
-	e.Indent = Span{indentStart(d.Src, e.Marker.Start), e.Marker.Start}
-	end := b.lineEnd(e.Marker.Start)
+	marker := b.marker(b.pos(li), lst)
+	e.base = int32(indentStart(d.Src, marker.Start))
+	e.set(partMarker, marker)
+	end := b.lineEnd(marker.Start)
 	if last := b.blockEnd(li); last > end {
 		end = last
 	}
-	e.Item = Span{e.Marker.Start, end}
+	e.end = int32(end)
 	lst.Items = append(lst.Items, e)
 	d.Items = append(d.Items, e)
 
 	para := li.FirstChild()
 	switch para.(type) {
 	case nil:
-		e.Empty = true
+		e.flags |= flagEmpty
 		return e
 	case *ast.Paragraph, *ast.TextBlock:
 	case *ast.List:
-		e.DoubleBullet = b.lines.Line(b.pos(para)) == b.lines.Line(e.Marker.Start)
+		e.setFlag(flagDoubleBullet, b.lines.Line(b.pos(para)) == b.lines.Line(marker.Start))
 		return e
 	default:
 		return e
@@ -522,19 +561,23 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	if lines.Len() > 1 {
 		ce = b.folds(e, para, ce)
 	}
-	e.Content = trimSpan(d.Src, Span{cs, ce})
+	content := trimSpan(d.Src, Span{cs, ce})
+	e.set(partContent, content)
 	link, ok := para.FirstChild().(*ast.Link)
 	if !ok {
-		link, e.Label = b.labelledLink(para, e.Content)
+		var label Span
+		if link, label = b.labelledLink(para, content); label.Valid() {
+			b.rare(e).label = pack(label)
+		}
 		if link == nil {
-			e.Linked = b.labelLeadsToLink(para, e.Content)
+			e.setFlag(flagLinked, b.labelLeadsToLink(para, content))
 			return e
 		}
-	} else if b.base+link.Pos() != e.Content.Start {
+	} else if b.base+link.Pos() != content.Start {
 		return e
 	}
 	b.entry(e, link)
-	e.Linked = e.IsEntry
+	e.setFlag(flagLinked, e.IsEntry())
 	return e
 }
 
@@ -554,7 +597,7 @@ func (b *builder) folds(e *Entry, para ast.Node, end int) int {
 	d := b.doc
 	src := d.Src
 	lines := para.Lines()
-	first := b.lines.Line(e.Marker.Start)
+	first := b.lines.Line(e.Marker().Start)
 	// The text's column: a line indented less is lazy.
 	col := columns(src[d.LineSpan(first).Start:b.base+lines.At(0).Start], 0)
 	for i := 1; i < lines.Len(); i++ {

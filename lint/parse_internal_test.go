@@ -52,12 +52,12 @@ func TestNameKeyBatches(t *testing.T) {
 		}
 		n := 0
 		for _, e := range d.Items {
-			if !e.IsEntry {
+			if !e.IsEntry() {
 				continue
 			}
 			n++
-			if want := NameKey(d.Src[e.Name.Start:e.Name.End]); e.NameKey != want || want == "" {
-				t.Errorf("%s: NameKey %q, want %q", d.Text(e.Name), e.NameKey, want)
+			if want := NameKey(d.Src[e.Name().Start:e.Name().End]); e.NameKey() != want || want == "" {
+				t.Errorf("%s: NameKey %q, want %q", d.Text(e.Name()), e.NameKey(), want)
 			}
 		}
 		if n != 3000 {

@@ -34,19 +34,19 @@ type entry struct {
 
 func checkEntry(t *testing.T, d *lint.Document, e *lint.Entry, w entry) {
 	t.Helper()
-	if !e.IsEntry {
-		t.Fatalf("item %q is not an entry", show(d, e.Item))
+	if !e.IsEntry() {
+		t.Fatalf("item %q is not an entry", show(d, e.Item()))
 	}
 	got := entry{
-		text: show(d, e.Text), year: show(d, e.Year), ysep: show(d, e.YearSep), name: show(d, e.Name),
-		url: show(d, e.URL), dest: e.Dest, sep: show(d, e.Separator), desc: show(d, e.Desc),
+		text: show(d, e.Text()), year: show(d, e.Year()), ysep: show(d, e.YearSep()), name: show(d, e.Name()),
+		url: show(d, e.URL()), dest: e.Dest(), sep: show(d, e.Separator()), desc: show(d, e.Desc()),
 	}
-	for _, tag := range e.Tags {
+	for _, tag := range e.Tags() {
 		got.tags = append(got.tags, d.Text(tag))
 	}
 	if strings.Join(got.tags, " ") != strings.Join(w.tags, " ") || got.text != w.text || got.year != w.year ||
 		got.ysep != w.ysep || got.name != w.name || got.url != w.url || got.dest != w.dest || got.sep != w.sep || got.desc != w.desc {
-		t.Errorf("entry %q:\n got %+v\nwant %+v", show(d, e.Item), got, w)
+		t.Errorf("entry %q:\n got %+v\nwant %+v", show(d, e.Item()), got, w)
 	}
 }
 
@@ -66,13 +66,13 @@ func TestParseCRLF(t *testing.T) {
 	}
 	checkEntry(t, d, d.Items[0], entry{text: "A", year: "∅", ysep: "∅", name: "A", url: "https://a.example", dest: "https://a.example", sep: ": ", desc: "Desc."})
 	checkEntry(t, d, d.Items[1], entry{text: "B", year: "∅", ysep: "∅", name: "B", url: "https://b.example", dest: "https://b.example", sep: " - ", desc: "Two\r\n  lines."})
-	if got := d.Text(d.Items[1].Item); got != "- [B](https://b.example) - Two\r\n  lines." {
+	if got := d.Text(d.Items[1].Item()); got != "- [B](https://b.example) - Two\r\n  lines." {
 		t.Errorf("item %q: the line ending after the last line must be excluded", got)
 	}
 	if got := d.Text(d.LineSpan(3)); got != "- [A](https://a.example): Desc." {
 		t.Errorf("LineSpan(3) = %q", got)
 	}
-	if line, col := d.Position(d.Items[1].Desc.End); line != 5 || col != 9 {
+	if line, col := d.Position(d.Items[1].Desc().End); line != 5 || col != 9 {
 		t.Errorf("Position(desc end) = %d:%d, want 5:9", line, col)
 	}
 }
@@ -85,10 +85,10 @@ func TestParseCROnly(t *testing.T) {
 	if len(d.Sections) != 2 || d.Sections[1].Title != "T" {
 		t.Fatalf("sections %d, want the heading \"T\" alone", len(d.Sections))
 	}
-	if len(d.Items) != 2 || !d.Items[1].IsEntry {
+	if len(d.Items) != 2 || !d.Items[1].IsEntry() {
 		t.Fatalf("%d items, want 2 entries", len(d.Items))
 	}
-	if line, col := d.Position(d.Items[1].Name.Start); line != 4 || col != 4 {
+	if line, col := d.Position(d.Items[1].Name().Start); line != 4 || col != 4 {
 		t.Errorf("Position(B) = %d:%d, want 4:4", line, col)
 	}
 }
@@ -107,17 +107,17 @@ func TestParseBOM(t *testing.T) {
 	}
 	e := d.Items[0]
 	checkEntry(t, d, e, entry{text: "混凝土 #Project#", year: "∅", ysep: "∅", name: "混凝土", url: "https://x.example/混", dest: "https://x.example/混", sep: "：", desc: "搅拌。", tags: []string{"#Project#"}})
-	if e.Marker.Start != strings.Index(src, "- [") {
-		t.Errorf("marker at %d, want %d: offsets count the BOM", e.Marker.Start, strings.Index(src, "- ["))
+	if e.Marker().Start != strings.Index(src, "- [") {
+		t.Errorf("marker at %d, want %d: offsets count the BOM", e.Marker().Start, strings.Index(src, "- ["))
 	}
 	for _, tc := range []struct {
 		off, line, col int
 	}{
 		{3, 1, 1}, // "#" right after the BOM
 		{strings.Index(src, "标题"), 1, 3},
-		{e.Name.Start, 3, 4},
-		{e.Desc.Start, 3, 40}, // characters, not bytes
-		{e.Desc.End, 3, 43},
+		{e.Name().Start, 3, 4},
+		{e.Desc().Start, 3, 40}, // characters, not bytes
+		{e.Desc().End, 3, 43},
 	} {
 		if line, col := d.Position(tc.off); line != tc.line || col != tc.col {
 			t.Errorf("Position(%d) = %d:%d, want %d:%d", tc.off, line, col, tc.line, tc.col)
@@ -159,30 +159,30 @@ func TestParseLinks(t *testing.T) {
 		`[Titled](https://f.example "A title")`, "[Badge ![stars](https://img.example/s.svg)](https://g.example)",
 		`[Esc](https://h.example/a\_b)`,
 	} {
-		if got := d.Text(d.Items[i].Link); got != want {
+		if got := d.Text(d.Items[i].Link()); got != want {
 			t.Errorf("item %d: link %q, want %q", i, got, want)
 		}
 	}
-	if !d.Items[1].Reference || !d.Items[2].Reference || !d.Items[3].Reference || d.Items[0].Reference {
+	if !d.Items[1].Reference() || !d.Items[2].Reference() || !d.Items[3].Reference() || d.Items[0].Reference() {
 		t.Error("Reference set wrong")
 	}
-	if d.Items[4].URL.Len() != 0 || !d.Items[4].URL.Valid() {
-		t.Errorf("[x](): URL span %v, want an empty span at the destination", d.Items[4].URL)
+	if d.Items[4].URL().Len() != 0 || !d.Items[4].URL().Valid() {
+		t.Errorf("[x](): URL span %v, want an empty span at the destination", d.Items[4].URL())
 	}
-	if got := d.Items[7].NameKey; got != "badge" {
+	if got := d.Items[7].NameKey(); got != "badge" {
 		t.Errorf("NameKey with a badge = %q, want \"badge\"", got)
 	}
 }
 
 func TestParseNonEntries(t *testing.T) {
 	d := parse(t, "- Plain text, then [a link](https://a.example).\n- **[Bold](https://b.example)**: emphasis first.\n- [](https://c.example): empty text.\n")
-	if d.Items[0].IsEntry || d.Items[1].IsEntry {
+	if d.Items[0].IsEntry() || d.Items[1].IsEntry() {
 		t.Error("an item that does not start with a link is not an entry")
 	}
-	if d.Items[0].Link != lint.NoSpan || d.Items[0].Name != lint.NoSpan {
+	if d.Items[0].Link() != lint.NoSpan || d.Items[0].Name() != lint.NoSpan {
 		t.Error("a non-entry has no link spans")
 	}
-	if got := d.Text(d.Items[0].Content); got != "Plain text, then [a link](https://a.example)." {
+	if got := d.Text(d.Items[0].Content()); got != "Plain text, then [a link](https://a.example)." {
 		t.Errorf("content %q", got)
 	}
 	checkEntry(t, d, d.Items[2], entry{text: "", year: "∅", ysep: "∅", name: "", url: "https://c.example", dest: "https://c.example", sep: ": ", desc: "empty text."})
@@ -232,8 +232,8 @@ func TestParseSeparators(t *testing.T) {
 		{"∅", "= equals"},
 	} {
 		e := d.Items[i]
-		if sep, desc := show(d, e.Separator), show(d, e.Desc); sep != w.sep || desc != w.desc {
-			t.Errorf("%q: separator %q desc %q, want %q %q", d.Text(e.Item), sep, desc, w.sep, w.desc)
+		if sep, desc := show(d, e.Separator()), show(d, e.Desc()); sep != w.sep || desc != w.desc {
+			t.Errorf("%q: separator %q desc %q, want %q %q", d.Text(e.Item()), sep, desc, w.sep, w.desc)
 		}
 	}
 	if len(d.Comments) != 3 {
@@ -275,23 +275,23 @@ func TestParseYearsAndTags(t *testing.T) {
 		d := parse(t, "- ["+tc.text+"](https://k.example): Desc.\n")
 		e := d.Items[0]
 		var tags, words []string
-		for _, s := range e.Tags {
+		for _, s := range e.Tags() {
 			tags = append(tags, d.Text(s))
 			if s := d.Text(s); strings.Trim(s, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ系列") == "" {
 				words = append(words, s)
 			}
 		}
 		var got []string
-		for _, s := range e.WordTags {
+		for _, s := range e.WordTags() {
 			got = append(got, d.Text(s))
 		}
 		if strings.Join(got, " ") != strings.Join(words, " ") {
 			t.Errorf("[%s]: word tags %q, want %q", tc.text, got, words)
 		}
-		if show(d, e.Year) != tc.year || show(d, e.YearSep) != tc.ysep || show(d, e.Name) != tc.name ||
-			e.YearValue != tc.value || strings.Join(tags, " ") != strings.Join(tc.tags, " ") {
+		if show(d, e.Year()) != tc.year || show(d, e.YearSep()) != tc.ysep || show(d, e.Name()) != tc.name ||
+			e.YearValue() != tc.value || strings.Join(tags, " ") != strings.Join(tc.tags, " ") {
 			t.Errorf("[%s]: year %q sep %q name %q value %d tags %q; want %q %q %q %d %q", tc.text,
-				show(d, e.Year), show(d, e.YearSep), show(d, e.Name), e.YearValue, tags, tc.year, tc.ysep, tc.name, tc.value, tc.tags)
+				show(d, e.Year()), show(d, e.YearSep()), show(d, e.Name()), e.YearValue(), tags, tc.year, tc.ysep, tc.name, tc.value, tc.tags)
 		}
 	}
 }
@@ -325,13 +325,13 @@ func TestParseNested(t *testing.T) {
 		t.Fatalf("%d lists %d items, want 3 and 5", len(d.Lists), len(d.Items))
 	}
 	a, a1, a1a, a2, b := d.Items[0], d.Items[1], d.Items[2], d.Items[3], d.Items[4]
-	if got := d.Text(a.Desc); got != "First line\n  continues here." {
+	if got := d.Text(a.Desc()); got != "First line\n  continues here." {
 		t.Errorf("continued description %q", got)
 	}
-	if !strings.HasSuffix(d.Text(a.Item), "Child two.") || !strings.HasSuffix(d.Text(a1.Item), "Grandchild.") {
+	if !strings.HasSuffix(d.Text(a.Item()), "Child two.") || !strings.HasSuffix(d.Text(a1.Item()), "Grandchild.") {
 		t.Error("an item's span covers its nested items")
 	}
-	if len(a.Children) != 2 || a.Children[0] != a1 || a.Children[1] != a2 || len(a1.Children) != 1 || a1.Children[0] != a1a {
+	if len(a.Children()) != 2 || a.Children()[0] != a1 || a.Children()[1] != a2 || len(a1.Children()) != 1 || a1.Children()[0] != a1a {
 		t.Error("Children wrong")
 	}
 	for _, c := range []struct {
@@ -340,11 +340,11 @@ func TestParseNested(t *testing.T) {
 		parent *lint.Entry
 		index  int
 	}{{a, 0, nil, 0}, {a1, 1, a, 0}, {a1a, 2, a1, 0}, {a2, 1, a, 1}, {b, 0, nil, 1}} {
-		if c.e.List.Depth != c.depth || c.e.List.Parent != c.parent || c.e.Index != c.index {
-			t.Errorf("%s: depth %d index %d, want %d %d", d.Text(c.e.Name), c.e.List.Depth, c.e.Index, c.depth, c.index)
+		if c.e.List.Depth != c.depth || c.e.List.Parent != c.parent || c.e.Index() != c.index {
+			t.Errorf("%s: depth %d index %d, want %d %d", d.Text(c.e.Name()), c.e.List.Depth, c.e.Index(), c.depth, c.index)
 		}
-		if c.e.Section != d.Sections[1] {
-			t.Errorf("%s: wrong section", d.Text(c.e.Name))
+		if c.e.Section() != d.Sections[1] {
+			t.Errorf("%s: wrong section", d.Text(c.e.Name()))
 		}
 	}
 	if len(d.Sections[1].Items) != 5 {
@@ -354,13 +354,13 @@ func TestParseNested(t *testing.T) {
 
 func TestParseCodeInItem(t *testing.T) {
 	d := parse(t, "- [A](https://a.example): Code follows.\n\n  ```go\n  x := 1\n  ```\n- [B](https://b.example)\n  ~~~\n  ~~~\n- [C](https://c.example)\n")
-	if got := d.Text(d.Items[0].Item); !strings.HasSuffix(got, "x := 1\n  ```") {
+	if got := d.Text(d.Items[0].Item()); !strings.HasSuffix(got, "x := 1\n  ```") {
 		t.Errorf("item %q must include the closing fence", got)
 	}
-	if got := d.Text(d.Items[1].Item); got != "- [B](https://b.example)\n  ~~~\n  ~~~" {
+	if got := d.Text(d.Items[1].Item()); got != "- [B](https://b.example)\n  ~~~\n  ~~~" {
 		t.Errorf("item %q must include an empty fenced block", got)
 	}
-	if got := d.Text(d.Items[2].Item); got != "- [C](https://c.example)" {
+	if got := d.Text(d.Items[2].Item()); got != "- [C](https://c.example)" {
 		t.Errorf("item %q", got)
 	}
 }
@@ -386,7 +386,7 @@ func TestParseCommentSplitsList(t *testing.T) {
 	if d.Lists[2].Marker != '*' || d.Lists[1].Marker != '-' {
 		t.Error("markers wrong")
 	}
-	if got := d.Text(d.Items[1].Item); got != "- [B](https://b.example)\n  <!-- inside B -->" {
+	if got := d.Text(d.Items[1].Item()); got != "- [B](https://b.example)\n  <!-- inside B -->" {
 		t.Errorf("item %q", got)
 	}
 	if len(d.Comments) != 2 {
@@ -457,7 +457,7 @@ func TestParseLoose(t *testing.T) {
 	if !d.Lists[0].Loose || d.Lists[1].Loose || !d.Lists[1].Ordered {
 		t.Error("loose/ordered wrong")
 	}
-	if got := d.Text(d.Items[3].Marker); got != "2." {
+	if got := d.Text(d.Items[3].Marker()); got != "2." {
 		t.Errorf("ordered marker %q, want \"2.\"", got)
 	}
 	if got := d.Text(d.Lists[0].Span); got != "- [A](https://a.example)\n\n- [B](https://b.example)" {
@@ -468,11 +468,11 @@ func TestParseLoose(t *testing.T) {
 func TestParseTabIndentedMarkers(t *testing.T) {
 	d := parse(t, "- [A](https://a.example)\n\t- **Bold** first, tab-indented.\n\t- [B](https://b.example): Child.\n1. [C](https://c.example)\n\t1. *Em* first.\n")
 	for i, want := range []string{"-", "-", "-", "1.", "1."} {
-		if got := d.Text(d.Items[i].Marker); got != want {
+		if got := d.Text(d.Items[i].Marker()); got != want {
 			t.Errorf("item %d: marker %q, want %q", i, got, want)
 		}
 	}
-	if got := d.Text(d.Items[1].Content); got != "**Bold** first, tab-indented." {
+	if got := d.Text(d.Items[1].Content()); got != "**Bold** first, tab-indented." {
 		t.Errorf("content %q", got)
 	}
 	checkEntry(t, d, d.Items[2], entry{text: "B", year: "∅", ysep: "∅", name: "B", url: "https://b.example", dest: "https://b.example", sep: ": ", desc: "Child."})
@@ -482,7 +482,7 @@ func TestParseDestValue(t *testing.T) {
 	d := parse(t, "- [A](https://a.example/?x=1&amp;y=2): Entity.\n- [B](https://b.example/?x=1&y=2): Plain ampersand.\n- [C][c]\n\n[c]: https://c.example/a\\_b\n")
 	checkEntry(t, d, d.Items[0], entry{text: "A", year: "∅", ysep: "∅", name: "A", url: "∅", dest: "https://a.example/?x=1&y=2", sep: ": ", desc: "Entity."})
 	checkEntry(t, d, d.Items[1], entry{text: "B", year: "∅", ysep: "∅", name: "B", url: "https://b.example/?x=1&y=2", dest: "https://b.example/?x=1&y=2", sep: ": ", desc: "Plain ampersand."})
-	if got := d.Items[2].Dest; got != "https://c.example/a_b" {
+	if got := d.Items[2].Dest(); got != "https://c.example/a_b" {
 		t.Errorf("reference destination %q, want it unescaped", got)
 	}
 }
@@ -491,14 +491,14 @@ func TestParseLabels(t *testing.T) {
 	d := parse(t, "- **Go**: [Zeta](https://z.example) - Z.\n- **C#:** [Alpha](https://a.example) - A.\n- __Rust__ [Beta](https://b.example)\n- **Note**: see [x](https://x.example).\n- **Go**\n")
 	for i, want := range []string{"Go", "C#", "Rust"} {
 		e := d.Items[i]
-		if !e.IsEntry || show(d, e.Label) != want {
-			t.Errorf("item %d: entry %v, label %q, want %q", i, e.IsEntry, show(d, e.Label), want)
+		if !e.IsEntry() || show(d, e.Label()) != want {
+			t.Errorf("item %d: entry %v, label %q, want %q", i, e.IsEntry(), show(d, e.Label()), want)
 		}
 	}
 	checkEntry(t, d, d.Items[0], entry{text: "Zeta", year: "∅", ysep: "∅", name: "Zeta", url: "https://z.example", dest: "https://z.example", sep: " - ", desc: "Z."})
 	for _, e := range d.Items[3:] {
-		if e.IsEntry || e.Label != lint.NoSpan {
-			t.Errorf("%q: bold text not followed by a link is no label", show(d, e.Item))
+		if e.IsEntry() || e.Label() != lint.NoSpan {
+			t.Errorf("%q: bold text not followed by a link is no label", show(d, e.Item()))
 		}
 	}
 }

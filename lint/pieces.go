@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -34,13 +35,13 @@ const maxPiece = 1 << 20
 // buildPieces builds the model of body into d from pieces of about equal
 // size, at least n of them and none much above maxPiece, parsed and built
 // by n workers, and returns how many pieces it took.
-func buildPieces(d *Document, body []byte, base, n, year int) int {
+func buildPieces(d *Document, body []byte, base, n int, limits Limits) int {
 	var cuts []int
 	if n > 1 && !bytes.Contains(body, []byte("]:")) {
 		cuts = cutPoints(body, max(n, len(body)/maxPiece))
 	}
 	if len(cuts) == 0 {
-		build(d, body, base, year)
+		build(d, body, base, limits)
 		return 1
 	}
 	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
@@ -55,8 +56,8 @@ func buildPieces(d *Document, body []byte, base, n, year int) int {
 				if i < len(parts)-1 && !closedAtEnd(root) {
 					continue
 				}
-				part := &Document{Path: d.Path, Src: d.Src, BOM: d.BOM, LineEnding: d.LineEnding, LineStarts: d.LineStarts}
-				newBuilder(part, body, base, year).walk(root)
+				part := &Document{Path: d.Path, Src: d.Src, BOM: d.BOM, LineEnding: d.LineEnding, LineStarts: d.LineStarts, withLinks: d.withLinks}
+				newBuilder(part, body, base, limits).walk(root)
 				parts[i] = part
 			}
 		})
@@ -70,10 +71,25 @@ func buildPieces(d *Document, body []byte, base, n, year int) int {
 		// A piece after the first starts with its heading: nothing may
 		// fall in its synthetic first section.
 		if part == nil || (i > 0 && !emptyTop(part)) {
-			build(d, body, base, year)
+			build(d, body, base, limits)
 			return 1
 		}
 	}
+	// Sized at once: appending part after part would leave as much again
+	// of the largest slices behind.
+	var sections, lists, items, prose, links int
+	for _, part := range parts {
+		sections += len(part.Sections)
+		lists += len(part.Lists)
+		items += len(part.Items)
+		prose += len(part.prose)
+		links += len(part.links)
+	}
+	d.Sections = slices.Grow(d.Sections, sections)
+	d.Lists = slices.Grow(d.Lists, lists)
+	d.Items = slices.Grow(d.Items, items)
+	d.prose = slices.Grow(d.prose, prose)
+	d.links = slices.Grow(d.links, links)
 	for i, part := range parts {
 		sections := part.Sections
 		if i > 0 {
@@ -85,8 +101,9 @@ func buildPieces(d *Document, body []byte, base, n, year int) int {
 		d.Comments = append(d.Comments, part.Comments...)
 		d.Code = append(d.Code, part.Code...)
 		d.Fragments = append(d.Fragments, part.Fragments...)
-		d.Prose = append(d.Prose, part.Prose...)
+		d.prose = append(d.prose, part.prose...)
 		d.Folds = append(d.Folds, part.Folds...)
+		d.links = append(d.links, part.links...)
 	}
 	return len(parts)
 }
@@ -106,7 +123,7 @@ func closedAtEnd(root ast.Node) bool {
 // heading holds nothing.
 func emptyTop(part *Document) bool {
 	top := part.Sections[0]
-	return top.Blocks == 0 && (len(part.Items) == 0 || part.Items[0].Section != top)
+	return top.Blocks == 0 && (len(part.Items) == 0 || part.Items[0].Section() != top)
 }
 
 // parseRange parses body[start:end] as if it were all of body: the

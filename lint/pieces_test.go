@@ -8,24 +8,46 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/internal/listgen"
 )
 
+// takeKeys returns the name keys of d's items and clears where they are
+// kept, which differs between a whole parse and one in pieces.
+func takeKeys(d *Document) []string {
+	keys := make([]string, len(d.Items))
+	for i, e := range d.Items {
+		keys[i] = e.NameKey()
+	}
+	for _, e := range d.Items {
+		e.key = keyRange{}
+	}
+	for _, l := range d.Lists {
+		l.keys = ""
+	}
+	return keys
+}
+
 // samePieces fails unless src cut at every heading it can be cut at
 // yields the model of the whole parse, and returns how many pieces it
 // was parsed in.
 func samePieces(t *testing.T, path string, src []byte) int {
 	t.Helper()
-	whole, _, err := parse(path, src, Limits{}, 1)
-	cut, pieces, cutErr := parse(path, src, Limits{}, len(src))
+	whole, _, err := parse(path, src, Limits{Links: true}, 1)
+	cut, pieces, cutErr := parse(path, src, Limits{Links: true}, len(src))
 	if errors.Is(err, ErrLimit) && errors.Is(cutErr, ErrLimit) {
 		return 0 // refused either way, as it must be
 	}
 	if err != nil || cutErr != nil {
 		t.Fatalf("whole: %v; in pieces: %v", err, cutErr)
+	}
+	// Each piece keeps the name keys of its entries in a string of its
+	// own: compare the keys, then the rest.
+	if w, c := takeKeys(whole), takeKeys(cut); !slices.Equal(w, c) {
+		t.Errorf("%s: the name keys parsed in pieces differ from the whole parse", path)
 	}
 	if !reflect.DeepEqual(whole, cut) {
 		for i := range max(len(whole.Items), len(cut.Items)) {
@@ -199,18 +221,46 @@ func TestPiecesBounded(t *testing.T) {
 	if len(src) < 3*maxPiece {
 		t.Fatalf("generated %d bytes, want at least %d", len(src), 3*maxPiece)
 	}
-	whole, _, err := parse("big.md", src, Limits{}, 1)
+	whole, _, err := parse("big.md", src, Limits{Links: true}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut, pieces, err := parse("big.md", src, Limits{}, 2)
+	cut, pieces, err := parse("big.md", src, Limits{Links: true}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if pieces < len(src)/maxPiece {
 		t.Errorf("%d bytes parsed in %d pieces, want at least %d", len(src), pieces, len(src)/maxPiece)
 	}
+	if !slices.Equal(takeKeys(whole), takeKeys(cut)) {
+		t.Error("the name keys parsed in pieces differ from the whole parse")
+	}
 	if !reflect.DeepEqual(whole, cut) {
 		t.Error("the model parsed in pieces differs from the whole parse")
+	}
+}
+
+// TestLinksAsked checks that links are collected only when asked, and
+// joined in order from the pieces.
+func TestLinksAsked(t *testing.T) {
+	src := []byte("# A\n\n- [a](https://example.org/a) - x\n\n## B\n\n- <https://example.org/b>\n")
+	d, _, err := parse("links.md", src, Limits{}, len(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ls, ok := d.Links(); ok || ls != nil {
+		t.Errorf("links collected unasked: %v", ls)
+	}
+	d, pieces, err := parse("links.md", src, Limits{Links: true}, len(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, ok := d.Links()
+	var urls []string
+	for _, l := range ls {
+		urls = append(urls, l.URL)
+	}
+	if want := []string{"https://example.org/a", "https://example.org/b"}; !ok || pieces != 2 || !slices.Equal(urls, want) {
+		t.Errorf("links %q (collected %v, %d pieces), want %q in 2 pieces", urls, ok, pieces, want)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// prose records the plain text of paragraph n in Document.Prose: its text
+// prose records the plain text of paragraph n in Document.prose: its text
 // outside links, images, autolinks, code spans and inline HTML (tags and
 // what stands between them), adjacent pieces merged.
 func (b *builder) prose(n ast.Node) {
@@ -24,11 +24,11 @@ func (b *builder) proseText(n ast.Node, open *int) {
 			if s.Len() == 0 || *open > 0 {
 				continue
 			}
-			if p := b.doc.Prose; len(p) > 0 && p[len(p)-1].End == s.Start {
-				p[len(p)-1].End = s.End
+			if p := b.doc.prose; len(p) > 0 && int(p[len(p)-1].end) == s.Start {
+				p[len(p)-1].end = int32(s.End)
 				continue
 			}
-			b.doc.Prose = append(b.doc.Prose, s)
+			b.doc.prose = append(b.doc.prose, pack(s))
 		case *ast.RawHTML:
 			if c.Segments.Len() > 0 {
 				seg := c.Segments.At(0)

@@ -36,7 +36,7 @@ const (
 // and trailing metadata (see Entry.Sentence).
 func (b *builder) sentence(e *Entry) {
 	src := b.doc.Src
-	start, end := e.Desc.Start, e.Desc.End
+	start, end := e.Desc().Start, e.Desc().End
 	// Nearly every description starts with a letter and ends with "."
 	// or a letter: decided on two bytes, without a call.
 	if !isAlnumByte(src[start]) {
@@ -48,10 +48,13 @@ func (b *builder) sentence(e *Entry) {
 		}
 	}
 	if !mayEndMarkup[src[end-1]] {
-		e.Sentence = Span{start, end}
+		e.set(partSentence, Span{start, end})
 		return
 	}
-	e.Sentence, e.Trailer, e.Trailing, e.SentenceMarkup = splitTrailer(src, start, end)
+	sentence, trailer, trailing, markup := splitTrailer(src, start, end)
+	e.set(partSentence, sentence)
+	e.set(partTrailer, trailer)
+	e.trailing, e.markup = trailing, markup
 }
 
 // splitTrailer finds the metadata that trails the text src[start:end]. It

@@ -82,8 +82,8 @@ func TestDecorationFastPath(t *testing.T) {
 	}
 	for _, doc := range corpusDocs(t) {
 		for _, e := range doc.Items {
-			if e.Desc.Valid() {
-				check(doc.Src, e.Desc.Start, e.Desc.End)
+			if e.Desc().Valid() {
+				check(doc.Src, e.Desc().Start, e.Desc().End)
 			}
 		}
 	}
@@ -114,8 +114,8 @@ func TestSentenceFastPath(t *testing.T) {
 	}
 	for _, doc := range corpusDocs(t) {
 		for _, e := range doc.Items {
-			if e.Sentence.Valid() {
-				check(doc.Src, e.Sentence.Start, e.Desc.End)
+			if e.Sentence().Valid() {
+				check(doc.Src, e.Sentence().Start, e.Desc().End)
 			}
 		}
 	}

@@ -61,14 +61,14 @@ func TestSentence(t *testing.T) {
 		if got := doc.Text(e.LeadPunct()); got != c.lead {
 			t.Errorf("%q: lead %q, want %q", c.desc, got, c.lead)
 		}
-		if got := doc.Text(e.Sentence); got != c.sentence {
+		if got := doc.Text(e.Sentence()); got != c.sentence {
 			t.Errorf("%q: sentence %q, want %q", c.desc, got, c.sentence)
 		}
-		if got := doc.Text(e.Trailer); got != c.trailer {
+		if got := doc.Text(e.Trailer()); got != c.trailer {
 			t.Errorf("%q: trailer %q, want %q", c.desc, got, c.trailer)
 		}
-		if e.Trailing != c.trailing || e.SentenceMarkup != c.last {
-			t.Errorf("%q: trailing %b, sentence markup %b; want %b, %b", c.desc, e.Trailing, e.SentenceMarkup, c.trailing, c.last)
+		if e.Trailing() != c.trailing || e.SentenceMarkup() != c.last {
+			t.Errorf("%q: trailing %b, sentence markup %b; want %b, %b", c.desc, e.Trailing(), e.SentenceMarkup(), c.trailing, c.last)
 		}
 	}
 }
@@ -88,7 +88,7 @@ func TestShortcodeMark(t *testing.T) {
 			t.Fatal(err)
 		}
 		e := doc.Items[0]
-		if got := [2]string{doc.Text(e.Separator), doc.Text(e.Desc)}; got != want {
+		if got := [2]string{doc.Text(e.Separator()), doc.Text(e.Desc())}; got != want {
 			t.Errorf("%q: separator and description %q, want %q", src, got, want)
 		}
 	}

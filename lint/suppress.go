@@ -141,11 +141,11 @@ func (d *Document) Suppressed(rule string, off int) bool {
 // a pinned entry that is out of place (without a fix), so that a working
 // suppression is seen to silence something.
 func (d *Document) Pinned(e *Entry, rule string) bool {
-	if d.Suppressed(rule, e.Item.Start) {
+	if d.Suppressed(rule, e.Item().Start) {
 		return true
 	}
 	for _, dir := range d.Directives {
-		if dir.moves() && dir.Comment.Start >= e.Item.Start && dir.Comment.End <= e.Item.End {
+		if dir.moves() && dir.Comment.Start >= e.Item().Start && dir.Comment.End <= e.Item().End {
 			return true
 		}
 	}
@@ -287,8 +287,8 @@ func skipBlank(src []byte, i, end int) int {
 // lineScope is what disable-line at off silences: its line, or the whole
 // first paragraph of the list item holding it.
 func (d *Document) lineScope(off int) Span {
-	if e := d.itemAt(off); e != nil && e.Content.Valid() && off >= e.Content.Start && off < e.Content.End {
-		return Span{d.LineSpan(d.Line(e.Item.Start)).Start, d.LineSpan(d.Line(e.Content.End)).End}
+	if e := d.itemAt(off); e != nil && e.Content().Valid() && off >= e.Content().Start && off < e.Content().End {
+		return Span{d.LineSpan(d.Line(e.Item().Start)).Start, d.LineSpan(d.Line(e.Content().End)).End}
 	}
 	return d.LineSpan(d.Line(off))
 }
@@ -308,8 +308,8 @@ func (d *Document) nextLineScope(off int) Span {
 		return Span{len(d.Src), len(d.Src)}
 	}
 	s := d.LineSpan(n)
-	if e := d.itemAt(s.End); e != nil && d.Line(e.Item.Start) == n && e.Content.Valid() {
-		s.End = max(s.End, d.LineSpan(d.Line(e.Content.End)).End)
+	if e := d.itemAt(s.End); e != nil && d.Line(e.Item().Start) == n && e.Content().Valid() {
+		s.End = max(s.End, d.LineSpan(d.Line(e.Content().End)).End)
 	}
 	return s
 }
@@ -317,9 +317,9 @@ func (d *Document) nextLineScope(off int) Span {
 // itemAt returns the innermost list item starting at or before off whose
 // block holds off, nil if none.
 func (d *Document) itemAt(off int) *Entry {
-	i := sort.Search(len(d.Items), func(i int) bool { return d.Items[i].Item.Start > off })
+	i := sort.Search(len(d.Items), func(i int) bool { return d.Items[i].Item().Start > off })
 	for i--; i >= 0; i-- {
-		if e := d.Items[i]; off <= e.Item.End {
+		if e := d.Items[i]; off <= e.Item().End {
 			return e
 		}
 	}

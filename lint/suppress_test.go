@@ -12,15 +12,15 @@ import (
 var (
 	badName = &Rule{ID: "bad-name", Severity: Warning, Check: func(p *Pass) {
 		for _, e := range p.Doc.Items {
-			if e.IsEntry && strings.HasPrefix(p.Doc.Text(e.Name), "bad") {
-				p.Report(e.Name.Start, e.Name.End, nil, "bad name")
+			if e.IsEntry() && strings.HasPrefix(p.Doc.Text(e.Name()), "bad") {
+				p.Report(e.Name().Start, e.Name().End, nil, "bad name")
 			}
 		}
 	}}
 	badDesc = &Rule{ID: "bad-desc", Severity: Warning, Check: func(p *Pass) {
 		for _, e := range p.Doc.Items {
-			if i := strings.Index(p.Doc.Text(e.Desc), "BAD"); i >= 0 {
-				p.Report(e.Desc.Start+i, e.Desc.Start+i+3, nil, "bad desc")
+			if i := strings.Index(p.Doc.Text(e.Desc()), "BAD"); i >= 0 {
+				p.Report(e.Desc().Start+i, e.Desc().Start+i+3, nil, "bad desc")
 			}
 		}
 	}}
@@ -249,8 +249,8 @@ func TestSuppressedAndPinned(t *testing.T) {
 	}
 	var got []string
 	for _, e := range doc.Items {
-		got = append(got, fmt.Sprintf("%s:%v/%v/%v", doc.Text(e.Name),
-			doc.Suppressed("sort-order", e.Item.Start), doc.Pinned(e, "sort-order"), doc.Pinned(e, "description")))
+		got = append(got, fmt.Sprintf("%s:%v/%v/%v", doc.Text(e.Name()),
+			doc.Suppressed("sort-order", e.Item().Start), doc.Pinned(e, "sort-order"), doc.Pinned(e, "description")))
 	}
 	// c carries the next-line comment: moving it would move the comment.
 	// a is suppressed for sort-order. b's disable-line travels with it.

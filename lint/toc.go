@@ -105,9 +105,9 @@ func mostlyAnchors(l *List) bool {
 // "#anchors".
 func anchorEntries(l *List) (entries, anchors int) {
 	for _, it := range l.Items {
-		if it.IsEntry {
+		if it.IsEntry() {
 			entries++
-			if strings.HasPrefix(it.Dest, "#") {
+			if strings.HasPrefix(it.Dest(), "#") {
 				anchors++
 			}
 		}

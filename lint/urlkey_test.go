@@ -202,8 +202,8 @@ func TestURLKeyRef(t *testing.T) {
 	}
 	for _, d := range corpusDocs(t) {
 		for _, e := range d.Items {
-			if e.IsEntry {
-				for _, u := range urlVariants(r, e.Dest) {
+			if e.IsEntry() {
+				for _, u := range urlVariants(r, e.Dest()) {
 					check(u)
 				}
 			}

@@ -39,19 +39,19 @@ func corpusFindings(t *testing.T) []Finding {
 		var diags []lint.Diagnostic
 		var first *lint.Entry
 		for _, e := range doc.Items {
-			if !e.IsEntry || !e.Desc.Valid() || len(diags) == 20 {
+			if !e.IsEntry() || !e.Desc().Valid() || len(diags) == 20 {
 				continue
 			}
 			if first == nil {
 				first = e
 				continue
 			}
-			line, col := doc.Position(first.Item.Start)
+			line, col := doc.Position(first.Item().Start)
 			diags = append(diags, lint.Diagnostic{
-				Rule: "description", Severity: lint.Severity(len(diags) % 3), Pos: e.Desc.Start, End: e.Desc.End,
-				Message: "description " + lint.Quote(doc.Text(e.Desc)) + " needs a period",
-				Fix:     &lint.Fix{Message: `add "."`, Edits: []lint.TextEdit{{Pos: e.Desc.End, End: e.Desc.End, NewText: "."}}},
-				Related: &lint.Related{Path: rel, Offset: first.Item.Start, Line: line, Column: col},
+				Rule: "description", Severity: lint.Severity(len(diags) % 3), Pos: e.Desc().Start, End: e.Desc().End,
+				Message: "description " + lint.Quote(doc.Text(e.Desc())) + " needs a period",
+				Fix:     &lint.Fix{Message: `add "."`, Edits: []lint.TextEdit{{Pos: e.Desc().End, End: e.Desc().End, NewText: "."}}},
+				Related: &lint.Related{Path: rel, Offset: first.Item().Start, Line: line, Column: col},
 			})
 		}
 		results = append(results, lint.Result{Doc: doc, Diagnostics: diags})

@@ -23,3 +23,17 @@ func TestTextPath(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeUnprintable(t *testing.T) {
+	for line, want := range map[string]string{
+		"listlint: lists/a.md: binary file":          "listlint: lists/a.md: binary file",
+		`listlint: say "hi".md: binary file`:         `listlint: say "hi".md: binary file`,
+		"listlint: new\nline.md: binary file":        `listlint: new\nline.md: binary file`,
+		"listlint: \x1b[31mred.md: too large":        `listlint: \x1b[31mred.md: too large`,
+		"bad\xff.md, rtl\u202e.md, 日本語.md, c1\u0085": `bad\xff.md, rtl\u202e.md, 日本語.md, c1\u0085`,
+	} {
+		if got := EscapeUnprintable(line); got != want {
+			t.Errorf("EscapeUnprintable(%q) = %s, want %s", line, got, want)
+		}
+	}
+}

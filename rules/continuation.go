@@ -50,7 +50,7 @@ the line above with one space.`,
 func checkContinuation(p *lint.Pass) {
 	doc := p.Doc
 	for i, f := range doc.Folds {
-		if f.Item.List.EntryList && f.Item.IsEntry {
+		if f.Item.List.EntryList && f.Item.IsEntry() {
 			reportLazyLine(p, f, entryFollows(doc.Folds[i+1:], f.Item), i > 0 && foreignAbove(doc, doc.Folds[i-1], f))
 		}
 	}
@@ -91,14 +91,14 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 	switch f.Kind {
 	case lint.FoldBlock:
 		var fix *lint.Fix
-		if !entryAfter {
+		if !entryAfter && !fragileItemAfter(doc, n) {
 			fix = &lint.Fix{Message: "put a blank line before it", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: doc.LineEnding}}}
 		}
 		p.Report(f.Line.Start, f.Line.End, fix, "line is folded into the item above, expected a blank line before it")
 	case lint.FoldEntry:
 		var fix *lint.Fix
 		l := f.Item.List
-		if !l.Ordered && l.Depth == 0 && l.Items[0].Indent.Len() == 0 && f.Line.Start == line.Start {
+		if !l.Ordered && l.Depth == 0 && l.Items[0].Indent().Len() == 0 && f.Line.Start == line.Start {
 			fix = &lint.Fix{Message: "add the bullet", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: string(l.Marker) + " "}}}
 		}
 		p.Report(f.Line.Start, f.Line.End, fix, "entry has no bullet and is folded into the item above, expected %q before it",
@@ -114,6 +114,30 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 		p.Report(f.Line.Start, f.Line.End, fix,
 			"line is folded into the item above without being indented under it, expected it on the item's line")
 	}
+}
+
+// fragileItemAfter reports whether line n+1 starts a list that cannot
+// interrupt a paragraph (CommonMark: an empty item, or an ordered one
+// that does not start at 1). After line n it starts one only because
+// line n is folded into the item above; once a blank line makes line n a
+// paragraph of its own, the list would fold into that paragraph.
+func fragileItemAfter(doc *lint.Document, n int) bool {
+	if n >= len(doc.LineStarts) {
+		return false
+	}
+	next := doc.LineStarts[n]
+	for _, l := range doc.Lists {
+		first := l.Items[0]
+		if first.Indent().Start > next {
+			break
+		}
+		if doc.Line(first.Marker().Start) != n+1 {
+			continue
+		}
+		m := doc.Src[first.Marker().Start:first.Marker().End]
+		return first.Empty() || l.Ordered && string(bytes.TrimLeft(m[:len(m)-1], "0")) != "1"
+	}
+	return false
 }
 
 // joinLine returns the fix that joins line n onto the line above with one
@@ -148,7 +172,7 @@ func checkMovedDescriptions(p *lint.Pass) {
 	lines := doc.Cursor()
 	kept, moved := 0, 0
 	for _, e := range doc.Items {
-		if !e.IsEntry || !e.List.EntryList || !e.Link.Valid() || e.Content.End <= e.Link.End {
+		if !e.IsEntry() || !e.List.EntryList || !e.Link().Valid() || e.Content().End <= e.Link().End {
 			continue
 		}
 		if movedLine(doc, &lines, e) > 0 {
@@ -162,7 +186,7 @@ func checkMovedDescriptions(p *lint.Pass) {
 	}
 	lines = doc.Cursor()
 	for _, e := range doc.Items {
-		if !e.IsEntry || !e.List.EntryList || !e.Link.Valid() || e.Content.End <= e.Link.End {
+		if !e.IsEntry() || !e.List.EntryList || !e.Link().Valid() || e.Content().End <= e.Link().End {
 			continue
 		}
 		n := movedLine(doc, &lines, e)
@@ -170,11 +194,11 @@ func checkMovedDescriptions(p *lint.Pass) {
 			continue
 		}
 		var fix *lint.Fix
-		if !bytes.Contains(doc.Src[e.Link.End:doc.LineSpan(n-1).End], []byte("<!--")) {
+		if !bytes.Contains(doc.Src[e.Link().End:doc.LineSpan(n-1).End], []byte("<!--")) {
 			// Text joined after a comment would read as part of it.
 			fix = joinLine(doc, n)
 		}
-		p.Report(e.Link.Start, e.Link.End, fix, "description is on the line after the link, expected it on the link's line")
+		p.Report(e.Link().Start, e.Link().End, fix, "description is on the line after the link, expected it on the link's line")
 	}
 }
 
@@ -182,12 +206,12 @@ func checkMovedDescriptions(p *lint.Pass) {
 // line holds nothing after the link but blanks and a separator, and no
 // hard break; 0 otherwise.
 func movedLine(doc *lint.Document, lines *lint.LineCursor, e *lint.Entry) int {
-	n := lines.Line(e.Link.End - 1)
+	n := lines.Line(e.Link().End - 1)
 	end := doc.LineSpan(n).End
-	if end >= e.Content.End || endsWithBreak(doc, n) {
+	if end >= e.Content().End || endsWithBreak(doc, n) {
 		return 0
 	}
-	rest := doc.Src[e.Link.End:end]
+	rest := doc.Src[e.Link().End:end]
 	if i := bytes.Index(rest, []byte("<!--")); i >= 0 && bytes.HasSuffix(bytes.TrimSpace(rest), []byte("-->")) {
 		rest = rest[:i] // a comment is no text
 	}

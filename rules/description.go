@@ -125,22 +125,22 @@ func checkDescription(p *lint.Pass) {
 	var lower []lint.Span
 	capitals := 0
 	for _, e := range doc.Items {
-		if !e.IsEntry || !e.List.EntryList {
+		if !e.IsEntry() || !e.List.EntryList {
 			continue
 		}
-		if !e.Separator.Valid() {
-			if descRequired.Get(p) && !e.Desc.Valid() {
-				p.Report(e.Link.Start, e.Link.End, nil, "entry has no description, expected one after the link")
+		if !e.Separator().Valid() {
+			if descRequired.Get(p) && !e.Desc().Valid() {
+				p.Report(e.Link().Start, e.Link().End, nil, "entry has no description, expected one after the link")
 			}
 			continue
 		}
-		if !e.Desc.Valid() {
-			if len(e.Children) == 0 {
+		if !e.Desc().Valid() {
+			if len(e.Children()) == 0 {
 				fix := &lint.Fix{
 					Message: "remove the separator",
-					Edits:   []lint.TextEdit{{Pos: e.Separator.Start, End: e.Separator.End}},
+					Edits:   []lint.TextEdit{{Pos: e.Separator().Start, End: e.Separator().End}},
 				}
-				p.Report(e.Separator.Start, e.Separator.End, fix, "separator %q has no description after it", doc.Text(e.Separator))
+				p.Report(e.Separator().Start, e.Separator().End, fix, "separator %q has no description after it", doc.Text(e.Separator()))
 			}
 			continue
 		}
@@ -152,10 +152,10 @@ func checkDescription(p *lint.Pass) {
 			p.Report(lead.Start, lead.End, fix, "description starts with %q, expected a word",
 				strings.TrimSpace(doc.Text(lead)))
 		}
-		if !e.Sentence.Valid() {
+		if !e.Sentence().Valid() {
 			continue
 		}
-		if start := e.Sentence.Start; !asciiNotLower(src[start:e.Desc.End]) {
+		if start := e.Sentence().Start; !asciiNotLower(src[start:e.Desc().End]) {
 			if low, ok := lowercaseStart(p.Doc, e, start); ok {
 				lower = append(lower, low)
 			}
@@ -203,17 +203,17 @@ func checkDescription(p *lint.Pass) {
 // A credit ("by [Jane Doe](…)") is no sentence to capitalise.
 func lowercaseStart(doc *lint.Document, e *lint.Entry, start int) (word lint.Span, ok bool) {
 	src := doc.Src
-	r, _ := utf8.DecodeRune(src[start:e.Desc.End])
+	r, _ := utf8.DecodeRune(src[start:e.Desc().End])
 	if !unicode.IsLower(r) {
 		return word, false
 	}
 	end := start
-	for end < e.Desc.End && !isWordEnd(src[end]) {
+	for end < e.Desc().End && !isWordEnd(src[end]) {
 		end++
 	}
 	w := strings.TrimRight(string(src[start:end]), ",.:;!?)'\"")
-	rest := bytes.TrimLeft(src[end:e.Desc.End], " ")
-	if w == "by" && len(rest) > 0 && rest[0] == '[' || nameLike(doc, e, w, src[end:e.Desc.End]) {
+	rest := bytes.TrimLeft(src[end:e.Desc().End], " ")
+	if w == "by" && len(rest) > 0 && rest[0] == '[' || nameLike(doc, e, w, src[end:e.Desc().End]) {
 		return word, false
 	}
 	return lint.Span{Start: start, End: start + len(w)}, true
@@ -246,18 +246,18 @@ func nameLike(doc *lint.Document, e *lint.Entry, word string, rest []byte) bool 
 	// word merely inside them ("fast" in "fastrouter") is not a name. A
 	// hyphenated word is a name only as the whole name or segment
 	// ("node-fetch"), not as a compound ("flow-based").
-	segment := lastSegment(e.Dest)
-	if key == "" || key == e.NameKey || hasToken(doc.Text(e.Name), key) || hasToken(segment, key) ||
+	segment := lastSegment(e.Dest())
+	if key == "" || key == e.NameKey() || hasToken(doc.Text(e.Name()), key) || hasToken(segment, key) ||
 		strings.Contains(word, "-") && key == lint.NameKey([]byte(segment)) {
 		return true
 	}
-	if base, ok := strings.CutPrefix(key, "lib"); ok && len(base) >= 3 && (strings.Contains(e.NameKey, base) || !isWordAfterLib(base)) {
+	if base, ok := strings.CutPrefix(key, "lib"); ok && len(base) >= 3 && (strings.Contains(e.NameKey(), base) || !isWordAfterLib(base)) {
 		return true // "gosamplerate: libsamplerate bindings", "libyaml interface": a C library
 	}
 	if foreignOnset(key) {
 		return true // "sklearn compatible API": no English word starts so
 	}
-	if len(key) >= 3 && portOf(e.NameKey, key) {
+	if len(key) >= 3 && portOf(e.NameKey(), key) {
 		return true // "gomemcache: memcache client…": the project ported
 	}
 	next := bytes.Fields(rest)
@@ -367,16 +367,16 @@ func isAlnum(c byte) bool {
 // findSentenceEnd finds where the sentence of e ends; ok is false when
 // it is not checked: it ends with an emoji, or with a bare URL.
 func findSentenceEnd(src []byte, e *lint.Entry) (se sentenceEnd, ok bool) {
-	if e.SentenceMarkup == lint.MarkupEmoji {
+	if e.SentenceMarkup() == lint.MarkupEmoji {
 		// "Taking conversations to the moon 🚀": a final emoji or
 		// emoticon ends the sentence as "!" would.
 		return se, false
 	}
-	if e.SentenceMarkup&lint.MarkupWhole != 0 {
+	if e.SentenceMarkup()&lint.MarkupWhole != 0 {
 		// "[Part II: Conclusion](…)": a title, not a sentence.
 		return se, false
 	}
-	start, end := e.Sentence.Start, e.Sentence.End
+	start, end := e.Sentence().Start, e.Sentence().End
 	if endsWithURL(src[start:end]) || linksAfterSentence(src[start:end]) {
 		// "Try it live: https://…": a final period would read as part
 		// of the URL. "… framework. [Part 1](…), [Part 2](…)": links
@@ -391,8 +391,8 @@ func findSentenceEnd(src []byte, e *lint.Entry) (se sentenceEnd, ok bool) {
 	}
 	se = sentenceEnd{
 		e: e, start: start, end: end,
-		fixable: e.Trailing&lint.MarkupCode == 0 &&
-			e.SentenceMarkup&(lint.MarkupCode|lint.MarkupImage|lint.MarkupLink|lint.MarkupTag) == 0,
+		fixable: e.Trailing()&lint.MarkupCode == 0 &&
+			e.SentenceMarkup()&(lint.MarkupCode|lint.MarkupImage|lint.MarkupLink|lint.MarkupTag) == 0,
 	}
 	i := end
 	for i > start {
@@ -412,7 +412,7 @@ func findSentenceEnd(src []byte, e *lint.Entry) (se sentenceEnd, ok bool) {
 // punctuatedEnd reports whether a sentence ends with terminal
 // punctuation, or with a colon before the entry's nested list.
 func punctuatedEnd(se sentenceEnd) bool {
-	return lint.IsTerminal(se.r) || se.r == ':' && len(se.e.Children) > 0
+	return lint.IsTerminal(se.r) || se.r == ':' && len(se.e.Children()) > 0
 }
 
 // reportDoubled reports a sentence that ends with doubled punctuation
@@ -524,7 +524,7 @@ func reportUnpunctuated(p *lint.Pass, ends []sentenceEnd) {
 func reportPunctuated(p *lint.Pass, ends []sentenceEnd) {
 	src := p.Doc.Src
 	for _, se := range ends {
-		before := string(src[se.e.Desc.Start:se.last])
+		before := string(src[se.e.Desc().Start:se.last])
 		if strings.HasSuffix(before, "..") || strings.HasSuffix(before, "etc") {
 			continue
 		}

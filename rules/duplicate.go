@@ -22,7 +22,7 @@ type copyOf struct {
 // crossSection reports whether two copies stand in different sections
 // (or files).
 func crossSection(a, b copyOf) bool {
-	return a.doc != b.doc || a.e.Section != b.e.Section
+	return a.doc != b.doc || a.e.Section() != b.e.Section()
 }
 
 // filedTwice holds the copies found in another section than their first,
@@ -177,7 +177,7 @@ func related(c copyOf, off int) *lint.Related {
 // path when it is in another file, and its section when it has a title.
 func where(doc *lint.Document, c copyOf, off int) string {
 	s := lint.Where(doc, c.doc, off)
-	if t := c.e.Section.Title; t != "" {
+	if t := c.e.Section().Title; t != "" {
 		s += fmt.Sprintf(" in section %s", lint.Quote(t))
 	}
 	return s
@@ -242,7 +242,7 @@ func nameOf(doc *lint.Document, e *lint.Entry) string {
 // nameText is an entry's name without the badges that follow it in some
 // lists ("applied-ml ![code](https://...)").
 func nameText(doc *lint.Document, e *lint.Entry) string {
-	s := doc.Text(e.Name)
+	s := doc.Text(e.Name())
 	if i := strings.Index(s, "!["); i > 0 {
 		s = s[:i]
 	}

@@ -92,9 +92,9 @@ func checkDuplicateName(p *lint.RunPass) {
 	}
 	firsts := mentions{}
 	diag := func(first, c copyOf) lint.Diagnostic {
-		prior := firsts.of(c.doc, first, first.e.Name.Start)
+		prior := firsts.of(c.doc, first, first.e.Name().Start)
 		return lint.Diagnostic{
-			Pos: c.e.Name.Start, End: c.e.Name.End,
+			Pos: c.e.Name().Start, End: c.e.Name().End,
 			Message: "name " + nameOf(c.doc, c.e) + " already listed at " + prior.where +
 				" with another url, expected one entry per project",
 			Related: prior.related,
@@ -104,7 +104,7 @@ func checkDuplicateName(p *lint.RunPass) {
 	var cur *lint.Document // the file of idx
 	var idx *nameIndex
 	for doc, e := range reviewOrder(p) {
-		if !e.IsEntry || e.NameKey == "" || e.URLKey == "" || !absoluteURL(e.Dest) || genericName(e.NameKey) {
+		if !e.IsEntry() || e.NameKey() == "" || e.URLKey() == "" || !absoluteURL(e.Dest()) || genericName(e.NameKey()) {
 			continue
 		}
 		if doc != cur {
@@ -144,10 +144,10 @@ func newNameIndex(size int) *nameIndex {
 // it is nested in: "[Learning]" under "[Common Lisp]" and under "[Go]" are
 // two different lists.
 func qualifiedName(e *lint.Entry) string {
-	key := e.NameKey
+	key := e.NameKey()
 	for p := e.List.Parent; p != nil; p = p.List.Parent {
-		if p.IsEntry {
-			key = p.NameKey + "/" + key
+		if p.IsEntry() {
+			key = p.NameKey() + "/" + key
 		}
 	}
 	return key
@@ -168,7 +168,7 @@ func (x *nameIndex) note(key string, c copyOf) (copyOf, bool) {
 		m.add(f)
 		x.more[key] = m
 	}
-	if m.urls[c.e.URLKey] {
+	if m.urls[c.e.URLKey()] {
 		return copyOf{}, false
 	}
 	first, ok := m.first(c)
@@ -246,11 +246,11 @@ type numbered struct {
 
 // tagKey is the tags of e in one string, in any case and order.
 func tagKey(doc *lint.Document, e *lint.Entry) string {
-	if len(e.Tags) == 0 {
+	if len(e.Tags()) == 0 {
 		return ""
 	}
-	tags := make([]string, len(e.Tags))
-	for i, t := range e.Tags {
+	tags := make([]string, len(e.Tags()))
+	for i, t := range e.Tags() {
 		tags[i] = strings.ToLower(doc.Text(t))
 	}
 	sort.Strings(tags)
@@ -272,7 +272,7 @@ func ownRepo(s site, nameKey string) (string, bool) {
 
 // add records c, to be filed by fileAll.
 func (m *nameCopies) add(c copyOf) {
-	m.urls[c.e.URLKey] = true
+	m.urls[c.e.URLKey()] = true
 	m.pending = append(m.pending, numbered{m.n, c})
 	m.n++
 }
@@ -291,7 +291,7 @@ func (m *nameCopies) fileAll() {
 // file files nc under every index it can be found by.
 func (m *nameCopies) file(nc numbered) {
 	c := nc.c
-	year, tags := c.e.YearValue, tagKey(c.doc, c.e)
+	year, tags := c.e.YearValue(), tagKey(c.doc, c.e)
 	file := func(index int, key string) {
 		for _, class := range [4]copyClass{{year, tags}, {anyYear, tags}, {year, anyTags}, {anyYear, anyTags}} {
 			k := copyKey{index, key, class}
@@ -301,13 +301,13 @@ func (m *nameCopies) file(nc numbered) {
 		}
 	}
 	file(byAll, "")
-	s := siteOf(c.e.URLKey)
+	s := siteOf(c.e.URLKey())
 	if shorteners[s.host] {
 		file(byShortener, "")
 	}
 	if forges[s.host] {
 		file(byRepo, s.host+"/"+s.repo)
-		if owner, ok := ownRepo(s, c.e.NameKey); ok {
+		if owner, ok := ownRepo(s, c.e.NameKey()); ok {
 			file(byOwner, owner)
 		}
 		return
@@ -329,7 +329,7 @@ func (m *nameCopies) first(c copyOf) (copyOf, bool) {
 	// The classes of the earlier copies c accepts: any year when c has
 	// none, else none or its own; the same for tags.
 	years := [2]int{anyYear, anyYear}
-	if y := c.e.YearValue; y != 0 {
+	if y := c.e.YearValue(); y != 0 {
 		years = [2]int{0, y}
 	}
 	tagsOf := [2]string{anyTags, anyTags}
@@ -346,12 +346,12 @@ func (m *nameCopies) first(c copyOf) (copyOf, bool) {
 			}
 		}
 	}
-	s := siteOf(c.e.URLKey)
+	s := siteOf(c.e.URLKey())
 	switch {
 	case forges[s.host]:
 		find(byRepo, s.host+"/"+s.repo)
 		find(byShortener, "")
-		if owner, ok := ownRepo(s, c.e.NameKey); ok {
+		if owner, ok := ownRepo(s, c.e.NameKey()); ok {
 			find(byLabel, owner)
 		}
 	case shorteners[s.host]:

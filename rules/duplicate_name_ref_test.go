@@ -58,15 +58,15 @@ func ownSite(repo site, host, nameKey string) bool {
 // tags: an entry without tags matches any, two tagged entries must carry
 // the same tags (in any case and order).
 func sameTags(da *lint.Document, a *lint.Entry, db *lint.Document, b *lint.Entry) bool {
-	if len(a.Tags) == 0 || len(b.Tags) == 0 {
+	if len(a.Tags()) == 0 || len(b.Tags()) == 0 {
 		return true
 	}
-	if len(a.Tags) != len(b.Tags) {
+	if len(a.Tags()) != len(b.Tags()) {
 		return false
 	}
-	for _, ta := range a.Tags {
+	for _, ta := range a.Tags() {
 		found := false
-		for _, tb := range b.Tags {
+		for _, tb := range b.Tags() {
 			if strings.EqualFold(da.Text(ta), db.Text(tb)) {
 				found = true
 				break
@@ -82,12 +82,12 @@ func sameTags(da *lint.Document, a *lint.Entry, db *lint.Document, b *lint.Entry
 // refFirstCopy returns the first of the earlier copies that names the
 // same thing as c.
 func refFirstCopy(earlier []copyOf, c copyOf) (copyOf, bool) {
-	s := siteOf(c.e.URLKey)
+	s := siteOf(c.e.URLKey())
 	for _, f := range earlier {
-		if f.e.YearValue != 0 && c.e.YearValue != 0 && f.e.YearValue != c.e.YearValue {
+		if f.e.YearValue() != 0 && c.e.YearValue() != 0 && f.e.YearValue() != c.e.YearValue() {
 			continue
 		}
-		if !sameTags(f.doc, f.e, c.doc, c.e) || !sameProject(siteOf(f.e.URLKey), s, c.e.NameKey) {
+		if !sameTags(f.doc, f.e, c.doc, c.e) || !sameProject(siteOf(f.e.URLKey()), s, c.e.NameKey()) {
 			continue
 		}
 		return f, true
@@ -124,7 +124,7 @@ func TestNameIndexAgrees(t *testing.T) {
 		idx := newNameIndex(len(doc.Items))
 		earlier := map[string][]copyOf{}
 		for _, e := range doc.Items {
-			if !e.IsEntry || e.NameKey == "" {
+			if !e.IsEntry() || e.NameKey() == "" {
 				continue
 			}
 			c := copyOf{doc, e}
@@ -133,7 +133,7 @@ func TestNameIndexAgrees(t *testing.T) {
 			var want copyOf
 			wantOK, listed := false, false
 			for _, o := range earlier[key] {
-				listed = listed || o.e.URLKey == e.URLKey
+				listed = listed || o.e.URLKey() == e.URLKey()
 			}
 			if !listed {
 				want, wantOK = refFirstCopy(earlier[key], c)
@@ -141,7 +141,7 @@ func TestNameIndexAgrees(t *testing.T) {
 			}
 			if gotOK != wantOK || got.e != want.e {
 				t.Fatalf("round %d, line %d: index found %v (%v), the pass %v (%v), in\n%s",
-					round, doc.Line(e.Name.Start), gotOK, lineOf(doc, got), wantOK, lineOf(doc, want), src)
+					round, doc.Line(e.Name().Start), gotOK, lineOf(doc, got), wantOK, lineOf(doc, want), src)
 			}
 		}
 	}
@@ -151,5 +151,5 @@ func lineOf(doc *lint.Document, c copyOf) int {
 	if c.e == nil {
 		return 0
 	}
-	return doc.Line(c.e.Name.Start)
+	return doc.Line(c.e.Name().Start)
 }

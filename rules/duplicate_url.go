@@ -127,7 +127,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 	var cur *lint.Document // the file of idx
 	var idx *targetIndex   // cur's own index, nil when it compares across the run
 	for doc, e := range reviewOrder(p) {
-		if !e.IsEntry || e.URLKey == "" || !absoluteURL(e.Dest) {
+		if !e.IsEntry() || e.URLKey() == "" || !absoluteURL(e.Dest()) {
 			continue
 		}
 		if doc != cur {
@@ -144,7 +144,7 @@ func checkDuplicateURL(p *lint.RunPass) {
 		} else {
 			first, seen = run.note(c)
 		}
-		if !seen || hubs.of(doc)[e.URLKey] {
+		if !seen || hubs.of(doc)[e.URLKey()] {
 			continue
 		}
 		if crossSection(first, c) {
@@ -173,13 +173,13 @@ func (h hubIndex) of(doc *lint.Document) map[string]bool {
 	}
 	byKey := map[string]*linked{}
 	for _, e := range doc.Items {
-		if !e.IsEntry || e.URLKey == "" {
+		if !e.IsEntry() || e.URLKey() == "" {
 			continue
 		}
-		l := byKey[e.URLKey]
+		l := byKey[e.URLKey()]
 		if l == nil {
 			l = &linked{words: map[string]bool{}, disjoint: true}
-			byKey[e.URLKey] = l
+			byKey[e.URLKey()] = l
 		}
 		l.entries++
 		if !l.disjoint {
@@ -225,10 +225,10 @@ func nameWords(name string) []string {
 // urlSpan is where a duplicate target is shown: the URL, or the whole
 // link when the destination lives in a reference definition.
 func urlSpan(e *lint.Entry) lint.Span {
-	if e.URL.Valid() {
-		return e.URL
+	if e.URL().Valid() {
+		return e.URL()
 	}
-	return e.Link
+	return e.Link()
 }
 
 // targetIndex remembers the first copy listed of each target. Copies of
@@ -245,7 +245,7 @@ func newTargetIndex(size int) *targetIndex {
 // note records c and returns the first copy listed of its target; seen
 // is false when that is c.
 func (x *targetIndex) note(c copyOf) (copyOf, bool) {
-	first, seen := x.all.note(c.e.URLKey, c)
+	first, seen := x.all.note(c.e.URLKey(), c)
 	if !seen {
 		return first, false
 	}
@@ -256,7 +256,7 @@ func (x *targetIndex) note(c copyOf) (copyOf, bool) {
 	if x.parts == nil {
 		x.parts = newCopyIndex(0)
 	}
-	return x.parts.note(c.e.URLKey+part, c)
+	return x.parts.note(c.e.URLKey()+part, c)
 }
 
 // partKey tells apart two entries with one URL key that list different
@@ -267,12 +267,12 @@ func (x *targetIndex) note(c copyOf) (copyOf, bool) {
 // first; one name at two headings is one project listed twice.
 func partKey(first, c copyOf) (key string, ok bool) {
 	// Names as written: "C" and "C++" have one name key.
-	if a, b := anchor(first.e.Dest), anchor(c.e.Dest); a != "" && b != "" && a != b &&
+	if a, b := anchor(first.e.Dest()), anchor(c.e.Dest()); a != "" && b != "" && a != b &&
 		!strings.EqualFold(strings.TrimSpace(nameText(first.doc, first.e)), strings.TrimSpace(nameText(c.doc, c.e))) {
 		return "#" + b, true
 	}
 	if componentOf(first, c) || componentOf(c, first) {
-		return "\x00" + c.e.NameKey, true
+		return "\x00" + c.e.NameKey(), true
 	}
 	return "", false
 }
@@ -295,11 +295,11 @@ func anchor(dest string) string {
 // a word of its own ("from the hatch project", "uv's", "(part of
 // Django)").
 func componentOf(whole, part copyOf) bool {
-	w, p := whole.e.NameKey, part.e.NameKey
+	w, p := whole.e.NameKey(), part.e.NameKey()
 	if w == "" || len(p) <= len(w) || !strings.Contains(p, w) {
 		return false
 	}
-	path, _, _ := strings.Cut(whole.e.URLKey, "?")
+	path, _, _ := strings.Cut(whole.e.URLKey(), "?")
 	path, _, _ = strings.Cut(path, "#")
 	i := strings.LastIndexByte(path, '/')
 	if i < 0 {
@@ -311,7 +311,7 @@ func componentOf(whole, part copyOf) bool {
 		return false
 	}
 	name := strings.TrimSpace(nameText(whole.doc, whole.e))
-	return name != "" && mentionsName(part.doc.Text(part.e.Desc), name)
+	return name != "" && mentionsName(part.doc.Text(part.e.Desc()), name)
 }
 
 // mentionsName reports whether text holds name, in any case, as a word

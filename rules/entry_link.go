@@ -54,12 +54,12 @@ func checkEntryLink(p *lint.Pass) {
 	var periods periodHabit
 	for _, it := range p.Doc.Items {
 		// Items that do not start with a link are list-item's.
-		if !it.List.EntryList || !it.IsEntry {
+		if !it.List.EntryList || !it.IsEntry() {
 			continue
 		}
 		checkLinkText(p, it)
 		checkLinkURL(p, it)
-		if it.Stray.Valid() {
+		if it.Stray().Valid() {
 			checkStray(p, it, &periods)
 		}
 	}
@@ -70,12 +70,12 @@ func checkEntryLink(p *lint.Pass) {
 // a file that ends its bare links with one.
 func checkStray(p *lint.Pass, it *lint.Entry, periods *periodHabit) {
 	doc := p.Doc
-	stray := doc.Text(it.Stray)
-	if stray == "." && it.Stray.End == it.Content.End && periods.habit(doc) {
+	stray := doc.Text(it.Stray())
+	if stray == "." && it.Stray().End == it.Content().End && periods.habit(doc) {
 		return
 	}
-	fix := &lint.Fix{Message: "drop " + strconv.Quote(stray), Edits: []lint.TextEdit{{Pos: it.Stray.Start, End: it.Stray.End}}}
-	p.Report(it.Stray.Start, it.Stray.End, fix, "%q is glued to the link, expected a separator, a description or nothing", stray)
+	fix := &lint.Fix{Message: "drop " + strconv.Quote(stray), Edits: []lint.TextEdit{{Pos: it.Stray().Start, End: it.Stray().End}}}
+	p.Report(it.Stray().Start, it.Stray().End, fix, "%q is glued to the link, expected a separator, a description or nothing", stray)
 }
 
 // periodHabit is whether a file ends its bare links with a period
@@ -89,11 +89,11 @@ func (h *periodHabit) habit(doc *lint.Document) bool {
 		h.known = true
 		dotted, bare := 0, 0
 		for _, it := range doc.Items {
-			if !it.IsEntry || !it.List.EntryList || it.Sentence.Valid() {
+			if !it.IsEntry() || !it.List.EntryList || it.Sentence().Valid() {
 				continue
 			}
 			bare++
-			if it.Stray.Valid() && it.Stray.End == it.Content.End && doc.Src[it.Stray.Start] == '.' {
+			if it.Stray().Valid() && it.Stray().End == it.Content().End && doc.Src[it.Stray().Start] == '.' {
 				dotted++
 			}
 		}
@@ -104,7 +104,7 @@ func (h *periodHabit) habit(doc *lint.Document) bool {
 
 func checkLinkText(p *lint.Pass, it *lint.Entry) {
 	src := p.Doc.Src
-	t := it.Text
+	t := it.Text()
 	s, e := t.Start, t.End
 	for s < e && text.IsSpace(src[s]) {
 		s++
@@ -113,13 +113,13 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 		e--
 	}
 	if s == e {
-		p.Report(it.Link.Start, it.Link.End, nil, "link text is empty, expected the entry's name")
+		p.Report(it.Link().Start, it.Link().End, nil, "link text is empty, expected the entry's name")
 		return
 	}
 	if s == t.Start && e == t.End {
 		return // nearly every link: no spaces to trim, whatever the tags
 	}
-	if tags := it.WordTags; len(tags) > 0 && tags[len(tags)-1].End == e {
+	if tags := it.WordTags(); len(tags) > 0 && tags[len(tags)-1].End == e {
 		// Spaces after a trailing tag belong to project-tag.
 		e = t.End
 	}
@@ -138,14 +138,14 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 }
 
 func checkLinkURL(p *lint.Pass, it *lint.Entry) {
-	pos, end := it.Link.Start, it.Link.End
-	if it.URL.Valid() {
-		pos, end = it.URL.Start, it.URL.End
+	pos, end := it.Link().Start, it.Link().End
+	if it.URL().Valid() {
+		pos, end = it.URL().Start, it.URL().End
 	}
-	if plainHTTP(it.Dest) {
+	if plainHTTP(it.Dest()) {
 		return // nearly every entry: "https://host…"
 	}
-	dest := strings.TrimSpace(it.Dest)
+	dest := strings.TrimSpace(it.Dest())
 	if dest == "" {
 		p.Report(pos, end, nil, "link has an empty URL")
 		return
@@ -258,9 +258,9 @@ func (c *labelCount) count(doc *lint.Document) int {
 func labelledItems(doc *lint.Document) int {
 	n := 0
 	for _, it := range doc.Items {
-		if !it.IsEntry && it.Content.Valid() && it.List.EntryList {
-			end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
-			if text.Labelled(doc.Src[it.Content.Start:end]) {
+		if !it.IsEntry() && it.Content().Valid() && it.List.EntryList {
+			end := min(it.Content().End, doc.LineSpan(doc.Line(it.Content().Start)).End)
+			if text.Labelled(doc.Src[it.Content().Start:end]) {
 				if n++; n == 2 {
 					return n
 				}

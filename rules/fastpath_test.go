@@ -80,7 +80,7 @@ func TestAbsoluteURLFastPath(t *testing.T) {
 	)
 	for _, doc := range corpusDocsOrNone(t) {
 		for _, e := range doc.Items {
-			dests = append(dests, e.Dest)
+			dests = append(dests, e.Dest())
 		}
 	}
 	for _, d := range dests {
@@ -102,20 +102,24 @@ func corpusDocsOrNone(t *testing.T) []*lint.Document {
 // TestCopyIndex holds copyIndex to a plain map of first copies.
 func TestCopyIndex(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
+	doc, err := lint.Parse("copies.md", []byte(strings.Repeat("- [x](https://example.org/)\n", 300)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for round := range 200 {
 		keys := 1 + rng.IntN(50)
 		x := newCopyIndex(rng.IntN(100))
 		want := map[string]copyOf{}
 		for i := range 300 {
 			key := strings.Repeat("k", rng.IntN(keys))
-			c := copyOf{e: &lint.Entry{Index: i}}
+			c := copyOf{e: doc.Items[i]}
 			first, seen := x.note(key, c)
 			w, ok := want[key]
 			if !ok {
 				want[key], w = c, c
 			}
 			if seen != ok || first != w {
-				t.Fatalf("round %d, copy %d under %q: got %v %v, want %v %v", round, i, key, first.e.Index, seen, w.e.Index, ok)
+				t.Fatalf("round %d, copy %d under %q: got %v %v, want %v %v", round, i, key, first.e.Index(), seen, w.e.Index(), ok)
 			}
 		}
 	}
@@ -148,8 +152,8 @@ func TestLineCursor(t *testing.T) {
 			check(rng.IntN(len(doc.Src)+3) - 1)
 		}
 		for _, e := range doc.Items {
-			check(e.Item.Start)
-			check(e.Item.End)
+			check(e.Item().Start)
+			check(e.Item().End)
 		}
 	}
 }
@@ -161,13 +165,13 @@ func TestLineCursor(t *testing.T) {
 func TestSeparatorStyle(t *testing.T) {
 	styles := map[string]sepStyle{":": colonStyle, "：": fullColonStyle, "-": dashStyle, "–": enDashStyle, "—": emDashStyle}
 	ref := func(src []byte, e *lint.Entry) (sepStyle, bool) {
-		sep := string(src[e.Separator.Start:e.Separator.End])
+		sep := string(src[e.Separator().Start:e.Separator().End])
 		st, ok := styles[strings.Trim(sep, " \t")]
 		if !ok {
 			return arrow, false
 		}
 		own := sep == styleText[st]
-		if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
+		if e.Separator().End < len(src) && (src[e.Separator().End] == '\n' || src[e.Separator().End] == '\r') {
 			own = sep == strings.TrimSuffix(styleText[st], " ")
 		}
 		return st, own
@@ -183,13 +187,13 @@ func TestSeparatorStyle(t *testing.T) {
 	n := 0
 	for _, doc := range docs {
 		for _, e := range doc.Items {
-			if !e.IsEntry || !e.Separator.Valid() {
+			if !e.IsEntry() || !e.Separator().Valid() {
 				continue
 			}
 			n++
 			st, own := separatorStyle(doc.Src, e)
 			if wst, wown := ref(doc.Src, e); st != wst || own != wown {
-				t.Errorf("%s: separator %q: style %d own %v, want %d %v", doc.Path, doc.Text(e.Separator), st, own, wst, wown)
+				t.Errorf("%s: separator %q: style %d own %v, want %d %v", doc.Path, doc.Text(e.Separator()), st, own, wst, wown)
 			}
 		}
 	}
@@ -230,7 +234,7 @@ func TestPlainHTTP(t *testing.T) {
 	)
 	for _, doc := range corpusDocsOrNone(t) {
 		for _, e := range doc.Items {
-			dests = append(dests, e.Dest)
+			dests = append(dests, e.Dest())
 		}
 	}
 	passed := 0
@@ -289,8 +293,8 @@ func TestEndsWithURLFastPath(t *testing.T) {
 	}
 	for _, doc := range corpusDocsOrNone(t) {
 		for _, e := range doc.Items {
-			if e.Desc.Valid() {
-				inputs = append(inputs, doc.Src[e.Desc.Start:e.Desc.End])
+			if e.Desc().Valid() {
+				inputs = append(inputs, doc.Src[e.Desc().Start:e.Desc().End])
 			}
 		}
 	}

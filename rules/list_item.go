@@ -58,7 +58,7 @@ Bare items need a human.`,
 func checkListItem(p *lint.Pass) {
 	doc := p.Doc
 	for _, f := range doc.Folds {
-		if f.Kind == lint.FoldItem && (f.Item.List.EntryList || f.Item.IsEntry) {
+		if f.Kind == lint.FoldItem && (f.Item.List.EntryList || f.Item.IsEntry()) {
 			reportGluedMarker(p, f)
 		}
 	}
@@ -68,11 +68,11 @@ func checkListItem(p *lint.Pass) {
 			continue
 		}
 		switch {
-		case it.Empty:
-			p.Report(it.Marker.Start, it.Marker.End, removeLine(doc, it), "item is empty, expected an entry or no item")
-		case it.DoubleBullet:
+		case it.Empty():
+			p.Report(it.Marker().Start, it.Marker().End, removeLine(doc, it), "item is empty, expected an entry or no item")
+		case it.DoubleBullet():
 			reportDoubleBullet(p, it)
-		case !it.IsEntry && it.Content.Valid():
+		case !it.IsEntry() && it.Content().Valid():
 			reportBareItem(p, it, &labels)
 		}
 	}
@@ -98,9 +98,9 @@ func reportGluedMarker(p *lint.Pass, f lint.Fold) {
 // holds more than the item (a blockquote's ">"), or when the line after
 // it would fold into the item above.
 func removeLine(doc *lint.Document, it *lint.Entry) *lint.Fix {
-	n := doc.Line(it.Marker.Start)
+	n := doc.Line(it.Marker().Start)
 	line := doc.LineSpan(n)
-	if it.Indent.Start != line.Start || !endsBlock(doc, it, n) {
+	if it.Indent().Start != line.Start || !endsBlock(doc, it, n) {
 		return nil
 	}
 	start, end := doc.LineStarts[n-1], len(doc.Src)
@@ -125,7 +125,7 @@ func endsBlock(doc *lint.Document, it *lint.Entry, n int) bool {
 	switch {
 	case n == doc.LineCount() || n > 1 && blankLine(doc, n-1) || blankLine(doc, n+1):
 		return true
-	case it.Index+1 < len(it.List.Items) && doc.Line(it.List.Items[it.Index+1].Marker.Start) == n+1:
+	case it.Index()+1 < len(it.List.Items) && doc.Line(it.List.Items[it.Index()+1].Marker().Start) == n+1:
 		return true
 	}
 	next := doc.LineSpan(n + 1)
@@ -141,16 +141,16 @@ func blankLine(doc *lint.Document, n int) bool {
 // own line, and drops the outer bullet where the item is that one line.
 func reportDoubleBullet(p *lint.Pass, it *lint.Entry) {
 	doc := p.Doc
-	if len(it.Children) == 0 || !it.Children[0].IsEntry {
+	if len(it.Children()) == 0 || !it.Children()[0].IsEntry() {
 		return
 	}
-	inner := it.Children[0]
+	inner := it.Children()[0]
 	var fix *lint.Fix
-	if len(it.Children) == 1 && bytes.IndexByte(doc.Src[it.Item.Start:it.Item.End], '\n') < 0 {
-		fix = &lint.Fix{Message: "drop the outer bullet", Edits: []lint.TextEdit{{Pos: it.Marker.Start, End: inner.Marker.Start}}}
+	if len(it.Children()) == 1 && bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0 {
+		fix = &lint.Fix{Message: "drop the outer bullet", Edits: []lint.TextEdit{{Pos: it.Marker().Start, End: inner.Marker().Start}}}
 	}
-	p.Report(it.Marker.Start, inner.Marker.End, fix, "double bullet %q, expected one",
-		doc.Text(lint.Span{Start: it.Marker.Start, End: inner.Marker.End}))
+	p.Report(it.Marker().Start, inner.Marker().End, fix, "double bullet %q, expected one",
+		doc.Text(lint.Span{Start: it.Marker().Start, End: inner.Marker().End}))
 }
 
 // reportBareItem reports an item of an entry list that does not start
@@ -158,13 +158,13 @@ func reportDoubleBullet(p *lint.Pass, it *lint.Entry) {
 // to a link or a labelled link.
 func reportBareItem(p *lint.Pass, it *lint.Entry, labels *labelCount) {
 	doc := p.Doc
-	if len(it.Children) > 0 {
+	if len(it.Children()) > 0 {
 		// A label over a nested list ("- Linux" above its entries) is a
 		// sub-heading, not a broken entry.
 		return
 	}
-	end := min(it.Content.End, doc.LineSpan(doc.Line(it.Content.Start)).End)
-	line := doc.Src[it.Content.Start:end]
+	end := min(it.Content().End, doc.LineSpan(doc.Line(it.Content().Start)).End)
+	line := doc.Src[it.Content().Start:end]
 	if text.LeadsToLink(line) && !text.Labelled(line) ||
 		text.Labelled(line) && (strings.Count(string(line), "](") >= 2 || labels.count(doc) >= 2) {
 		// Text that leads to its links ("Check out [X](…)", "Title
@@ -173,10 +173,10 @@ func reportBareItem(p *lint.Pass, it *lint.Entry, labels *labelCount) {
 		return
 	}
 	if bareURL(line) {
-		p.Report(it.Content.Start, end, nil, "item starts with a bare URL, expected an entry like [Name](url)")
+		p.Report(it.Content().Start, end, nil, "item starts with a bare URL, expected an entry like [Name](url)")
 		return
 	}
-	p.Report(it.Content.Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
+	p.Report(it.Content().Start, end, nil, "item does not start with a link, expected an entry like [Name](url)")
 }
 
 // bareURL reports whether line starts with a web address.
@@ -193,17 +193,17 @@ func checkIndents(p *lint.Pass, l *lint.List) {
 		return
 	}
 	doc := p.Doc
-	first := doc.Src[l.Items[0].Indent.Start:l.Items[0].Indent.End]
+	first := doc.Src[l.Items[0].Indent().Start:l.Items[0].Indent().End]
 	same := true
 	for _, it := range l.Items[1:] {
-		same = same && bytes.Equal(doc.Src[it.Indent.Start:it.Indent.End], first)
+		same = same && bytes.Equal(doc.Src[it.Indent().Start:it.Indent().End], first)
 	}
 	if same {
 		return // nearly every list: nothing to count
 	}
 	indents := make([]string, len(l.Items))
 	for i, it := range l.Items {
-		indents[i] = doc.Text(it.Indent)
+		indents[i] = doc.Text(it.Indent())
 	}
 	c := dominantCount(indents)
 	if c.n*2 <= c.of {
@@ -216,12 +216,12 @@ func checkIndents(p *lint.Pass, l *lint.List) {
 			continue
 		}
 		var fix *lint.Fix
-		if columnsOf(got) >= columnsOf(want) || bytes.IndexByte(doc.Src[it.Item.Start:it.Item.End], '\n') < 0 {
+		if columnsOf(got) >= columnsOf(want) || bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0 {
 			// Moving the marker left keeps what is indented under the
 			// item nested; moving it right might not.
-			fix = &lint.Fix{Message: "indent the item as its siblings", Edits: []lint.TextEdit{{Pos: it.Indent.Start, End: it.Indent.End, NewText: want}}}
+			fix = &lint.Fix{Message: "indent the item as its siblings", Edits: []lint.TextEdit{{Pos: it.Indent().Start, End: it.Indent().End, NewText: want}}}
 		}
-		p.Report(it.Indent.Start, it.Marker.End, fix, "item is indented by %s, expected %s as its siblings",
+		p.Report(it.Indent().Start, it.Marker().End, fix, "item is indented by %s, expected %s as its siblings",
 			describeIndent(got), describeIndent(want))
 	}
 }

@@ -79,18 +79,18 @@ func checkListMarker(p *lint.Pass) {
 		}
 		fix := &lint.Fix{
 			Message: "use bullet " + string(want),
-			Edits:   []lint.TextEdit{{Pos: it.Marker.Start, End: it.Marker.End, NewText: string(want)}},
+			Edits:   []lint.TextEdit{{Pos: it.Marker().Start, End: it.Marker().End, NewText: string(want)}},
 		}
-		p.Report(it.Marker.Start, it.Marker.End, fix, "bullet is %q, expected %q", string(m), string(want))
+		p.Report(it.Marker().Start, it.Marker().End, fix, "bullet is %q, expected %q", string(m), string(want))
 	}
 }
 
 // entryBullet returns the bullet of an item of an unordered entry list.
 func entryBullet(doc *lint.Document, it *lint.Entry) (byte, bool) {
-	if it.List.Ordered || !it.List.EntryList || it.Marker.Len() != 1 {
+	if it.List.Ordered || !it.List.EntryList || it.Marker().Len() != 1 {
 		return 0, false
 	}
-	return doc.Src[it.Marker.Start], true
+	return doc.Src[it.Marker().Start], true
 }
 
 // inferListMarker reads the bullet most entries of unordered lists use.
@@ -98,7 +98,7 @@ func inferListMarker(docs []*lint.Document) lint.Inference {
 	var markers []string
 	for _, doc := range docs {
 		for _, e := range doc.Items {
-			if e.IsEntry && !e.List.Ordered {
+			if e.IsEntry() && !e.List.Ordered {
 				markers = append(markers, string(e.List.Marker))
 			}
 		}

@@ -124,17 +124,17 @@ func isEntryList(l *lint.List) bool {
 // keep it; an item that ends with an empty quote line ("  >") sets
 // itself apart that way.
 func judged(doc *lint.Document, a, b *lint.Entry) bool {
-	if a.Content.Len() == 0 || b.Content.Len() == 0 {
+	if a.Content().Len() == 0 || b.Content().Len() == 0 {
 		return false
 	}
-	end := a.Item.End
+	end := a.Item().End
 	return end < 1 || doc.Src[end-1] != '>' || len(bytes.TrimSpace(doc.Src[doc.LineSpan(doc.Line(end-1)).Start:end])) != 1
 }
 
 // gapIsLoose tells whether a blank line stands between two items.
 func gapIsLoose(lines *lint.LineCursor, a, b *lint.Entry) bool {
-	end := lines.Line(a.Item.End)
-	return lines.Line(b.Item.Start)-end > 1
+	end := lines.Line(a.Item().End)
+	return lines.Line(b.Item().Start)-end > 1
 }
 
 func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCursor) {
@@ -149,7 +149,7 @@ func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCu
 		if first < 0 {
 			first = i
 		}
-		next := doc.LineStarts[doc.Line(b.Item.Start)-1] // start of b's line
+		next := doc.LineStarts[doc.Line(b.Item().Start)-1] // start of b's line
 		if wantLoose {
 			edits = append(edits, lint.TextEdit{Pos: next, End: next, NewText: doc.LineEnding})
 			continue
@@ -157,7 +157,7 @@ func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCu
 		if endsInHTML(doc, a) {
 			continue
 		}
-		after := doc.LineStarts[doc.Line(a.Item.End)] // line after a's last
+		after := doc.LineStarts[doc.Line(a.Item().End)] // line after a's last
 		edits = append(edits, lint.TextEdit{Pos: after, End: next})
 	}
 	if first < 0 {
@@ -171,7 +171,7 @@ func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCu
 		}
 	}
 	e := l.Items[first]
-	at := lint.Span{Start: e.Marker.Start, End: doc.LineSpan(doc.Line(e.Marker.Start)).End}
+	at := lint.Span{Start: e.Marker().Start, End: doc.LineSpan(doc.Line(e.Marker().Start)).End}
 	if wantLoose {
 		p.Report(at.Start, at.End, fix, "no blank line before this item, expected loose lists (blank line between entries)")
 		return
@@ -183,7 +183,7 @@ func checkSpacing(p *lint.Pass, l *lint.List, wantLoose bool, lines *lint.LineCu
 // closed comment: an HTML block runs to the next blank line, so removing
 // it would pull the next item into the HTML.
 func endsInHTML(doc *lint.Document, e *lint.Entry) bool {
-	line := bytes.TrimSpace(doc.Src[doc.LineSpan(doc.Line(e.Item.End)).Start:e.Item.End])
+	line := bytes.TrimSpace(doc.Src[doc.LineSpan(doc.Line(e.Item().End)).Start:e.Item().End])
 	return bytes.HasPrefix(line, []byte("<")) && !bytes.HasSuffix(line, []byte("-->"))
 }
 
@@ -195,7 +195,7 @@ func inferListSpacing(docs []*lint.Document) lint.Inference {
 		for _, l := range doc.Lists {
 			entries := 0
 			for _, e := range l.Items {
-				if e.IsEntry {
+				if e.IsEntry() {
 					entries++
 				}
 			}

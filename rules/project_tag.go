@@ -79,13 +79,13 @@ func checkProjectTag(p *lint.Pass) {
 	}
 	required := tagRequired.Get(p)
 	for _, e := range doc.Items {
-		if !e.IsEntry || !e.List.EntryList {
+		if !e.IsEntry() || !e.List.EntryList {
 			continue
 		}
-		tags := e.WordTags
+		tags := e.WordTags()
 		if len(tags) == 0 {
 			if required {
-				p.Report(e.Text.Start, e.Text.End, nil, "link text has no tag, expected one of %s", tagList(allowed))
+				p.Report(e.Text().Start, e.Text().End, nil, "link text has no tag, expected one of %s", tagList(allowed))
 			}
 			continue
 		}
@@ -110,10 +110,10 @@ func fileTags(doc *lint.Document) (known []string, near map[string]string) {
 	var spellings []spelling
 	index := map[string]int{}
 	for _, e := range doc.Items {
-		if !e.IsEntry || !e.List.EntryList {
+		if !e.IsEntry() || !e.List.EntryList {
 			continue
 		}
-		for _, t := range e.WordTags {
+		for _, t := range e.WordTags() {
 			word := doc.Src[t.Start+1 : t.End-1]
 			i, ok := index[string(word)]
 			if !ok {
@@ -248,8 +248,8 @@ func tagList(allowed []string) string {
 
 func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []string, near map[string]string) {
 	src := p.Doc.Src
-	textEnd := e.Text.End
-	for textEnd > e.Text.Start && text.IsSpace(src[textEnd-1]) {
+	textEnd := e.Text().End
+	for textEnd > e.Text().Start && text.IsSpace(src[textEnd-1]) {
 		textEnd--
 	}
 	// Tags [group:] form the trailing group: only spaces and badge
@@ -283,7 +283,7 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 			var fix *lint.Fix
 			if i >= group {
 				from := t.Start
-				for from > e.Text.Start && text.IsSpace(src[from-1]) {
+				for from > e.Text().Start && text.IsSpace(src[from-1]) {
 					from--
 				}
 				fix = &lint.Fix{Message: "drop the second " + want, Edits: []lint.TextEdit{{Pos: from, End: t.End}}}
@@ -302,9 +302,9 @@ func checkTags(p *lint.Pass, e *lint.Entry, tags []lint.Span, allowed, wants []s
 			continue
 		}
 		checkTagSpacing(p, e, t, want)
-		if i == len(tags)-1 && t.End < e.Text.End && len(bytes.TrimSpace(src[t.End:e.Text.End])) == 0 {
-			fix := &lint.Fix{Message: "remove the space before ]", Edits: []lint.TextEdit{{Pos: t.End, End: e.Text.End}}}
-			p.Report(t.End, e.Text.End+1, fix, "space between tag %s and ], expected none", want)
+		if i == len(tags)-1 && t.End < e.Text().End && len(bytes.TrimSpace(src[t.End:e.Text().End])) == 0 {
+			fix := &lint.Fix{Message: "remove the space before ]", Edits: []lint.TextEdit{{Pos: t.End, End: e.Text().End}}}
+			p.Report(t.End, e.Text().End+1, fix, "space between tag %s and ], expected none", want)
 		}
 	}
 }
@@ -338,7 +338,7 @@ func onlyBadges(b []byte) bool {
 func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, textEnd int) {
 	src := p.Doc.Src
 	var fix *lint.Fix
-	if t.Start == e.Text.Start {
+	if t.Start == e.Text().Start {
 		next := t.End
 		for next < textEnd && text.IsSpace(src[next]) {
 			next++
@@ -358,13 +358,13 @@ func reportMisplacedTag(p *lint.Pass, e *lint.Entry, t lint.Span, want string, t
 func checkTagSpacing(p *lint.Pass, e *lint.Entry, t lint.Span, want string) {
 	src := p.Doc.Src
 	from := t.Start
-	for from > e.Text.Start && text.IsSpace(src[from-1]) {
+	for from > e.Text().Start && text.IsSpace(src[from-1]) {
 		from--
 	}
 	if string(src[from:t.Start]) == " " {
 		return
 	}
-	if onlyYear(src[e.Text.Start:from]) {
+	if onlyYear(src[e.Text().Start:from]) {
 		// The link text is only tags, or a year and tags: there is no
 		// name to separate the tag from (entry-link owns leading spaces).
 		return
@@ -402,14 +402,14 @@ func inferProjectTag(docs []*lint.Document) lint.Inference {
 	entries, tagged := 0, 0
 	for _, doc := range docs {
 		for _, e := range doc.Items {
-			if !e.IsEntry {
+			if !e.IsEntry() {
 				continue
 			}
 			entries++
-			for _, t := range e.Tags {
+			for _, t := range e.Tags() {
 				uses[strings.Trim(doc.Text(t), "#")]++
 			}
-			if len(e.Tags) > 0 {
+			if len(e.Tags()) > 0 {
 				tagged++
 			}
 		}

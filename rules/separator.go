@@ -120,10 +120,10 @@ type separatorStyles struct {
 func (c *separatorStyles) add(doc *lint.Document) {
 	src := doc.Src
 	for _, e := range doc.Items {
-		if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
+		if !e.IsEntry() || !e.List.EntryList || !e.Desc().Valid() {
 			continue
 		}
-		if !e.Separator.Valid() {
+		if !e.Separator().Valid() {
 			c.odd++
 			continue
 		}
@@ -196,10 +196,10 @@ func checkSeparator(p *lint.Pass) {
 	// nested lists come between those of their parent list.
 	var bare map[*lint.List]bool
 	for _, e := range p.Doc.Items {
-		if !e.IsEntry || !e.List.EntryList || !e.Desc.Valid() {
+		if !e.IsEntry() || !e.List.EntryList || !e.Desc().Valid() {
 			continue
 		}
-		if !e.Separator.Valid() {
+		if !e.Separator().Valid() {
 			b, ok := bare[e.List]
 			if !ok {
 				if bare == nil {
@@ -225,7 +225,7 @@ func checkSeparator(p *lint.Pass) {
 // itself, without its trailing space when the description starts on the
 // next line.
 func expectedSeparator(src []byte, e *lint.Entry, want string) string {
-	if e.Separator.End < len(src) && (src[e.Separator.End] == '\n' || src[e.Separator.End] == '\r') {
+	if e.Separator().End < len(src) && (src[e.Separator().End] == '\n' || src[e.Separator().End] == '\r') {
 		return strings.TrimSuffix(want, " ")
 	}
 	return want
@@ -236,7 +236,7 @@ func expectedSeparator(src []byte, e *lint.Entry, want string) string {
 // (lint's separatorEnd) decides what a separator is: blanks around one
 // character of ":", "-", "：", "–", "—", or an arrow.
 func separatorStyle(src []byte, e *lint.Entry) (st sepStyle, own bool) {
-	b := src[e.Separator.Start:e.Separator.End]
+	b := src[e.Separator().Start:e.Separator().End]
 	i := 0
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
 		i++
@@ -275,7 +275,7 @@ func separatorStyle(src []byte, e *lint.Entry) (st sepStyle, own bool) {
 func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 	src := p.Doc.Src
 	expect := expectedSeparator(src, e, want)
-	if string(src[e.Separator.Start:e.Separator.End]) == expect {
+	if string(src[e.Separator().Start:e.Separator().End]) == expect {
 		return
 	}
 	if e.LeadPunct().Valid() {
@@ -284,12 +284,12 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 		// keep it.
 		return
 	}
-	got := p.Doc.Text(e.Separator)
+	got := p.Doc.Text(e.Separator())
 	fix := &lint.Fix{
 		Message: "use separator " + lint.Quote(expect),
-		Edits:   []lint.TextEdit{{Pos: e.Separator.Start, End: e.Separator.End, NewText: expect}},
+		Edits:   []lint.TextEdit{{Pos: e.Separator().Start, End: e.Separator().End, NewText: expect}},
 	}
-	p.Report(e.Separator.Start, e.Separator.End, fix, "separator is %q, expected %q", got, expect)
+	p.Report(e.Separator().Start, e.Separator().End, fix, "separator is %q, expected %q", got, expect)
 }
 
 // creditList reports whether most entries of l that have text after the
@@ -301,15 +301,15 @@ func checkSeparatorText(p *lint.Pass, e *lint.Entry, want string) {
 func creditList(src []byte, l *lint.List) bool {
 	credits, described := 0, 0
 	for _, e := range l.Items {
-		if !e.IsEntry || !e.Desc.Valid() {
+		if !e.IsEntry() || !e.Desc().Valid() {
 			continue
 		}
 		described++
-		if e.Separator.Valid() {
+		if e.Separator().Valid() {
 			continue
 		}
-		r, size := utf8.DecodeRune(src[e.Desc.Start:e.Desc.End])
-		punct := (r == '.' || r == ',' || r == ';' || r == '|') && e.Desc.Start+size < e.Desc.End && src[e.Desc.Start+size] == ' '
+		r, size := utf8.DecodeRune(src[e.Desc().Start:e.Desc().End])
+		punct := (r == '.' || r == ',' || r == ';' || r == '|') && e.Desc().Start+size < e.Desc().End && src[e.Desc().Start+size] == ' '
 		if unicode.IsLower(r) || punct {
 			credits++
 		}
@@ -323,50 +323,50 @@ func creditList(src []byte, l *lint.List) bool {
 // sentence of four words that is not a credit ("By Jane Doe").
 func checkMissingSeparator(p *lint.Pass, e *lint.Entry, want string) {
 	src := p.Doc.Src
-	i := e.Link.End
-	for i < e.Desc.End && (src[i] == ' ' || src[i] == '\t') {
+	i := e.Link().End
+	for i < e.Desc().End && (src[i] == ' ' || src[i] == '\t') {
 		i++
 	}
-	if i >= e.Desc.End {
+	if i >= e.Desc().End {
 		return
 	}
 	switch c := src[i]; {
-	case c >= 'A' && c <= 'Z' && i > e.Link.End && words(src[i:e.Desc.End]) >= 4 && !bytes.HasPrefix(src[i:e.Desc.End], []byte("By ")):
+	case c >= 'A' && c <= 'Z' && i > e.Link().End && words(src[i:e.Desc().End]) >= 4 && !bytes.HasPrefix(src[i:e.Desc().End], []byte("By ")):
 		// "[valix](…) Go package for validating requests": a capitalised
 		// sentence right after the link. A lowercase one ("[jQuery.on](…)
 		// uses delegation") has the link as its subject.
 		fix := &lint.Fix{
 			Message: "insert separator " + lint.Quote(want),
-			Edits:   []lint.TextEdit{{Pos: e.Link.End, End: i, NewText: want}},
+			Edits:   []lint.TextEdit{{Pos: e.Link().End, End: i, NewText: want}},
 		}
-		p.Report(e.Link.End, i, fix, "separator is missing, expected %q", want)
+		p.Report(e.Link().End, i, fix, "separator is missing, expected %q", want)
 		return
 	case c == '.', c == ',', c == ';', c == '|':
 	default:
 		return
 	}
 	j := i + 1
-	if j >= e.Desc.End || src[j] != ' ' {
+	if j >= e.Desc().End || src[j] != ' ' {
 		return
 	}
-	for j < e.Desc.End && src[j] == ' ' {
+	for j < e.Desc().End && src[j] == ' ' {
 		j++
 	}
-	r, _ := utf8.DecodeRune(src[j:e.Desc.End])
-	if !unicode.IsLetter(r) || words(src[j:e.Desc.End]) < 4 {
+	r, _ := utf8.DecodeRune(src[j:e.Desc().End])
+	if !unicode.IsLetter(r) || words(src[j:e.Desc().End]) < 4 {
 		return
 	}
-	if rest := src[j:e.Desc.End]; bytes.Contains(rest, []byte(want)) || bytes.Contains(rest, []byte(" – ")) || bytes.Contains(rest, []byte(" — ")) {
+	if rest := src[j:e.Desc().End]; bytes.Contains(rest, []byte(want)) || bytes.Contains(rest, []byte(" – ")) || bytes.Contains(rest, []byte(" — ")) {
 		// "[A](…), B and C – A tool": the punctuation joins more names
 		// to the link; the separator comes later.
 		return
 	}
-	got := string(src[e.Link.End:j])
+	got := string(src[e.Link().End:j])
 	fix := &lint.Fix{
 		Message: "use separator " + lint.Quote(want),
-		Edits:   []lint.TextEdit{{Pos: e.Link.End, End: j, NewText: want}},
+		Edits:   []lint.TextEdit{{Pos: e.Link().End, End: j, NewText: want}},
 	}
-	p.Report(e.Link.End, j, fix, "separator is %q, expected %q", got, want)
+	p.Report(e.Link().End, j, fix, "separator is %q, expected %q", got, want)
 }
 
 // words counts the space-separated words of b.

@@ -130,7 +130,7 @@ func checkSortOrder(p *lint.Pass) {
 	s.eachRun(func(l *lint.List, run []*lint.Entry) {
 		known := k < len(sorted) && sorted[k]
 		k++
-		if !known && !unkept[chapter(run[0].Section, s.chapterLevel)] {
+		if !known && !unkept[chapter(run[0].Section(), s.chapterLevel)] {
 			s.run(p, l, run)
 		}
 	}, func(items []*lint.Entry, i int) { s.pinned(p, items, i) })
@@ -147,8 +147,8 @@ func (s *sorter) eachRun(f func(l *lint.List, run []*lint.Entry), pinned func(it
 		}
 		start := 0
 		for i := 0; i <= len(l.Items); i++ {
-			isPinned := i < len(l.Items) && l.Items[i].IsEntry && s.doc.Pinned(l.Items[i], "sort-order")
-			if i < len(l.Items) && l.Items[i].IsEntry && !isPinned {
+			isPinned := i < len(l.Items) && l.Items[i].IsEntry() && s.doc.Pinned(l.Items[i], "sort-order")
+			if i < len(l.Items) && l.Items[i].IsEntry() && !isPinned {
 				continue
 			}
 			if i-start >= 2 {
@@ -170,18 +170,18 @@ func (s *sorter) pinned(p *lint.Pass, items []*lint.Entry, i int) {
 	less := func(a, b *lint.Entry) bool {
 		switch s.by {
 		case byYear:
-			return a.YearValue != 0 && b.YearValue != 0 && a.YearValue < b.YearValue
+			return a.YearValue() != 0 && b.YearValue() != 0 && a.YearValue() < b.YearValue()
 		case byYearDesc:
-			return a.YearValue != 0 && b.YearValue != 0 && a.YearValue > b.YearValue
+			return a.YearValue() != 0 && b.YearValue() != 0 && a.YearValue() > b.YearValue()
 		}
 		return s.nameBefore(a, b)
 	}
 	switch {
-	case i > 0 && items[i-1].IsEntry && less(e, items[i-1]):
-		p.Report(e.Link.Start, e.Link.End, nil, "%s is out of order: it belongs before %s",
+	case i > 0 && items[i-1].IsEntry() && less(e, items[i-1]):
+		p.Report(e.Link().Start, e.Link().End, nil, "%s is out of order: it belongs before %s",
 			lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, items[i-1])))
-	case i+1 < len(items) && items[i+1].IsEntry && less(items[i+1], e):
-		p.Report(e.Link.Start, e.Link.End, nil, "%s is out of order: it belongs after %s",
+	case i+1 < len(items) && items[i+1].IsEntry() && less(items[i+1], e):
+		p.Report(e.Link().Start, e.Link().End, nil, "%s is out of order: it belongs after %s",
 			lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, items[i+1])))
 	}
 }
@@ -222,12 +222,12 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 		switch {
 		case s.by == byName:
 			keys[i] = s.coll.key(s.coll.keys, sortText(s.doc, e))
-		case e.YearValue == 0:
+		case e.YearValue() == 0:
 			continue
 		case s.by == byYearDesc:
-			keys[i] = []byte{byte(^e.YearValue >> 8), byte(^e.YearValue)}
+			keys[i] = []byte{byte(^e.YearValue() >> 8), byte(^e.YearValue())}
 		default:
-			keys[i] = []byte{byte(e.YearValue >> 8), byte(e.YearValue)}
+			keys[i] = []byte{byte(e.YearValue() >> 8), byte(e.YearValue())}
 		}
 		ranked = append(ranked, i)
 	}
@@ -270,7 +270,7 @@ func (s *sorter) run(p *lint.Pass, l *lint.List, run []*lint.Entry) {
 		return
 	}
 	e := run[bad]
-	p.Report(e.Link.Start, e.Link.End, fix,
+	p.Report(e.Link().Start, e.Link().End, fix,
 		"%s is out of order: it belongs before %s", lint.Quote(display(s.doc, e)), lint.Quote(display(s.doc, run[before])))
 }
 
@@ -288,7 +288,7 @@ func (s *sorter) unkeptChapters(good []int) map[*lint.Section]bool {
 	k := 0
 	s.eachRun(func(_ *lint.List, run []*lint.Entry) {
 		k++
-		c := chapter(run[0].Section, s.chapterLevel)
+		c := chapter(run[0].Section(), s.chapterLevel)
 		if c == nil || k > len(good) {
 			return
 		}
@@ -435,22 +435,22 @@ func (s *sorter) longFirst() bool {
 // sortText is what orders an entry by name: its group label, else its
 // name without year prefix and tags.
 func sortText(doc *lint.Document, e *lint.Entry) []byte {
-	if e.Label.Valid() {
-		return doc.Src[e.Label.Start:e.Label.End]
+	if e.Label().Valid() {
+		return doc.Src[e.Label().Start:e.Label().End]
 	}
-	return doc.Src[e.Name.Start:e.Name.End]
+	return doc.Src[e.Name().Start:e.Name().End]
 }
 
 // display is the link text an entry is known by: year prefix and name,
 // without tags, after its group label if it has one.
 func display(doc *lint.Document, e *lint.Entry) string {
-	start := e.Name.Start
-	if e.Year.Valid() {
-		start = e.Year.Start
+	start := e.Name().Start
+	if e.Year().Valid() {
+		start = e.Year().Start
 	}
-	name := doc.Text(lint.Span{Start: start, End: e.Name.End})
-	if e.Label.Valid() {
-		return doc.Text(e.Label) + ": " + name
+	name := doc.Text(lint.Span{Start: start, End: e.Name().End})
+	if e.Label().Valid() {
+		return doc.Text(e.Label()) + ": " + name
 	}
 	return name
 }
@@ -476,22 +476,22 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 	}
 	col := s.column(run[0])
 	for i, e := range run {
-		if s.column(e) != col || e.Marker.Len() != run[0].Marker.Len() {
+		if s.column(e) != col || e.Marker().Len() != run[0].Marker().Len() {
 			return nil
 		}
-		if i > 0 && !allBlank(src[run[i-1].Item.End:e.Item.Start]) {
+		if i > 0 && !allBlank(src[run[i-1].Item().End:e.Item().Start]) {
 			return nil
 		}
 	}
 	// An ordered list keeps its numbers in place; bullets travel.
 	body := func(e *lint.Entry) lint.Span {
 		if l.Ordered {
-			return lint.Span{Start: e.Marker.End, End: e.Item.End}
+			return lint.Span{Start: e.Marker().End, End: e.Item().End}
 		}
-		return e.Item
+		return e.Item()
 	}
 	start := body(run[first]).Start
-	end := run[last].Item.End
+	end := run[last].Item().End
 	var b bytes.Buffer
 	b.Grow(end - start)
 	moves := make([]lint.Span, 0, last-first+1)
@@ -512,12 +512,12 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 
 // column is the byte offset of an item's marker in its line.
 func (s *sorter) column(e *lint.Entry) int {
-	line := s.doc.Line(e.Marker.Start)
+	line := s.doc.Line(e.Marker().Start)
 	start := s.doc.LineStarts[line-1]
 	if line == 1 && s.doc.BOM {
 		start += 3
 	}
-	return e.Marker.Start - start
+	return e.Marker().Start - start
 }
 
 func allBlank(b []byte) bool {

@@ -51,7 +51,7 @@ func (s *sorter) reportChanged(p *lint.Pass, run []*lint.Entry, less func(a, b i
 		}
 		reported[k] = true
 		e := run[i]
-		p.Report(e.Link.Start, e.Link.End, fix, "new entry %s is out of order: it belongs %s",
+		p.Report(e.Link().Start, e.Link().End, fix, "new entry %s is out of order: it belongs %s",
 			lint.Quote(display(s.doc, e)), where)
 	}
 	return true

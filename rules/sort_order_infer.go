@@ -69,21 +69,21 @@ func (st *orderStats) tally(s *sorter) []bool {
 		}
 		prev, dated, up, down := 0, 0, true, true
 		for _, e := range run {
-			if e.YearValue == 0 {
+			if e.YearValue() == 0 {
 				continue
 			}
 			if dated > 0 {
-				up = up && e.YearValue >= prev
-				down = down && e.YearValue <= prev
+				up = up && e.YearValue() >= prev
+				down = down && e.YearValue() <= prev
 				st.datedPairs++
 				switch {
-				case e.YearValue > prev:
+				case e.YearValue() > prev:
 					st.rising++
-				case e.YearValue < prev:
+				case e.YearValue() < prev:
 					st.falling++
 				}
 			}
-			prev = e.YearValue
+			prev = e.YearValue()
 			dated++
 		}
 		if dated >= 2 {

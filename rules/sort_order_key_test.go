@@ -18,26 +18,23 @@ import (
 	"github.com/listlint/listlint/lint"
 )
 
-// nameEntries returns a sorter over a document made of names, and one
-// entry per name whose Name spans it: all the keys and compareNames read.
-func nameEntries(names []string) (*sorter, []*lint.Entry) {
-	var src []byte
-	entries := make([]*lint.Entry, len(names))
+// textsOf returns the bytes of each name: what sortText gives for an
+// entry named so.
+func textsOf(names []string) [][]byte {
+	texts := make([][]byte, len(names))
 	for i, n := range names {
-		start := len(src)
-		src = append(src, n...)
-		entries[i] = &lint.Entry{IsEntry: true, Name: lint.Span{Start: start, End: len(src)}, Label: lint.NoSpan}
+		texts[i] = []byte(n)
 	}
-	return &sorter{doc: &lint.Document{Src: src}, coll: newCollation("root")}, entries
+	return texts
 }
 
-// keysOf returns the collation key of each entry, the collator's answer
+// keysOf returns the collation key of each text, the collator's answer
 // that compareNames' ASCII path must agree with.
-func keysOf(s *sorter, entries []*lint.Entry) [][]byte {
-	keys := make([][]byte, len(entries))
+func keysOf(coll *collation, texts [][]byte) [][]byte {
+	keys := make([][]byte, len(texts))
 	var buf collate.Buffer
-	for i, e := range entries {
-		keys[i] = bytes.Clone(s.coll.key(&buf, sortText(s.doc, e)))
+	for i, t := range texts {
+		keys[i] = bytes.Clone(coll.key(&buf, t))
 		buf.Reset()
 	}
 	return keys
@@ -46,29 +43,29 @@ func keysOf(s *sorter, entries []*lint.Entry) [][]byte {
 // pairChecker compares collation.compare with bytes.Compare of the keys and
 // counts the outcomes, so a test can see that its inputs reach all three.
 type pairChecker struct {
-	t       *testing.T
-	s       *sorter
-	entries []*lint.Entry
-	keys    [][]byte
-	signs   [3]int // pairs that compared less, equal, greater
-	failed  int
+	t      *testing.T
+	coll   *collation
+	texts  [][]byte
+	keys   [][]byte
+	signs  [3]int // pairs that compared less, equal, greater
+	failed int
 }
 
-func newPairChecker(t *testing.T, s *sorter, entries []*lint.Entry) *pairChecker {
-	return &pairChecker{t: t, s: s, entries: entries, keys: keysOf(s, entries)}
+func newPairChecker(t *testing.T, texts [][]byte) *pairChecker {
+	coll := newCollation("root")
+	return &pairChecker{t: t, coll: coll, texts: texts, keys: keysOf(coll, texts)}
 }
 
-// check compares entries i and j both ways.
+// check compares texts i and j both ways.
 func (c *pairChecker) check(i, j int) {
 	for _, p := range [][2]int{{i, j}, {j, i}} {
-		a, b := c.entries[p[0]], c.entries[p[1]]
+		a, b := c.texts[p[0]], c.texts[p[1]]
 		want := bytes.Compare(c.keys[p[0]], c.keys[p[1]])
-		got := cmp.Compare(c.s.coll.compare(sortText(c.s.doc, a), sortText(c.s.doc, b)), 0)
+		got := cmp.Compare(c.coll.compare(a, b), 0)
 		c.signs[want+1]++
 		if got != want && c.failed < 10 {
 			c.failed++
-			c.t.Errorf("compareNames(%q, %q) = %d, keys compare %d",
-				shorten(c.s.doc.Text(a.Name)), shorten(c.s.doc.Text(b.Name)), got, want)
+			c.t.Errorf("compareNames(%q, %q) = %d, keys compare %d", shorten(string(a)), shorten(string(b)), got, want)
 		}
 	}
 }
@@ -83,8 +80,8 @@ func shorten(name string) string {
 
 // all checks every pair.
 func (c *pairChecker) all() {
-	for i := range c.entries {
-		for j := i; j < len(c.entries); j++ {
+	for i := range c.texts {
+		for j := i; j < len(c.texts); j++ {
 			c.check(i, j)
 		}
 	}
@@ -136,8 +133,7 @@ func TestCompareNamesGenerated(t *testing.T) {
 		digits := strings.Repeat("7", n)
 		long = append(long, digits, "0"+digits, "a"+digits+"b", "A"+digits+" b", "a"+digits+"\t\tb")
 	}
-	s, entries := nameEntries(long)
-	c := newPairChecker(t, s, entries)
+	c := newPairChecker(t, textsOf(long))
 	c.all()
 
 	r := rand.New(rand.NewPCG(1, 2))
@@ -155,8 +151,7 @@ func TestCompareNamesGenerated(t *testing.T) {
 			names = append(names, n[:i]+piece+n[i:])
 		}
 	}
-	s, entries = nameEntries(names)
-	c = newPairChecker(t, s, entries)
+	c = newPairChecker(t, textsOf(names))
 	c.all()
 	t.Logf("pairs less, equal, greater: %v", c.signs)
 	if c.signs[0] == 0 || c.signs[1] < 2*len(names) || c.signs[2] == 0 {
@@ -195,13 +190,13 @@ func TestCompareNamesReal(t *testing.T) {
 		if err != nil {
 			continue // binary or beyond the limits: no entries to sort
 		}
-		var entries []*lint.Entry
+		var texts [][]byte
 		for _, e := range doc.Items {
-			if !e.IsEntry {
+			if !e.IsEntry() {
 				continue
 			}
-			entries = append(entries, e)
-			name := doc.Text(e.Name)
+			texts = append(texts, sortText(doc, e))
+			name := doc.Text(e.Name())
 			if !seen[name] {
 				seen[name] = true
 				names = append(names, name)
@@ -210,7 +205,7 @@ func TestCompareNamesReal(t *testing.T) {
 				}
 			}
 		}
-		c := newPairChecker(t, &sorter{doc: doc, coll: newCollation("root")}, entries)
+		c := newPairChecker(t, texts)
 		c.all()
 		if c.failed > 0 {
 			t.Fatalf("%s: compareNames differs from the keys", f)
@@ -221,14 +216,13 @@ func TestCompareNamesReal(t *testing.T) {
 	}
 	// Across files: sort all names by key, then compare each with the
 	// next few, which share the longest prefixes.
-	s, entries := nameEntries(names)
-	keys := keysOf(s, entries)
+	c := newPairChecker(t, textsOf(names))
+	keys := c.keys
 	order := make([]int, len(names))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
-	c := newPairChecker(t, s, entries)
 	for k := range order {
 		for d := 1; d <= 3 && k+d < len(order); d++ {
 			c.check(order[k], order[k+d])

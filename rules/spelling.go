@@ -180,7 +180,7 @@ func checkSpelling(p *lint.Pass) {
 	}
 	src := p.Doc.Src
 	var buf [64]byte
-	for _, s := range p.Doc.Prose {
+	for s := range p.Doc.Prose() {
 		text := src[s.Start:s.End]
 		for i := 0; i < len(text); {
 			if !isASCIIAlnum(text[i]) || i > 0 && identBefore(text[:i]) {

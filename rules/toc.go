@@ -82,7 +82,7 @@ func checkTOC(p *lint.Pass) {
 	inContents := map[int]bool{}
 	if c := doc.Contents; c != nil {
 		for _, it := range c.Items {
-			inContents[it.Link.Start] = true
+			inContents[it.Link().Start] = true
 		}
 		checkContents(p, c)
 	}
@@ -145,7 +145,7 @@ func (t *tocPlan) wantDepth(e *tocEntry) (int, bool) {
 
 // inside reports whether item is nested in outer.
 func inside(item, outer *lint.Entry) bool {
-	return item != outer && outer.Item.Start <= item.Item.Start && item.Item.End <= outer.Item.End
+	return item != outer && outer.Item().Start <= item.Item().Start && item.Item().End <= outer.Item().End
 }
 
 func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
@@ -155,8 +155,8 @@ func planTOC(doc *lint.Document, c *lint.Contents) *tocPlan {
 	}
 	t := &tocPlan{listed: map[*lint.Section]*tocEntry{}, covered: map[int]bool{}}
 	for _, it := range c.Items {
-		if it.IsEntry && strings.HasPrefix(it.Dest, "#") {
-			t.entries = append(t.entries, tocEntry{it, doc.HeadingAt(it.Dest[1:]), it.List.Depth, texts[it.Link.Start]})
+		if it.IsEntry() && strings.HasPrefix(it.Dest(), "#") {
+			t.entries = append(t.entries, tocEntry{it, doc.HeadingAt(it.Dest()[1:]), it.List.Depth, texts[it.Link().Start]})
 		}
 	}
 	for i := range t.entries {
@@ -258,10 +258,10 @@ func checkContents(p *lint.Pass, c *lint.Contents) {
 	var prevSec *lint.Section
 	for i := range t.entries {
 		e := &t.entries[i]
-		link := e.item.Link
+		link := e.item.Link()
 		if e.heading == nil {
-			if !doc.HasAnchor(e.item.Dest[1:]) {
-				report(link.Start, link.End, "contents link to %s points at no heading or anchor of this file", lint.Quote(e.item.Dest))
+			if !doc.HasAnchor(e.item.Dest()[1:]) {
+				report(link.Start, link.End, "contents link to %s points at no heading or anchor of this file", lint.Quote(e.item.Dest()))
 			}
 			continue
 		}
@@ -281,7 +281,7 @@ func checkContents(p *lint.Pass, c *lint.Contents) {
 			}
 		}
 		if tocText(e.text) != tocText(e.heading.Rendered) {
-			report(e.item.Text.Start, e.item.Text.End, "contents entry text %s differs from its heading %s",
+			report(e.item.Text().Start, e.item.Text().End, "contents entry text %s differs from its heading %s",
 				lint.Quote(e.text), lint.Quote(e.heading.Rendered))
 		}
 	}
@@ -320,23 +320,23 @@ func regenerateTOC(doc *lint.Document, c *lint.Contents, t *tocPlan) *lint.Fix {
 	gap := ""
 	for i, e := range t.entries {
 		it := e.item
-		if it.List.Ordered || it.List.Loose || it.Link.Start != it.Content.Start ||
-			doc.Line(it.Content.Start) != doc.Line(it.Content.End) {
+		if it.List.Ordered || it.List.Loose || it.Link().Start != it.Content().Start ||
+			doc.Line(it.Content().Start) != doc.Line(it.Content().End) {
 			return nil
 		}
-		if end := doc.LineSpan(doc.Line(it.Item.Start)).End; it.Item.End != end &&
-			(len(it.Children) == 0 || it.Item.End != it.Children[len(it.Children)-1].Item.End) {
+		if end := doc.LineSpan(doc.Line(it.Item().Start)).End; it.Item().End != end &&
+			(len(it.Children()) == 0 || it.Item().End != it.Children()[len(it.Children())-1].Item().End) {
 			return nil
 		}
 		if i == 0 {
-			gap = string(src[it.Marker.End:it.Content.Start])
+			gap = string(src[it.Marker().End:it.Content().Start])
 		}
 		for len(styles) <= e.depth {
 			styles = append(styles, style{})
 		}
 		if styles[e.depth].marker == "" {
-			line := doc.LineSpan(doc.Line(it.Item.Start))
-			styles[e.depth] = style{string(src[line.Start:it.Marker.Start]), string(src[it.Marker.Start:it.Marker.End])}
+			line := doc.LineSpan(doc.Line(it.Item().Start))
+			styles[e.depth] = style{string(src[line.Start:it.Marker().Start]), string(src[it.Marker().Start:it.Marker().End])}
 		}
 	}
 	styleAt := func(depth int) style {
@@ -366,7 +366,7 @@ func regenerateTOC(doc *lint.Document, c *lint.Contents, t *tocPlan) *lint.Fix {
 		switch {
 		case e.heading != nil:
 			last = e.heading
-		case doc.HasAnchor(e.item.Dest[1:]):
+		case doc.HasAnchor(e.item.Dest()[1:]):
 			if last == nil {
 				lead = append(lead, e)
 			} else {
@@ -399,13 +399,13 @@ func regenerateTOC(doc *lint.Document, c *lint.Contents, t *tocPlan) *lint.Fix {
 		emit(depth, st, rest)
 	}
 	keep := func(e *tocEntry, depth int) {
-		line := doc.LineSpan(doc.Line(e.item.Item.Start))
+		line := doc.LineSpan(doc.Line(e.item.Item().Start))
 		if depth == e.depth && depth > 0 && firstDepth >= 0 {
-			own := style{string(src[line.Start:e.item.Marker.Start]), string(src[e.item.Marker.Start:e.item.Marker.End])}
-			emit(depth, own, string(src[e.item.Marker.End:line.End]))
+			own := style{string(src[line.Start:e.item.Marker().Start]), string(src[e.item.Marker().Start:e.item.Marker().End])}
+			emit(depth, own, string(src[e.item.Marker().End:line.End]))
 			return
 		}
-		add(depth, string(src[e.item.Marker.End:line.End]))
+		add(depth, string(src[e.item.Marker().End:line.End]))
 	}
 	for _, e := range lead {
 		keep(e, e.depth)

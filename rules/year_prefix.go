@@ -51,14 +51,14 @@ func checkYearPrefix(p *lint.Pass) {
 	lo, hi := yearMin.Get(p), p.Year
 	inRange := func(y int) bool { return y >= lo && y <= hi }
 	// The separator's bytes, compared without making a string per entry.
-	sepOf := func(e *lint.Entry) []byte { return doc.Src[e.YearSep.Start:e.YearSep.End] }
+	sepOf := func(e *lint.Entry) []byte { return doc.Src[e.YearSep().Start:e.YearSep().End] }
 	want := yearSeparator.Get(p)
 	if want == "dominant" {
 		// "-" and "~" compete, a tie going to the one seen first; "_"
 		// wins only where it outnumbers both, as the file's own habit.
 		dash, tilde, under, first := 0, 0, 0, ""
 		for _, e := range doc.Items {
-			if !e.Year.Valid() || !inRange(e.YearValue) {
+			if !e.Year().Valid() || !inRange(e.YearValue()) {
 				continue
 			}
 			switch string(sepOf(e)) {
@@ -85,16 +85,16 @@ func checkYearPrefix(p *lint.Pass) {
 		}
 	}
 	for _, e := range doc.Items {
-		if !e.Year.Valid() {
+		if !e.Year().Valid() {
 			continue
 		}
 		sep := sepOf(e)
 		canonical := string(sep) == "-" || string(sep) == "~"
-		y := e.YearValue
+		y := e.YearValue()
 		if !inRange(y) {
 			// "2048-cli" is a name; "2037-Foo" or "1960-Foo" a slip.
 			if canonical && y >= 1900 && y <= hi+10 {
-				p.Report(e.Year.Start, e.YearSep.End, nil,
+				p.Report(e.Year().Start, e.YearSep().End, nil,
 					"year %d is outside %d..%d", y, lo, hi)
 			}
 			continue
@@ -102,9 +102,9 @@ func checkYearPrefix(p *lint.Pass) {
 		if string(sep) == want {
 			continue
 		}
-		p.Report(e.Year.Start, e.Name.End, &lint.Fix{
+		p.Report(e.Year().Start, e.Name().End, &lint.Fix{
 			Message: "write the year prefix as YYYY" + want,
-			Edits:   []lint.TextEdit{{Pos: e.YearSep.Start, End: e.YearSep.End, NewText: want}},
+			Edits:   []lint.TextEdit{{Pos: e.YearSep().Start, End: e.YearSep().End, NewText: want}},
 		}, "year prefix separator is %q, expected %q", sep, want)
 	}
 }
@@ -115,8 +115,8 @@ func inferYearPrefix(docs []*lint.Document) lint.Inference {
 	var seps []string
 	for _, doc := range docs {
 		for _, e := range doc.Items {
-			if e.IsEntry && e.YearSep.Valid() {
-				seps = append(seps, doc.Text(e.YearSep))
+			if e.IsEntry() && e.YearSep().Valid() {
+				seps = append(seps, doc.Text(e.YearSep()))
 			}
 		}
 	}

@@ -122,7 +122,7 @@ func (c *cli) verboseNotes(f *lintFlags) func(string) {
 // registerLimits declares --max-bytes and --max-depth.
 func registerLimits(fs *pflag.FlagSet, l *lint.Limits) {
 	l.MaxBytes, l.MaxDepth = lint.DefaultMaxBytes, lint.DefaultMaxDepth
-	fs.Var((*positiveInt)(&l.MaxBytes), "max-bytes", "largest file accepted, in bytes")
+	fs.Var((*byteLimit)(&l.MaxBytes), "max-bytes", "largest file accepted, in bytes")
 	fs.Var((*positiveInt)(&l.MaxDepth), "max-depth", "deepest nesting of lists and quotes accepted")
 }
 
@@ -145,6 +145,24 @@ func (v *positiveInt) Set(s string) error {
 }
 
 func (v *positiveInt) Type() string { return "int" }
+
+// byteLimit is --max-bytes: above zero, and no larger than the model's
+// 32-bit offsets can index.
+type byteLimit int
+
+func (v *byteLimit) String() string { return strconv.Itoa(int(*v)) }
+
+func (v *byteLimit) Set(s string) error {
+	if err := (*positiveInt)(v).Set(s); err != nil {
+		return err
+	}
+	if *v > lint.MaxSourceBytes {
+		return fmt.Errorf("expected at most %d", lint.MaxSourceBytes)
+	}
+	return nil
+}
+
+func (v *byteLimit) Type() string { return "int" }
 
 // nonEmpty is a string flag that refuses "": an empty revision would
 // quietly mean no revision.

@@ -87,6 +87,8 @@ func (c *cli) links(f *lintFlags, lf *linksFlags, args []string) int {
 	if code != exitClean {
 		return code
 	}
+	// The links are read from the model: ask its parse for them.
+	f.limits.Links = true
 	docs, loadErrs := c.load(f.linter(cs), ins)
 	errs = append(errs, loadErrs...)
 

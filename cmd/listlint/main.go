@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/listlint/listlint/internal/suggest"
+	"github.com/listlint/listlint/report"
 )
 
 // Exit codes, as linters and formatters use them.
@@ -230,11 +231,13 @@ func (c *cli) fail(err error) int {
 	return exitError
 }
 
-// stderrLine prints one line on stderr. Its write error is dropped on
+// stderrLine prints one line on stderr, control characters escaped: a
+// file name in it, chosen by whoever wrote the pull request, can neither
+// break the line nor drive the terminal. Its write error is dropped on
 // purpose: stderr is where errors go, so a failure there has nowhere left
 // to be reported, and the exit code still tells.
 func (c *cli) stderrLine(format string, args ...any) {
-	_, _ = fmt.Fprintf(c.stderr, format+"\n", args...)
+	_, _ = io.WriteString(c.stderr, report.EscapeUnprintable(fmt.Sprintf(format, args...))+"\n")
 }
 
 // colorOutput reports whether output to w gets colours when --color is

@@ -32,8 +32,8 @@ func EntryURLs(doc *lint.Document) []string {
 	}
 	var urls []string
 	for _, e := range doc.Items {
-		if e.IsEntry && !e.List.TOC && !strings.HasPrefix(e.Dest, "#") {
-			urls = append(urls, e.Dest)
+		if e.IsEntry() && !e.List.TOC && !strings.HasPrefix(e.Dest(), "#") {
+			urls = append(urls, e.Dest())
 		}
 	}
 	slices.Sort(urls)
