@@ -42,4 +42,10 @@ func TestWriteFiles(t *testing.T) {
 			assertContent(t, w.Path, string(w.Data))
 		}
 	}
+	for i := range 7 {
+		tmps, err := filepath.Glob(filepath.Join(dir, fmt.Sprintf("d%d", i), ".listlint-*"))
+		if err != nil || len(tmps) > 0 {
+			t.Errorf("temporary files left behind: %q (%v)", tmps, err)
+		}
+	}
 }
