@@ -49,3 +49,13 @@ func TestWriteFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestAcrossFolders(t *testing.T) {
+	var ws []Write
+	for _, p := range []string{"a/1", "a/2", "a/3", "b/1", "c/1", "c/2"} {
+		ws = append(ws, Write{Path: filepath.FromSlash(p)})
+	}
+	if got, want := fmt.Sprint(acrossFolders(ws)), "[0 3 4 1 5 2]"; got != want {
+		t.Errorf("acrossFolders = %s, want %s", got, want)
+	}
+}
