@@ -52,7 +52,7 @@ type staged struct {
 
 // stage checks that the file w names may be rewritten and, unless it has
 // several names, writes its new content to a temporary file beside it
-// dressed as the original, whose data d is told to start writing.
+// dressed as the original, for d to make durable.
 func stage(w *Write, d *durability) (s staged, err error) {
 	s.target = w.Path
 	info, err := os.Lstat(w.Path)

@@ -17,22 +17,25 @@ type Write struct {
 // WriteFiles writes each file as WriteFile does, many at a time, and
 // returns their errors by index.
 //
-// It works in steps, each over every file: write each new content to a
-// temporary file beside its original; make them all durable; rename each
-// over its original (if that still holds what was read); make the
-// renames durable. A crash at any point leaves every file either as it
-// was or with its whole new content, and at worst temporary files
-// (.listlint-*.tmp) behind; a rename never reaches the disk before the
-// data it names, since that data was made durable first.
+// It works in steps, each over every file, so that a crash at any point
+// leaves every file either as it was or with its whole new content:
 //
-// Making things durable once per step rather than once per file is what
-// keeps 10,000 small files fast: where the kernel's syncfs(2) reports
-// write errors (Linux 5.8 on), each step is one syncfs per file system
-// (see durability), where one fsync per file and folder took 7 s, most
-// of it waiting. Creating every temporary file before any rename frees
-// an inode matters too: ext4 without a journal passes over recently
-// freed inodes each time it allocates one, so interleaving the two made
-// each creation slower than the one before.
+//  1. write each new content to a temporary file beside its original: a
+//     crash leaves the originals, and temporary files (.listlint-*.tmp);
+//  2. make the temporary files durable: the same;
+//  3. rename each over its original, if that still holds what was read:
+//     a crash leaves each file old or new, since the data a rename names
+//     reached the disk before any rename;
+//  4. make the renames durable; only then does WriteFiles return.
+//
+// Syncing once per step rather than once per file is what keeps many
+// small files fast: where the kernel's syncfs(2) reports write errors
+// (Linux 5.8 on), each step is one syncfs per file system (see
+// durability); fix over 10,000 files on ext4 with a journal went from
+// 3.2 to 2.25 times the time of check. Creating every temporary file before any rename
+// frees an inode matters too: ext4 without a journal passes over
+// recently freed inodes each time it allocates one, so interleaving the
+// two made each creation slower than the one before.
 func WriteFiles(ws []Write) []error {
 	errs := make([]error, len(ws))
 	st := make([]staged, len(ws))
@@ -85,6 +88,9 @@ func acrossFolders(ws []Write) []int {
 // to it, so that the sync reports any write error since. Without, each
 // temporary file is synced as it is written, and each folder renamed in
 // once all renames are done.
+//
+// syncfs also writes whatever else is waiting for that file system, as
+// sync(1) would: the price of one sync instead of one per file.
 type durability struct {
 	batch bool
 	mu    sync.Mutex
