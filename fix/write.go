@@ -18,16 +18,18 @@ var ErrChanged = errors.New("changed since it was read: left as it is")
 // WriteFile replaces the content of the existing file at path, old as it
 // was read, with data. A file that holds anything but old when it is
 // about to be replaced is left alone, with an error wrapping ErrChanged:
-// an edit made while fix ran is not lost. A symbolic link is followed: its target is rewritten and the link kept.
-// A file with no write permission bit at all is refused, even for root,
-// as are non-regular files. Errors name path.
+// an edit made while fix ran is not lost. A symbolic link is followed:
+// its target is rewritten and the link kept. A file with no write
+// permission bit at all is refused, even for root, as are non-regular
+// files. Errors name path.
 //
 // A file with one name is replaced atomically: data goes to a temporary
-// file in the same folder, which is synced, given the original's owner
-// (when this user may: only root may give a file away), permission and
-// special bits (setuid, setgid, sticky), and renamed over the original;
-// then the folder is synced. On any failure before the rename the
-// original is intact and the temporary file is removed.
+// file in the same folder, given the original's owner (when this user
+// may: only root may give a file away), permission and special bits
+// (setuid, setgid, sticky), made durable, and renamed over the original;
+// the rename is made durable too before WriteFile returns. On any
+// failure before the rename the original is intact and the temporary
+// file is removed.
 //
 // A file with several hard links is written in place, as gofmt does, so
 // that every name sees the new text: its content is first copied to a
@@ -37,88 +39,101 @@ var ErrChanged = errors.New("changed since it was read: left as it is")
 // WriteFile always writes; callers that want an unchanged file to keep
 // its modification time compare before calling it.
 func WriteFile(path string, old, data []byte) error {
-	dir, err := write(path, old, data)
-	if err != nil || dir == "" {
-		return err
-	}
-	// The rename is durable only once the folder is synced.
-	return syncDir(path, dir)
+	return WriteFiles([]Write{{Path: path, Old: old, Data: data}})[0]
 }
 
-// write is WriteFile but for the folder's sync: it returns the folder
-// that a replaced file was renamed in, "" for a file written in place.
-func write(path string, old, data []byte) (dir string, err error) {
-	target, err := filepath.EvalSymlinks(path)
+// staged is a file on its way to being rewritten: the temporary file that
+// holds its new content, or, for a file with several names, none.
+type staged struct {
+	target string // path with symbolic links resolved
+	tmp    string // "" when the file is written in place
+	dev    uint64 // the file system that holds it, where known
+}
+
+// stage checks that the file w names may be rewritten and, unless it has
+// several names, writes its new content to a temporary file beside it
+// dressed as the original, for d to make durable.
+func stage(w *Write, d *durability) (s staged, err error) {
+	s.target = w.Path
+	info, err := os.Lstat(w.Path)
 	if err != nil {
-		return "", pathError(path, "resolve", err)
+		return s, pathError(w.Path, "stat", err)
 	}
-	info, err := os.Stat(target)
-	if err != nil {
-		return "", pathError(path, "stat", err)
+	if info.Mode()&fs.ModeSymlink != 0 {
+		if s.target, err = filepath.EvalSymlinks(w.Path); err != nil {
+			return s, pathError(w.Path, "resolve", err)
+		}
+		if info, err = os.Stat(s.target); err != nil {
+			return s, pathError(w.Path, "stat", err)
+		}
 	}
 	if !info.Mode().IsRegular() {
-		return "", fmt.Errorf("%s: not a regular file", path)
+		return s, fmt.Errorf("%s: not a regular file", w.Path)
 	}
 	perm := info.Mode().Perm()
 	if perm&0o222 == 0 {
-		return "", fmt.Errorf("%s: read-only file (mode %v)", path, perm)
+		return s, fmt.Errorf("%s: read-only file (mode %v)", w.Path, perm)
 	}
 	// Renaming needs no permission on the file itself, so check that this
 	// user may write it, as an in-place writer would.
-	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err := writable(s.target); err != nil {
+		return s, pathError(w.Path, "check write permission", err)
+	}
+	o := owner(info)
+	if o.links > 1 {
+		return s, nil
+	}
+	s.dev = o.dev
+	dir := filepath.Dir(s.target)
+	if err := d.watch(s.dev, dir); err != nil {
+		return s, pathError(w.Path, "open folder", err)
+	}
+	tmp, err := createTemp(w.Path, dir)
 	if err != nil {
-		return "", pathError(path, "open", err)
-	}
-	if err := f.Close(); err != nil {
-		return "", pathError(path, "close", err)
-	}
-	if owner(info).links > 1 {
-		return "", writeInPlace(path, target, old, data)
-	}
-	dir = filepath.Dir(target)
-	return dir, replace(path, target, dir, old, data, info)
-}
-
-// replace writes data to a temporary file in dir dressed as info and
-// renames it over target, if target still holds old.
-func replace(path, target, dir string, old, data []byte, info fs.FileInfo) (err error) {
-	tmp, err := createTemp(path, dir)
-	if err != nil {
-		return err
+		return s, err
 	}
 	defer func() {
 		if err != nil {
 			// Close may fail on an already closed file: the write error
 			// is the one to report.
 			_ = tmp.Close()
-			err = removeTemp(path, tmp.Name(), err)
+			err = removeTemp(w.Path, tmp.Name(), err)
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
-		return pathError(path, "write temporary file", err)
+	if _, err := tmp.Write(w.Data); err != nil {
+		return s, pathError(w.Path, "write temporary file", err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return pathError(path, "sync temporary file", err)
+	if err := d.written(tmp); err != nil {
+		return s, pathError(w.Path, "sync temporary file", err)
 	}
 	// Owner first: chown clears the setuid and setgid bits.
-	o := owner(info)
 	if o.known {
 		if err := tmp.Chown(o.uid, o.gid); err != nil && (!errors.Is(err, fs.ErrPermission) || os.Geteuid() == 0) {
-			return pathError(path, "chown temporary file", err)
+			return s, pathError(w.Path, "chown temporary file", err)
 		}
 	}
 	if err := tmp.Chmod(info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
-		return pathError(path, "chmod temporary file", err)
+		return s, pathError(w.Path, "chmod temporary file", err)
 	}
 	if err := tmp.Close(); err != nil {
-		return pathError(path, "close temporary file", err)
+		return s, pathError(w.Path, "close temporary file", err)
+	}
+	s.tmp = tmp.Name()
+	return s, nil
+}
+
+// commit renames s's temporary file over the original, or writes a file
+// with several names in place, if the file still holds w.Old.
+func commit(w *Write, s staged) error {
+	if s.tmp == "" {
+		return writeInPlace(w.Path, s.target, w.Old, w.Data)
 	}
 	// As late as can be: an edit between this and the rename is lost.
-	if err := unchanged(path, target, old); err != nil {
-		return err
+	if err := unchanged(w.Path, s.target, w.Old); err != nil {
+		return removeTemp(w.Path, s.tmp, err)
 	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return pathError(path, "rename temporary file", err)
+	if err := rename(s.tmp, s.target); err != nil {
+		return removeTemp(w.Path, s.tmp, pathError(w.Path, "rename temporary file", err))
 	}
 	return nil
 }
@@ -200,14 +215,6 @@ func removeTemp(path, name string, err error) error {
 		return errors.Join(err, pathError(path, "remove temporary file", rerr))
 	}
 	return err
-}
-
-// syncDir flushes the folder dir, which holds the file path names.
-func syncDir(path, dir string) error {
-	if op, err := flushDir(dir); err != nil {
-		return pathError(path, op, err)
-	}
-	return nil
 }
 
 // flushDir syncs the folder dir and says which step failed.

@@ -223,3 +223,20 @@ func TestWriteFileChanged(t *testing.T) {
 		assertNoTemp(t, dir, "list.md")
 	}
 }
+
+// TestWriteFileNotWritable needs a user that permissions bind: a file
+// whose write bits are all for others than its owner is refused to the
+// owner, although renaming over it would succeed.
+func TestWriteFileNotWritable(t *testing.T) {
+	if os.Geteuid() == 0 || runtime.GOOS == "windows" {
+		t.Skip("permissions do not bind root; not on windows")
+	}
+	dir := t.TempDir()
+	p := writeTemp(t, dir, "list.md", "keep\n", 0o462)
+	err := WriteFile(p, []byte("keep\n"), []byte("new\n"))
+	if err == nil || !errors.Is(err, fs.ErrPermission) || !strings.HasPrefix(err.Error(), p+": ") {
+		t.Fatalf("WriteFile of a file its owner may not write = %v, want a permission error naming %s", err, p)
+	}
+	assertContent(t, p, "keep\n")
+	assertNoTemp(t, dir, "list.md")
+}

@@ -42,4 +42,20 @@ func TestWriteFiles(t *testing.T) {
 			assertContent(t, w.Path, string(w.Data))
 		}
 	}
+	for i := range 7 {
+		tmps, err := filepath.Glob(filepath.Join(dir, fmt.Sprintf("d%d", i), ".listlint-*"))
+		if err != nil || len(tmps) > 0 {
+			t.Errorf("temporary files left behind: %q (%v)", tmps, err)
+		}
+	}
+}
+
+func TestAcrossFolders(t *testing.T) {
+	var ws []Write
+	for _, p := range []string{"a/1", "a/2", "a/3", "b/1", "c/1", "c/2"} {
+		ws = append(ws, Write{Path: filepath.FromSlash(p)})
+	}
+	if got, want := fmt.Sprint(acrossFolders(ws)), "[0 3 4 1 5 2]"; got != want {
+		t.Errorf("acrossFolders = %s, want %s", got, want)
+	}
 }
