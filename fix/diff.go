@@ -10,9 +10,9 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// context is the number of unchanged lines shown around each change, as
+// contextLines is the number of unchanged lines shown around each change, as
 // diff -u and git diff do by default.
-const context = 3
+const contextLines = 3
 
 // diffTimeout bounds the time spent looking for a minimal diff. Real
 // lists diff in milliseconds; past the deadline go-diff falls back to a
@@ -52,9 +52,9 @@ func Diff(name string, old, new []byte) []byte {
 			continue
 		}
 		// A change at i: the hunk starts up to three lines earlier and
-		// runs until more than 2*context unchanged lines separate two
+		// runs until more than 2*contextLines unchanged lines separate two
 		// changes, so that hunks never share or overlap context.
-		start := max(0, i-context)
+		start := max(0, i-contextLines)
 		for j := start; j < i; j++ {
 			oldLine--
 			newLine--
@@ -117,7 +117,7 @@ func splitLines(s string) []string {
 
 // hunkEnd returns the index just past the hunk whose first change is at i:
 // it takes in every later change separated from the previous one by at
-// most 2*context unchanged lines, then up to context trailing lines.
+// most 2*contextLines unchanged lines, then up to contextLines trailing lines.
 func hunkEnd(lines []line, i int) int {
 	for {
 		for i < len(lines) && lines[i].kind != ' ' {
@@ -127,8 +127,8 @@ func hunkEnd(lines []line, i int) int {
 		for i+same < len(lines) && lines[i+same].kind == ' ' {
 			same++
 		}
-		if i+same == len(lines) || same > 2*context {
-			return i + min(same, context)
+		if i+same == len(lines) || same > 2*contextLines {
+			return i + min(same, contextLines)
 		}
 		i += same
 	}

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -74,7 +75,7 @@ func TestWriteFilesSyncsInSteps(t *testing.T) {
 		syncs, temps = append(syncs, held), append(temps, n)
 		return nil
 	})
-	for i, err := range WriteFiles(ws) {
+	for i, err := range WriteFiles(context.Background(), ws) {
 		if err != nil {
 			t.Errorf("%s: %v", ws[i].Path, err)
 		}
@@ -100,7 +101,7 @@ func TestWriteFilesSyncsInSteps(t *testing.T) {
 func TestWriteFilesSyncFails(t *testing.T) {
 	dir, ws := tree(t, 10)
 	batchSyncs(t, func() error { return syscall.EIO })
-	errs := WriteFiles(ws)
+	errs := WriteFiles(context.Background(), ws)
 	for i, w := range ws {
 		if !errors.Is(errs[i], syscall.EIO) || !strings.HasPrefix(errs[i].Error(), w.Path+": sync file system: ") {
 			t.Errorf("%s: err = %v, want it to name the file and the failed sync", w.Path, errs[i])
@@ -117,6 +118,43 @@ func TestWriteFilesSyncFails(t *testing.T) {
 	}
 }
 
+// TestWriteFilesInterrupted: an interrupt before any write leaves every
+// file as it was; one that comes while the temporary files are made
+// durable (after they are all written, before any rename) removes them
+// and leaves every file as it was too. Each error wraps ErrInterrupted.
+func TestWriteFilesInterrupted(t *testing.T) {
+	for _, when := range []string{"before", "at the first sync"} {
+		t.Run(when, func(t *testing.T) {
+			dir, ws := tree(t, 20)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if when == "before" {
+				cancel()
+			}
+			synced := 0
+			batchSyncs(t, func() error {
+				if synced++; synced == 1 {
+					cancel()
+				}
+				return nil
+			})
+			errs := WriteFiles(ctx, ws)
+			held, temps := contents(t, dir, ws)
+			for i, w := range ws {
+				if !errors.Is(errs[i], ErrInterrupted) || !strings.HasPrefix(errs[i].Error(), w.Path+": ") {
+					t.Errorf("%s: err = %v, want it to name the file and the interrupt", w.Path, errs[i])
+				}
+				if held[i] != "old\n" {
+					t.Errorf("%s holds %q, want it untouched", w.Path, held[i])
+				}
+			}
+			if temps != 0 {
+				t.Errorf("%d temporary files left behind", temps)
+			}
+		})
+	}
+}
+
 // TestWriteFilesPerFileSync is the way of kernels whose syncfs(2) does
 // not report write errors: each file is synced on its own, the file
 // system never.
@@ -129,7 +167,7 @@ func TestWriteFilesPerFileSync(t *testing.T) {
 		t.Error("synced the file system")
 		return nil
 	}
-	for i, err := range WriteFiles(ws) {
+	for i, err := range WriteFiles(context.Background(), ws) {
 		if err != nil {
 			t.Errorf("%s: %v", ws[i].Path, err)
 		}

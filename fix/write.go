@@ -2,6 +2,7 @@ package fix
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +15,10 @@ import (
 // ErrChanged is wrapped by WriteFile's error when the file no longer
 // holds what was read: someone edited it while fix ran.
 var ErrChanged = errors.New("changed since it was read: left as it is")
+
+// ErrInterrupted is wrapped by WriteFiles' error for a file it left as it
+// was because it was interrupted before the file's turn.
+var ErrInterrupted = errors.New("interrupted: left as it was")
 
 // WriteFile replaces the content of the existing file at path, old as it
 // was read, with data. A file that holds anything but old when it is
@@ -39,7 +44,7 @@ var ErrChanged = errors.New("changed since it was read: left as it is")
 // WriteFile always writes; callers that want an unchanged file to keep
 // its modification time compare before calling it.
 func WriteFile(path string, old, data []byte) error {
-	return WriteFiles([]Write{{Path: path, Old: old, Data: data}})[0]
+	return WriteFiles(context.Background(), []Write{{Path: path, Old: old, Data: data}})[0]
 }
 
 // staged is a file on its way to being rewritten: the temporary file that

@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -36,7 +38,12 @@ type Write struct {
 // frees an inode matters too: ext4 without a journal passes over
 // recently freed inodes each time it allocates one, so interleaving the
 // two made each creation slower than the one before.
-func WriteFiles(ws []Write) []error {
+//
+// Once ctx is done (an interrupt), no file is staged or renamed any more:
+// the temporary files are removed, each file not yet renamed keeps its
+// content, and its error wraps ErrInterrupted. A file already renamed
+// keeps its new content, made durable as the others.
+func WriteFiles(ctx context.Context, ws []Write) []error {
 	errs := make([]error, len(ws))
 	st := make([]staged, len(ws))
 	d := newDurability()
@@ -44,11 +51,23 @@ func WriteFiles(ws []Write) []error {
 	order := acrossFolders(ws)
 	inFlight(len(ws), func(k int) {
 		i := order[k]
+		if ctx.Err() != nil {
+			errs[i] = fmt.Errorf("%s: %w", ws[i].Path, ErrInterrupted)
+			return
+		}
 		st[i], errs[i] = stage(&ws[i], d)
 	})
 	d.flushStaged(ws, st, errs)
 	inFlight(len(ws), func(k int) {
-		if i := order[k]; errs[i] == nil {
+		i := order[k]
+		switch {
+		case errs[i] != nil:
+		case ctx.Err() != nil:
+			errs[i] = fmt.Errorf("%s: %w", ws[i].Path, ErrInterrupted)
+			if st[i].tmp != "" {
+				errs[i] = removeTemp(ws[i].Path, st[i].tmp, errs[i])
+			}
+		default:
 			errs[i] = commit(&ws[i], st[i])
 		}
 	})

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -23,7 +24,7 @@ func TestWriteFiles(t *testing.T) {
 	}
 	ws[5].Old = []byte("other\n")                      // changed since it was read
 	ws[9].Path = filepath.Join(dir, "d2", "absent.md") // gone
-	errs := WriteFiles(ws)
+	errs := WriteFiles(context.Background(), ws)
 	for i, w := range ws {
 		switch i {
 		case 5:

@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
@@ -226,8 +230,24 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 			which = append(which, i)
 		}
 	}
-	for k, err := range fix.WriteFiles(ws) {
+	// An interrupt (Ctrl-C, or a CI job cancelled) while the files are
+	// written stops the writes cleanly rather than killing the process
+	// with a temporary file beside each file; a second one kills it.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	interrupted := 0
+	for k, err := range fix.WriteFiles(ctx, ws) {
 		written[which[k]], writeErrs[which[k]] = err == nil, err
+		if errors.Is(err, fix.ErrInterrupted) {
+			interrupted++
+		}
+	}
+	stop()
+	if interrupted > 0 {
+		left := "they were"
+		if interrupted == 1 {
+			left = "it was"
+		}
+		errs = append(errs, fmt.Errorf("interrupted: %s left as %s", text.Plural(interrupted, "file", "files"), left))
 	}
 	lints := make([]lint.Result, 0, len(results))
 	for i := range results {
@@ -240,6 +260,8 @@ func (c *cli) fixInPlace(f *lintFlags, l *lint.Linter, results []fixed, errs []e
 		case errors.Is(err, fix.ErrChanged):
 			errs = append(errs, err)
 			continue
+		case errors.Is(err, fix.ErrInterrupted):
+			continue // counted above: its findings are not worth the wait
 		case err != nil:
 			errs = append(errs, err)
 			doc, err := l.Parse(x.path, x.src)
