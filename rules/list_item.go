@@ -216,14 +216,28 @@ func checkIndents(p *lint.Pass, l *lint.List) {
 			continue
 		}
 		var fix *lint.Fix
-		if columnsOf(got) >= columnsOf(want) || bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0 {
+		if (columnsOf(got) >= columnsOf(want) && !foldsEntry(doc, it)) || bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0 {
 			// Moving the marker left keeps what is indented under the
-			// item nested; moving it right might not.
+			// item nested; moving it right might not. It may also indent
+			// a lazy line under the item: an entry typed without its
+			// bullet would then be part of the item's text, and no longer
+			// reported as an entry without a bullet.
 			fix = &lint.Fix{Message: "indent the item as its siblings", Edits: []lint.TextEdit{{Pos: it.Indent().Start, End: it.Indent().End, NewText: want}}}
 		}
 		p.Report(it.Indent().Start, it.Marker().End, fix, "item is indented by %s, expected %s as its siblings",
 			describeIndent(got), describeIndent(want))
 	}
+}
+
+// foldsEntry reports whether an entry without its bullet is folded into
+// item it.
+func foldsEntry(doc *lint.Document, it *lint.Entry) bool {
+	for _, f := range doc.Folds {
+		if f.Item == it && f.Kind == lint.FoldEntry {
+			return true
+		}
+	}
+	return false
 }
 
 // indentSlip reports whether indentation got differs from want by what
