@@ -5,7 +5,6 @@
 package links
 
 import (
-	"math"
 	"net/url"
 	"strings"
 
@@ -15,20 +14,16 @@ import (
 // Link is one link of a document (see lint.Link).
 type Link = lint.Link
 
-// Extract lists every link of doc in document order (see lint.Link). They
-// come from the model when its parse collected them (lint.Limits.Links),
-// as every parse of `listlint links` and of Verdicts.Linter does. A
-// document parsed without them is parsed again, with them: a caller's
-// shortcut, not a path of the command.
+// Extract lists every link of doc in document order (see lint.Link), as
+// the model's one parse collected them. doc must have been parsed with
+// lint.Limits.Links, as every parse of `listlint links` and of
+// Verdicts.Linter is: a document parsed without has no links to list,
+// and listing none would pass every link unchecked.
 func Extract(doc *lint.Document) []Link {
-	if ls, ok := doc.Links(); ok {
-		return ls
+	ls, ok := doc.Links()
+	if !ok {
+		panic("links.Extract: " + doc.Path + " was parsed without lint.Limits.Links")
 	}
-	again, err := lint.ParseLimits(doc.Path, doc.Src, lint.Limits{MaxBytes: lint.MaxSourceBytes, MaxDepth: math.MaxInt, Links: true})
-	if err != nil {
-		return nil
-	}
-	ls, _ := again.Links()
 	return ls
 }
 

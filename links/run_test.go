@@ -28,7 +28,7 @@ func loadDoc(t *testing.T) *lint.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := lint.Parse(path, src)
+	doc, err := lint.ParseLimits(path, src, lint.Limits{Links: true})
 	if err != nil {
 		t.Fatal(err)
 	}
