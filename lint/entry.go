@@ -25,7 +25,7 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 		return
 	}
 	e.flags |= flagIsEntry
-	e.set(partText, Span{open + 1, closeBr})
+	b.set(e, partText, Span{open + 1, closeBr})
 	end := closeBr + 1
 	switch {
 	case link.Reference != nil:
@@ -38,14 +38,14 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 	case end < contentEnd && src[end] == '(':
 		if url, after, ok := plainDest(src, end+1, contentEnd, link.Destination); ok {
 			end = after
-			e.set(partURL, url)
+			b.set(e, partURL, url)
 		} else if url, after, ok := scanInlineDest(src, end+1, contentEnd); ok {
 			end = after
 			// Only a destination spelled exactly as goldmark read it may
 			// be edited; escapes and entities make them differ.
 			if bytes.Equal(src[url.Start:url.End], link.Destination) &&
 				(!escaped(link.Destination) || destValue(link.Destination) == b.str[url.Start:url.End]) {
-				e.set(partURL, url)
+				b.set(e, partURL, url)
 			}
 		}
 	}
@@ -54,7 +54,7 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 			b.rare(e).dest = dest
 		}
 	}
-	e.set(partLink, Span{open, end})
+	b.set(e, partLink, Span{open, end})
 	b.linkText(e)
 	b.tail(e)
 	// Tags inside the name (one followed by a badge is not at the end of
@@ -74,7 +74,7 @@ func (b *builder) entry(e *Entry, link *ast.Link) {
 	// scheme): they take a part's room instead of a string.
 	if k := URLKey(e.Dest()); k != "" {
 		if off, ok := offsetIn(b.str, k); ok {
-			e.set(partURLKey, Span{off, off + len(k)})
+			b.set(e, partURLKey, Span{off, off + len(k)})
 		} else {
 			b.rare(e).urlKey = k
 		}
@@ -149,7 +149,7 @@ func (b *builder) linkText(e *Entry) {
 		r.yearValue = int32(y)
 		name.Start = sep.End
 	}
-	e.set(partName, name)
+	b.set(e, partName, name)
 }
 
 // isTagByte reports whether c may stand inside a #Word# tag: letters
@@ -277,15 +277,15 @@ func (b *builder) tail(e *Entry) {
 	if k == j {
 		// No separator: whatever follows the link is the description.
 		if d := trimComments(src, Span{i, end}); d.End > d.Start {
-			e.set(partDesc, d)
+			b.set(e, partDesc, d)
 			b.sentence(e)
 		}
 		return
 	}
 	k = skipBlanks(src, k, end)
-	e.set(partSeparator, Span{i, k})
+	b.set(e, partSeparator, Span{i, k})
 	if d := trimComments(src, Span{k, end}); d.End > d.Start {
-		e.set(partDesc, d)
+		b.set(e, partDesc, d)
 		b.sentence(e)
 	}
 }

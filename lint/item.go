@@ -86,25 +86,6 @@ func (e *Entry) part(p part) Span {
 	return e.rare.far[p].unpack()
 }
 
-// set sets part p to s, in the rare record when it does not fit 16 bits
-// from the base.
-func (e *Entry) set(p part, s Span) {
-	base := int(e.base)
-	switch {
-	case s == NoSpan:
-		e.parts[p] = span16{absent16, absent16}
-	case s.Start >= base && s.End >= s.Start && s.End-base < far16:
-		e.parts[p] = span16{uint16(s.Start - base), uint16(s.End - base)}
-	default:
-		e.parts[p] = span16{far16, far16}
-		r := e.more()
-		if r.far == nil {
-			r.far = new([numParts]span32)
-		}
-		r.far[p] = pack(s)
-	}
-}
-
 type entryFlags uint8
 
 const (
@@ -134,15 +115,6 @@ type entryRare struct {
 }
 
 var noRare = entryRare{label: noSpan32, year: noSpan32, yearSep: noSpan32, stray: noSpan32}
-
-// more returns e's record of rare parts, making it on first use.
-func (e *Entry) more() *entryRare {
-	if e.rare == nil {
-		r := noRare
-		e.rare = &r
-	}
-	return e.rare
-}
 
 func (e *Entry) setFlag(f entryFlags, on bool) {
 	if on {

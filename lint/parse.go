@@ -275,15 +275,33 @@ func (b *builder) newEntry(lst *List) *Entry {
 	return e
 }
 
-// rare returns e's record of rare parts, making it on first use: the
-// builder's version of Entry.more, from a slab (in a tagged list every
-// entry has one).
+// rare returns e's record of rare parts, making it on first use, from a
+// slab (in a tagged list every entry has one).
 func (b *builder) rare(e *Entry) *entryRare {
 	if e.rare == nil {
 		e.rare = b.rares.next()
 		*e.rare = noRare
 	}
 	return e.rare
+}
+
+// set sets e's part p to s, in the rare record when it does not fit 16
+// bits from the base.
+func (b *builder) set(e *Entry, p part, s Span) {
+	base := int(e.base)
+	switch {
+	case s == NoSpan:
+		e.parts[p] = span16{absent16, absent16}
+	case s.Start >= base && s.End >= s.Start && s.End-base < far16:
+		e.parts[p] = span16{uint16(s.Start - base), uint16(s.End - base)}
+	default:
+		e.parts[p] = span16{far16, far16}
+		r := b.rare(e)
+		if r.far == nil {
+			r.far = new([numParts]span32)
+		}
+		r.far[p] = pack(s)
+	}
 }
 
 // walkBlocks visits the block children of n. parent is the item holding
@@ -531,7 +549,7 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 	e := b.newEntry(lst)
 	marker := b.marker(b.pos(li), lst)
 	e.base = int32(indentStart(d.Src, marker.Start))
-	e.set(partMarker, marker)
+	b.set(e, partMarker, marker)
 	end := b.lineEnd(marker.Start)
 	if last := b.blockEnd(li); last > end {
 		end = last
@@ -562,7 +580,7 @@ func (b *builder) item(li *ast.ListItem, lst *List) *Entry {
 		ce = b.folds(e, para, ce)
 	}
 	content := trimSpan(d.Src, Span{cs, ce})
-	e.set(partContent, content)
+	b.set(e, partContent, content)
 	link, ok := para.FirstChild().(*ast.Link)
 	if !ok {
 		var label Span

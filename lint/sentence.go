@@ -48,12 +48,12 @@ func (b *builder) sentence(e *Entry) {
 		}
 	}
 	if !mayEndMarkup[src[end-1]] {
-		e.set(partSentence, Span{start, end})
+		b.set(e, partSentence, Span{start, end})
 		return
 	}
 	sentence, trailer, trailing, markup := splitTrailer(src, start, end)
-	e.set(partSentence, sentence)
-	e.set(partTrailer, trailer)
+	b.set(e, partSentence, sentence)
+	b.set(e, partTrailer, trailer)
 	e.trailing, e.markup = trailing, markup
 }
 
