@@ -17,7 +17,7 @@ import (
 func TestCorpus(t *testing.T) {
 	root := filepath.Join(corpustest.Shared(t), "corpus")
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"check", "--format", "json", root}, nil, &stdout, &stderr)
+	code := run([]string{"check", "--format", "json", root}, &stdout, &stderr)
 	if code != exitClean && code != exitFindings {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}

@@ -282,6 +282,7 @@ func (c *cli) read(in input, limit lint.Limits) ([]byte, error) {
 	} else if src, err = bounded.ReadFile(in.path, maxBytes(limit), in.named); err != nil {
 		return nil, err
 	}
+	c.gc.add(len(src))
 	// A NUL byte never occurs in text: the file is not a list, and linting
 	// it would print noise.
 	if i := bytes.IndexByte(src, 0); i >= 0 {

@@ -160,7 +160,7 @@ func checkJSON(t *testing.T, root, snap string, args ...string) []verdictKey {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	argv := append(append([]string{"check", "--format", "json"}, args...), filepath.Join(root, filepath.FromSlash(snap)))
-	code := run(argv, nil, &stdout, &stderr)
+	code := run(argv, &stdout, &stderr)
 	if code != exitClean && code != exitFindings {
 		t.Fatalf("check %s: exit %d, stderr:\n%s", snap, code, stderr.String())
 	}

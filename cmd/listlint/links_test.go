@@ -30,7 +30,7 @@ func TestLinks(t *testing.T) {
 	}
 
 	var out, errOut bytes.Buffer
-	code := run([]string{"links", "--no-config", "--retries", "0", list}, nil, &out, &errOut)
+	code := run([]string{"links", "--no-config", "--retries", "0", list}, &out, &errOut)
 	if code != exitFindings {
 		t.Fatalf("links exit %d, want %d:\n%s%s", code, exitFindings, out.String(), errOut.String())
 	}
@@ -45,7 +45,7 @@ func TestLinks(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := run([]string{"links", "--no-config", "--disable", "link-dead", "-f", "json", list}, nil, &out, &errOut); code != exitFindings {
+	if code := run([]string{"links", "--no-config", "--disable", "link-dead", "-f", "json", list}, &out, &errOut); code != exitFindings {
 		t.Errorf("links -f json exit %d", code)
 	}
 	if !strings.Contains(out.String(), `"rule": "link-redirect"`) || strings.Contains(out.String(), "link-dead") {
@@ -53,7 +53,7 @@ func TestLinks(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := run([]string{"links", "--fix", "--diff", "--no-config", list}, nil, &out, &errOut); code != exitFindings {
+	if code := run([]string{"links", "--fix", "--diff", "--no-config", list}, &out, &errOut); code != exitFindings {
 		t.Errorf("links --fix --diff exit %d:\n%s", code, errOut.String())
 	}
 	if !strings.Contains(out.String(), "-- [Alpha]("+srv.URL+"/old) - Moved.\n+- [Alpha]("+srv.URL+"/new) - Moved.\n") {
@@ -62,7 +62,7 @@ func TestLinks(t *testing.T) {
 
 	out.Reset()
 	cache := filepath.Join(dir, "cache", "links.json")
-	code = run([]string{"links", "--fix", "--no-config", "--cache", cache, list}, nil, &out, &errOut)
+	code = run([]string{"links", "--fix", "--no-config", "--cache", cache, list}, &out, &errOut)
 	if code != exitFindings { // the dead link remains
 		t.Errorf("links --fix exit %d:\n%s%s", code, out.String(), errOut.String())
 	}
@@ -82,12 +82,12 @@ func TestLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	if code := run([]string{"links", list}, nil, &out, &errOut); code != exitClean {
+	if code := run([]string{"links", list}, &out, &errOut); code != exitClean {
 		t.Errorf("links with links.exclude exit %d:\n%s%s", code, out.String(), errOut.String())
 	}
 
 	for _, args := range [][]string{{"links", "--diff"}, {"links", "--max-per-host", "0"}, {"links", "--exclude", "("}, {"links", "--fix", "-"}} {
-		if code := run(args, nil, &out, &errOut); code != exitError {
+		if code := run(args, &out, &errOut); code != exitError {
 			t.Errorf("%v: exit %d, want %d", args, code, exitError)
 		}
 	}

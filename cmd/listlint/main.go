@@ -34,7 +34,8 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	c := &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, gc: new(shortRun)}
+	os.Exit(c.run(os.Args[1:]))
 }
 
 // cli holds what one run of the program talks to; commands are its
@@ -42,6 +43,9 @@ func main() {
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// gc is the process's collector policy for short runs, nil in tests
+	// that run commands in their own process.
+	gc *shortRun
 }
 
 // command is one subcommand: its synopsis, a one-line summary for the
@@ -51,12 +55,14 @@ type command struct {
 	// flags declares the command's flags on fs and returns the function
 	// that runs the command once fs has parsed the arguments.
 	flags func(c *cli, fs *pflag.FlagSet) func(args []string) int
+	// short: a run is usually over in milliseconds (see shortRun).
+	short bool
 }
 
 func commands() []*command {
 	return []*command{
-		{name: "check", args: "[flags] [paths]", summary: "report findings in Markdown lists", flags: (*cli).checkFlags},
-		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags},
+		{name: "check", args: "[flags] [paths]", summary: "report findings in Markdown lists", flags: (*cli).checkFlags, short: true},
+		{name: "fix", args: "[flags] [paths]", summary: "repair what can be repaired, in place", flags: (*cli).fixFlags, short: true},
 		{name: "links", args: "[flags] [paths]", summary: "check the links of Markdown lists: report dead and moved ones", flags: (*cli).linksFlags},
 		{name: "init", args: "[flags] [folder]", summary: "write a starter .listlint.yml from the lists in a folder", flags: (*cli).initFlags},
 		{name: "rules", args: "[id]", summary: "list the rules, or show one rule's doc", flags: (*cli).rulesFlags},
@@ -76,8 +82,7 @@ func findCommand(name string) *command {
 
 // run runs listlint with args (without the program name) and returns the
 // exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+func (c *cli) run(args []string) int {
 	if len(args) == 0 {
 		if err := c.usage(c.stderr); err != nil {
 			return c.fail(err)
@@ -120,6 +125,9 @@ func (c *cli) runCommand(cmd *command, args []string) int {
 			return exitClean
 		}
 		return c.usageError(cmd.name, "%v", err)
+	}
+	if cmd.short {
+		c.gc.start()
 	}
 	return do(fs.Args())
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,10 +15,17 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/listlint/listlint/internal/listgen"
 	"github.com/listlint/listlint/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+
+// run runs listlint in the test's process, with no stdin and without the
+// collector policy of main's short runs, and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	return (&cli{stdout: stdout, stderr: stderr}).run(args)
+}
 
 // TestMain lets the test binary act as listlint when a script runs
 // "exec listlint": testscript puts a copy of it named listlint on PATH.
@@ -32,6 +40,9 @@ func TestMain(m *testing.M) {
 //
 //   - binfile NAME TEXT writes TEXT, a NUL byte and a newline to NAME
 //     (txtar files hold text only);
+//   - genlist NAME ENTRIES writes a clean generated list of ENTRIES
+//     entries (internal/listgen) to NAME, for inputs too large to keep
+//     in a script;
 //   - age FILE sets FILE's modification time to an old date, and aged FILE
 //     checks it still has it (the file was not written);
 //   - perm FILE MODE checks FILE's permission bits (octal);
@@ -72,6 +83,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"binfile":    binfile,
+			"genlist":    genlist,
 			"age":        age,
 			"aged":       aged,
 			"perm":       perm,
@@ -100,6 +112,15 @@ func binfile(ts *testscript.TestScript, neg bool, args []string) {
 	path := ts.MkAbs(args[0])
 	ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
 	ts.Check(os.WriteFile(path, []byte(args[1]+"\x00\n"), 0o644))
+}
+
+func genlist(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: genlist NAME ENTRIES")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), listgen.List(listgen.Awesome, n, true), 0o644))
 }
 
 // oldTime is the modification time age gives a file.

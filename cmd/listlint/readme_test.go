@@ -29,7 +29,7 @@ func TestREADME(t *testing.T) {
 	const example = "testdata/example/awesome-example.md"
 
 	var out bytes.Buffer
-	if code := run([]string{"check", example}, nil, &out, &out); code != exitFindings {
+	if code := run([]string{"check", example}, &out, &out); code != exitFindings {
 		t.Fatalf("check exit %d, want %d:\n%s", code, exitFindings, out.String())
 	}
 	// The README indents the output by four spaces.
@@ -39,7 +39,7 @@ func TestREADME(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := run([]string{"check", "--format", "github", example}, nil, &out, &out); code != exitFindings {
+	if code := run([]string{"check", "--format", "github", example}, &out, &out); code != exitFindings {
 		t.Fatalf("check --format github exit %d, want %d:\n%s", code, exitFindings, out.String())
 	}
 	// The README shows one of the lines, indented.
@@ -52,7 +52,7 @@ func TestREADME(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := run([]string{"fix", "--diff", example}, nil, &out, &out); code != exitFindings {
+	if code := run([]string{"fix", "--diff", example}, &out, &out); code != exitFindings {
 		t.Fatalf("fix --diff exit %d, want %d:\n%s", code, exitFindings, out.String())
 	}
 	if !bytes.Contains(readme, []byte("```diff\n"+out.String()+"```\n")) {
@@ -145,7 +145,7 @@ func TestREADMEFlags(t *testing.T) {
 	readme := string(data)
 	for _, cmd := range commands() {
 		var out bytes.Buffer
-		if code := run([]string{"help", cmd.name}, nil, &out, &out); code != exitClean {
+		if code := run([]string{"help", cmd.name}, &out, &out); code != exitClean {
 			t.Fatalf("help %s exit %d:\n%s", cmd.name, code, out.String())
 		}
 		_, helpFlags, _ := strings.Cut(out.String(), "\nFlags:\n")
