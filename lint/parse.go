@@ -35,7 +35,8 @@ func ParseLimits(path string, src []byte, limits Limits) (*Document, error) {
 
 // parse is ParseLimits parsing in up to pieces pieces, or one per core
 // when pieces is 0, and returning how many it took; tests compare the
-// model with the one parsed whole.
+// model with the one parsed whole, and with the one goldmark's default
+// parser gives, parsing whole, when pieces is -1 (see plainParsers).
 func parse(path string, src []byte, limits Limits, pieces int) (*Document, int, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, 0, fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
@@ -169,14 +170,15 @@ func hasLoneCR(src []byte) bool {
 	return false
 }
 
-// build parses body whole and builds its model into d.
-func build(d *Document, body []byte, base int, limits Limits) {
-	newBuilder(d, body, base, limits).walk(parseRange(body, 0, len(body)))
+// build parses body whole and builds its model into d; defs: body may
+// hold link reference definitions (mayDefine).
+func build(d *Document, body []byte, base int, limits Limits, defs bool) {
+	newBuilder(d, body, base, limits, new(blocks)).walk(parseRange(body, 0, len(body), defs))
 }
 
 // newBuilder returns a builder of d, whose synthetic first section it adds.
-func newBuilder(d *Document, body []byte, base int, limits Limits) *builder {
-	b := &builder{doc: d, body: body, base: base, year: limits.Year, links: limits.Links, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor(), lists: len(d.Lists)}
+func newBuilder(d *Document, body []byte, base int, limits Limits, blk *blocks) *builder {
+	b := &builder{doc: d, body: body, base: base, year: limits.Year, links: limits.Links, str: unsafe.String(unsafe.SliceData(d.Src), len(d.Src)), lines: d.Cursor(), lists: len(d.Lists), blocks: blk}
 	b.top = &Section{Heading: NoSpan, Content: NoSpan}
 	b.caption = NoSpan
 	d.Sections = append(d.Sections, b.top)
@@ -224,9 +226,7 @@ type builder struct {
 	// are substrings rather than one allocation each. Sound because a
 	// Document's Src is never written (see Parse).
 	str string
-	// entries and rares hand out entries and their rare records.
-	entries slab[Entry]
-	rares   slab[entryRare]
+	*blocks
 	// keys collects the name keys of the entries until flushKeys makes
 	// them one string; lists counts the document's lists made before
 	// this builder's.
@@ -239,6 +239,15 @@ type builder struct {
 	// caption is the strong paragraph just visited that the list after it
 	// takes as its Caption; NoSpan otherwise.
 	caption Span
+}
+
+// blocks hands out entries and their rare records. A worker that builds
+// piece after piece of a large file keeps one for all of them: each
+// piece's last block, partly used, goes on with the next piece instead of
+// being left behind (a megabyte a hundred pieces).
+type blocks struct {
+	entries slab[Entry]
+	rares   slab[entryRare]
 }
 
 // slab hands out values in blocks, one allocation per many values.

@@ -19,7 +19,7 @@ import (
 // piece before it ends in one of those. buildPieces checks that after
 // the parse and parses the whole file when it fails. Link reference
 // definitions are seen from the whole file, so a file that may hold one
-// ("]:" anywhere) is never cut.
+// (mayDefine) is never cut.
 
 // minPiece is the smallest piece worth a goroutine: below it the parse
 // takes about as long as starting and joining one.
@@ -34,14 +34,16 @@ const maxPiece = 1 << 20
 
 // buildPieces builds the model of body into d from pieces of about equal
 // size, at least n of them and none much above maxPiece, parsed and built
-// by n workers, and returns how many pieces it took.
+// by n workers, and returns how many pieces it took. n < 0 parses whole
+// with goldmark's default parser, for tests.
 func buildPieces(d *Document, body []byte, base, n int, limits Limits) int {
 	var cuts []int
-	if n > 1 && !bytes.Contains(body, []byte("]:")) {
+	defs := n < 0 || mayDefine(body)
+	if n > 1 && !defs {
 		cuts = cutPoints(body, max(n, len(body)/maxPiece))
 	}
 	if len(cuts) == 0 {
-		build(d, body, base, limits)
+		build(d, body, base, limits, defs)
 		return 1
 	}
 	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
@@ -51,13 +53,14 @@ func buildPieces(d *Document, body []byte, base, n int, limits Limits) int {
 	var wg sync.WaitGroup
 	for range min(n, len(parts)) {
 		wg.Go(func() {
+			blk := new(blocks)
 			for i := range next {
-				root := parseRange(body, bounds[i], bounds[i+1])
+				root := parseRange(body, bounds[i], bounds[i+1], false)
 				if i < len(parts)-1 && !closedAtEnd(root) {
 					continue
 				}
 				part := &Document{Path: d.Path, Src: d.Src, BOM: d.BOM, LineEnding: d.LineEnding, LineStarts: d.LineStarts, withLinks: d.withLinks}
-				newBuilder(part, body, base, limits).walk(root)
+				newBuilder(part, body, base, limits, blk).walk(root)
 				parts[i] = part
 			}
 		})
@@ -71,7 +74,7 @@ func buildPieces(d *Document, body []byte, base, n int, limits Limits) int {
 		// A piece after the first starts with its heading: nothing may
 		// fall in its synthetic first section.
 		if part == nil || (i > 0 && !emptyTop(part)) {
-			build(d, body, base, limits)
+			build(d, body, base, limits, false)
 			return 1
 		}
 	}
@@ -130,13 +133,18 @@ func emptyTop(part *Document) bool {
 // reader sees body up to end and starts at start, so that goldmark's
 // positions index body, and the character before the piece is the line
 // ending it would see in the whole file. Plain CommonMark: GFM linkify
-// would split text nodes and shift positions.
-func parseRange(body []byte, start, end int) ast.Node {
+// would split text nodes and shift positions. defs: body may hold link
+// reference definitions (mayDefine).
+func parseRange(body []byte, start, end int, defs bool) ast.Node {
 	r := text.NewReader(body[:end])
 	r.SetPosition(-1, text.NewSegment(start, start))
 	r.AdvanceLine()
-	p := parsers.Get().(parser.Parser)
-	defer parsers.Put(p)
+	pool := &plainParsers
+	if defs {
+		pool = &parsers
+	}
+	p := pool.Get().(parser.Parser)
+	defer pool.Put(p)
 	return p.Parse(r)
 }
 
@@ -144,7 +152,22 @@ func parseRange(body []byte, start, end int) ast.Node {
 // block and inline parsers on its first Parse took a fifth of the CPU of
 // fixing 10,000 small files. A parser keeps no state between parses (each
 // has a context of its own), and each is used by one goroutine at a time.
-var parsers = sync.Pool{New: func() any { return goldmark.New().Parser() }}
+var parsers = sync.Pool{New: func() any { return goldmark.DefaultParser() }}
+
+// plainParsers hold parsers without goldmark's one paragraph transformer,
+// which takes link reference definitions out of paragraphs: for a body
+// without them it changes nothing, and trying every paragraph that opens
+// with a link as one (every entry's) took a tenth of the parse.
+var plainParsers = sync.Pool{New: func() any {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...), parser.WithInlineParsers(parser.DefaultInlineParsers()...))
+}}
+
+// mayDefine reports whether body may hold a link reference definition: a
+// definition is a link label with a colon right after its closing
+// bracket, so a body without "]:" has none.
+func mayDefine(body []byte) bool {
+	return bytes.Contains(body, []byte("]:"))
+}
 
 // cutPoints returns the offsets where body can be cut into up to n pieces
 // of at least len(body)/n bytes.

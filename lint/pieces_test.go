@@ -33,16 +33,22 @@ func takeKeys(d *Document) []string {
 
 // samePieces fails unless src cut at every heading it can be cut at
 // yields the model of the whole parse, and returns how many pieces it
-// was parsed in.
+// was parsed in. The whole parse is held to goldmark's default parser's
+// too: a file without link reference definitions is parsed without its
+// paragraph transformer.
 func samePieces(t *testing.T, path string, src []byte) int {
 	t.Helper()
 	whole, _, err := parse(path, src, Limits{Links: true}, 1)
 	cut, pieces, cutErr := parse(path, src, Limits{Links: true}, len(src))
-	if errors.Is(err, ErrLimit) && errors.Is(cutErr, ErrLimit) {
+	full, _, fullErr := parse(path, src, Limits{Links: true}, -1)
+	if errors.Is(err, ErrLimit) && errors.Is(cutErr, ErrLimit) && errors.Is(fullErr, ErrLimit) {
 		return 0 // refused either way, as it must be
 	}
-	if err != nil || cutErr != nil {
-		t.Fatalf("whole: %v; in pieces: %v", err, cutErr)
+	if err != nil || cutErr != nil || fullErr != nil {
+		t.Fatalf("whole: %v; in pieces: %v; with the default parser: %v", err, cutErr, fullErr)
+	}
+	if !reflect.DeepEqual(whole, full) {
+		t.Errorf("%s: the model differs from the one goldmark's default parser gives", path)
 	}
 	// Each piece keeps the name keys of its entries in a string of its
 	// own: compare the keys, then the rest.
