@@ -585,7 +585,11 @@ func endsWithHashtag(b []byte) bool {
 // description, is decided by its first bytes.
 func mostlySymbols(b []byte) bool {
 	letters, others := 0, 0
-	for _, r := range string(b) {
+	for len(b) > 0 {
+		// Decoded in place: ranging over string(b) copied every
+		// description, most of this rule's memory.
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
 		switch {
 		case r == ' ':
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
