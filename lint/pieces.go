@@ -32,15 +32,32 @@ const minPiece = 16 << 10
 // times the file.
 const maxPiece = 1 << 20
 
+// Pieces are cut smaller, down to cachePiece, as long as there are no
+// more than cachePieces of them. A small piece's tree is still in the
+// processor's caches when its model is built from it, and is less for
+// the collector to mark while the other workers parse: on an 8 MB list,
+// 256 KB pieces took an eighth less CPU than 1 MB ones, and the run a
+// tenth less time. Many pieces cost memory, though: on a 57 MB list, 128
+// KB pieces (445 of them) raised the peak by a tenth.
+const (
+	cachePiece  = 256 << 10
+	cachePieces = 64
+)
+
+// pieceCount is how many pieces body is cut into at most, for n workers.
+func pieceCount(size, n int) int {
+	return max(n, size/maxPiece, min(size/cachePiece, cachePieces))
+}
+
 // buildPieces builds the model of body into d from pieces of about equal
-// size, at least n of them and none much above maxPiece, parsed and built
-// by n workers, and returns how many pieces it took. n < 0 parses whole
-// with goldmark's default parser, for tests.
+// size, at least n of them and none much above maxPiece (pieceCount),
+// parsed and built by n workers, and returns how many pieces it took.
+// n < 0 parses whole with goldmark's default parser, for tests.
 func buildPieces(d *Document, body []byte, base, n int, limits Limits) int {
 	var cuts []int
 	defs := n < 0 || mayDefine(body)
 	if n > 1 && !defs {
-		cuts = cutPoints(body, max(n, len(body)/maxPiece))
+		cuts = cutPoints(body, pieceCount(len(body), n))
 	}
 	if len(cuts) == 0 {
 		build(d, body, base, limits, defs)

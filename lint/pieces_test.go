@@ -219,9 +219,9 @@ func TestPiecesRandom(t *testing.T) {
 }
 
 // TestPiecesBounded parses a file of several times maxPiece on two
-// workers: it is cut into pieces of about maxPiece, not two halves whose
-// goldmark trees would be alive at once, and the model is the whole
-// parse's.
+// workers: it is cut into pieces of about cachePiece (pieceCount), not
+// two halves whose goldmark trees would be alive at once, and the model
+// is the whole parse's.
 func TestPiecesBounded(t *testing.T) {
 	src := listgen.List(listgen.Awesome, 4*maxPiece/80, true)
 	if len(src) < 3*maxPiece {
@@ -235,14 +235,33 @@ func TestPiecesBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pieces < len(src)/maxPiece {
-		t.Errorf("%d bytes parsed in %d pieces, want at least %d", len(src), pieces, len(src)/maxPiece)
+	// A piece ends at the first heading after its share: one fewer
+	// piece than asked is possible.
+	if want := pieceCount(len(src), 2); pieces < want-1 || pieces > want {
+		t.Errorf("%d bytes parsed in %d pieces, want %d", len(src), pieces, want)
 	}
 	if !slices.Equal(takeKeys(whole), takeKeys(cut)) {
 		t.Error("the name keys parsed in pieces differ from the whole parse")
 	}
 	if !reflect.DeepEqual(whole, cut) {
 		t.Error("the model parsed in pieces differs from the whole parse")
+	}
+}
+
+// TestPieceCount: pieces of cachePiece bytes, up to cachePieces of them,
+// then of up to maxPiece bytes; never fewer than workers.
+func TestPieceCount(t *testing.T) {
+	for _, c := range []struct{ size, n, want int }{
+		{400 << 10, 2, 2},          // awesome-go's README: one a worker
+		{8 << 20, 2, 32},           // 256 KB pieces
+		{16 << 20, 2, cachePieces}, // the most of 256 KB
+		{57 << 20, 2, cachePieces}, // 890 KB pieces
+		{115 << 20, 2, 115},        // maxPiece
+		{1 << 20, 8, 8},
+	} {
+		if got := pieceCount(c.size, c.n); got != c.want {
+			t.Errorf("pieceCount(%d, %d) = %d, want %d", c.size, c.n, got, c.want)
+		}
 	}
 }
 
