@@ -41,7 +41,8 @@ func (c *Config) Effective(path string, docs ...*lint.Document) string {
 	}
 	rules := &yaml.Node{Kind: yaml.MappingNode}
 	for _, r := range c.rules {
-		s, o := c.resolve(path, r)
+		var o origin
+		s := c.resolve(path, r, &o)
 		if s.Off {
 			add(rules, r.ID, value("off", o.state))
 			continue
