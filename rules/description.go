@@ -145,9 +145,23 @@ func checkDescription(p *lint.Pass) {
 			continue
 		}
 		if lead := e.LeadPunct(); lead.Valid() {
+			edit := lint.TextEdit{Pos: lead.Start, End: lead.End}
+			// Punctuation that opens a line of the description: stripped
+			// alone, it would leave the line starting with what follows,
+			// and a link there reads as an entry of its own. The
+			// description joins the separator's line instead, one space
+			// after the separator's mark.
+			sep := e.Separator()
+			if gap := src[sep.End:lead.Start]; bytes.ContainsAny(gap, "\r\n") && len(bytes.TrimLeft(gap, " \t\r\n")) == 0 {
+				at := sep.End
+				for at > sep.Start && (src[at-1] == ' ' || src[at-1] == '\t') {
+					at--
+				}
+				edit = lint.TextEdit{Pos: at, End: lead.End, NewText: " "}
+			}
 			fix := &lint.Fix{
 				Message: "strip the leading punctuation",
-				Edits:   []lint.TextEdit{{Pos: lead.Start, End: lead.End}},
+				Edits:   []lint.TextEdit{edit},
 			}
 			p.Report(lead.Start, lead.End, fix, "description starts with %q, expected a word",
 				strings.TrimSpace(doc.Text(lead)))
