@@ -116,26 +116,36 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 	}
 }
 
-// fragileItemAfter reports whether line n+1 starts a list that cannot
-// interrupt a paragraph (CommonMark: an empty item, or an ordered one
-// that does not start at 1). After line n it starts one only because
-// line n is folded into the item above; once a blank line makes line n a
+// fragileItemAfter reports whether a list that cannot interrupt a
+// paragraph (CommonMark: an empty item, or an ordered one that does not
+// start at 1) starts after line n and before the next blank line. It
+// starts there only because the lines before it are folded into the item
+// above; once a blank line makes line n, and the lines after it, a
 // paragraph of its own, the list would fold into that paragraph.
 func fragileItemAfter(doc *lint.Document, n int) bool {
+	end := len(doc.Src)
+	for m := n + 1; m <= len(doc.LineStarts); m++ {
+		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
+			end = line.Start
+			break
+		}
+	}
 	if n >= len(doc.LineStarts) {
 		return false
 	}
 	next := doc.LineStarts[n]
 	for _, l := range doc.Lists {
 		first := l.Items[0]
-		if first.Indent().Start > next {
-			break
-		}
-		if doc.Line(first.Marker().Start) != n+1 {
+		if first.Marker().Start < next {
 			continue
 		}
+		if first.Marker().Start >= end {
+			break
+		}
 		m := doc.Src[first.Marker().Start:first.Marker().End]
-		return first.Empty() || l.Ordered && string(bytes.TrimLeft(m[:len(m)-1], "0")) != "1"
+		if first.Empty() || l.Ordered && string(bytes.TrimLeft(m[:len(m)-1], "0")) != "1" {
+			return true
+		}
 	}
 	return false
 }
