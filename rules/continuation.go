@@ -2,6 +2,8 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -91,7 +93,7 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 	switch f.Kind {
 	case lint.FoldBlock:
 		var fix *lint.Fix
-		if !entryAfter && !fragileItemAfter(doc, n) {
+		if !entryAfter && !fragileItemAfter(doc, n, f.Line.Start-line.Start) {
 			fix = &lint.Fix{Message: "put a blank line before it", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: doc.LineEnding}}}
 		}
 		p.Report(f.Line.Start, f.Line.End, fix, "line is folded into the item above, expected a blank line before it")
@@ -116,38 +118,37 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 	}
 }
 
-// fragileItemAfter reports whether a list that cannot interrupt a
-// paragraph (CommonMark: an empty item, or an ordered one that does not
-// start at 1) starts after line n and before the next blank line. It
-// starts there only because the lines before it are folded into the item
-// above; once a blank line makes line n, and the lines after it, a
-// paragraph of its own, the list would fold into that paragraph.
-func fragileItemAfter(doc *lint.Document, n int) bool {
-	end := len(doc.Src)
-	for m := n + 1; m <= len(doc.LineStarts); m++ {
-		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
-			end = line.Start
-			break
-		}
-	}
+// fragileItemAfter reports whether an item that could not interrupt a
+// paragraph starts after line n, whose text starts at column col, and
+// before the next blank line: an empty item, an ordered one numbered
+// other than 1 (CommonMark), or one indented four columns or more past
+// col (or with a tab before it). It is an item only because the lines
+// above it are folded into the item above; once a blank line makes line
+// n and the lines after it a paragraph of its own, it would fold into
+// that paragraph. Only the first item counts: one that can interrupt the
+// paragraph ends it there.
+func fragileItemAfter(doc *lint.Document, n, col int) bool {
 	if n >= len(doc.LineStarts) {
 		return false
 	}
 	next := doc.LineStarts[n]
-	for _, l := range doc.Lists {
-		first := l.Items[0]
-		if first.Marker().Start < next {
-			continue
-		}
-		if first.Marker().Start >= end {
-			break
-		}
-		m := doc.Src[first.Marker().Start:first.Marker().End]
-		if first.Empty() || l.Ordered && string(bytes.TrimLeft(m[:len(m)-1], "0")) != "1" {
-			return true
+	i, _ := slices.BinarySearchFunc(doc.Items, next, func(e *lint.Entry, at int) int {
+		return cmp.Compare(e.Marker().Start, at)
+	})
+	if i == len(doc.Items) {
+		return false
+	}
+	it := doc.Items[i]
+	at := doc.Line(it.Marker().Start)
+	for m := n + 1; m < at; m++ {
+		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
+			return false
 		}
 	}
-	return false
+	indent := doc.Src[doc.LineStarts[at-1]:it.Marker().Start]
+	marker := doc.Src[it.Marker().Start:it.Marker().End]
+	return it.Empty() || it.List.Ordered && string(bytes.TrimLeft(marker[:len(marker)-1], "0")) != "1" ||
+		bytes.IndexByte(indent, '\t') >= 0 || len(indent)-col >= 4
 }
 
 // joinLine returns the fix that joins line n onto the line above with one
