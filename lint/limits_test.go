@@ -35,6 +35,7 @@ func TestHostileInputs(t *testing.T) {
 		{"100,000 [ in an item", append([]byte("- "), bytes.Repeat([]byte("["), 100_000)...), false},
 		{"1,000,000 empty lines", bytes.Repeat([]byte("\n"), 1_000_000), false},
 		{"an entry with 10,000 links", []byte(links), false},
+		{"100,000 lines folded into one item", append([]byte("- [a](https://a.example): A.\n"), bytes.Repeat([]byte("![x](https://i.example/x.png)\n"), 100_000)...), false},
 		{"50,000 emphasis openers", bytes.Repeat([]byte("*a "), 50_000), false},
 		{"CR-only line endings", bytes.Repeat([]byte("- [a](https://a.example): A.\r"), 10_000), false},
 		{"empty file", nil, false},
