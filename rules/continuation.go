@@ -51,27 +51,28 @@ the line above with one space.`,
 
 func checkContinuation(p *lint.Pass) {
 	doc := p.Doc
+	blanks := blankFinder{doc: doc}
+	entryAfter := entriesFollow(doc.Folds)
 	for i, f := range doc.Folds {
 		if f.Item.List.EntryList && f.Item.IsEntry() {
-			reportLazyLine(p, f, entryFollows(doc.Folds[i+1:], f.Item), i > 0 && foreignAbove(doc, doc.Folds[i-1], f))
+			reportLazyLine(p, f, entryAfter[i], i > 0 && foreignAbove(doc, doc.Folds[i-1], f), &blanks)
 		}
 	}
 	checkMovedDescriptions(p)
 }
 
-// entryFollows reports whether a later fold of the same item is an entry
-// (one without its bullet, or with no space after it): a blank line put
-// before an earlier line would take it out of the list too.
-func entryFollows(later []lint.Fold, item *lint.Entry) bool {
-	for _, g := range later {
-		if g.Item != item {
-			return false
-		}
-		if g.Kind == lint.FoldEntry || g.Kind == lint.FoldItem {
-			return true
+// entriesFollow tells for each fold whether a later fold of the same
+// item is an entry (one without its bullet, or with no space after it):
+// a blank line put before the fold's line would take it out of the list
+// too. Filled from the end, so many folds of one item cost one pass.
+func entriesFollow(folds []lint.Fold) []bool {
+	after := make([]bool, len(folds))
+	for i := len(folds) - 2; i >= 0; i-- {
+		if g := folds[i+1]; g.Item == folds[i].Item {
+			after[i] = g.Kind == lint.FoldEntry || g.Kind == lint.FoldItem || after[i+1]
 		}
 	}
-	return false
+	return after
 }
 
 // foreignAbove reports whether prev, the fold before f, is the line just
@@ -85,15 +86,17 @@ func foreignAbove(doc *lint.Document, prev, f lint.Fold) bool {
 
 // reportLazyLine reports line f folded into its item. entryAfter tells
 // that an entry folds into the same item below f's line, foreignAbove
-// that the line above is a fold that is not the item's text.
-func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
+// that the line above is a fold that is not the item's text; blanks
+// finds the blank line that ends its paragraph.
+func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool, blanks *blankFinder) {
 	doc := p.Doc
 	n := doc.Line(f.Line.Start)
 	line := doc.LineSpan(n)
 	switch f.Kind {
 	case lint.FoldBlock:
 		var fix *lint.Fix
-		if !entryAfter && !fragileItemAfter(doc, n, f.Line.Start-line.Start) {
+		blank := blanks.after(n)
+		if !entryAfter && !holdsMore(doc, f.Item, blank) && !fragileItemAfter(doc, n, f.Line.Start-line.Start, blank) {
 			fix = &lint.Fix{Message: "put a blank line before it", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: doc.LineEnding}}}
 		}
 		p.Report(f.Line.Start, f.Line.End, fix, "line is folded into the item above, expected a blank line before it")
@@ -120,35 +123,72 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool) {
 
 // fragileItemAfter reports whether an item that could not interrupt a
 // paragraph starts after line n, whose text starts at column col, and
-// before the next blank line: an empty item, an ordered one numbered
-// other than 1 (CommonMark), or one indented four columns or more past
-// col (or with a tab before it). It is an item only because the lines
-// above it are folded into the item above; once a blank line makes line
-// n and the lines after it a paragraph of its own, it would fold into
-// that paragraph. Only the first item counts: one that can interrupt the
-// paragraph ends it there.
-func fragileItemAfter(doc *lint.Document, n, col int) bool {
+// before blank, the blank line after it: an empty item, an ordered one
+// numbered other than 1 (CommonMark), or one indented four columns or
+// more past col (or with a tab before it). It is an item only because
+// the lines above it are folded into the item above; once a blank line
+// makes line n and the lines after it a paragraph of its own, it would
+// fold into that paragraph. Only the first item counts: one that can
+// interrupt the paragraph ends it there.
+func fragileItemAfter(doc *lint.Document, n, col, blank int) bool {
 	if n >= len(doc.LineStarts) {
 		return false
 	}
-	next := doc.LineStarts[n]
-	i, _ := slices.BinarySearchFunc(doc.Items, next, func(e *lint.Entry, at int) int {
+	i, _ := slices.BinarySearchFunc(doc.Items, doc.LineStarts[n], func(e *lint.Entry, at int) int {
 		return cmp.Compare(e.Marker().Start, at)
 	})
-	if i == len(doc.Items) {
+	if i == len(doc.Items) || doc.Line(doc.Items[i].Marker().Start) >= blank {
 		return false
 	}
 	it := doc.Items[i]
-	at := doc.Line(it.Marker().Start)
-	for m := n + 1; m < at; m++ {
-		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
-			return false
-		}
-	}
-	indent := doc.Src[doc.LineStarts[at-1]:it.Marker().Start]
+	indent := doc.Src[doc.LineStarts[doc.Line(it.Marker().Start)-1]:it.Marker().Start]
 	marker := doc.Src[it.Marker().Start:it.Marker().End]
 	return it.Empty() || it.List.Ordered && string(bytes.TrimLeft(marker[:len(marker)-1], "0")) != "1" ||
 		bytes.IndexByte(indent, '\t') >= 0 || len(indent)-col >= 4
+}
+
+// holdsMore reports whether item, or an item it is nested in, holds
+// blocks after blank, the blank line that ends the paragraph of a line
+// folded into item. A blank line before that line closes those items
+// there: what they held after it would leave them (a nested list
+// indented under the item would become a code block).
+func holdsMore(doc *lint.Document, item *lint.Entry, blank int) bool {
+	if blank > len(doc.LineStarts) {
+		return false
+	}
+	end := doc.LineStarts[blank-1]
+	for it := item; it != nil; it = it.List.Parent {
+		if it.Item().End > end {
+			return true
+		}
+	}
+	return false
+}
+
+// blankFinder finds the first blank line after a line. Asked about lines
+// in order, as the folds come, it reads each line once.
+type blankFinder struct {
+	doc *lint.Document
+	// blank is the first blank line after line from, the line last asked
+	// about.
+	from, blank int
+}
+
+// after returns the number of the first blank line after line n, or one
+// past the last line when none is.
+func (b *blankFinder) after(n int) int {
+	if b.from <= n && n < b.blank {
+		return b.blank
+	}
+	doc := b.doc
+	m := n + 1
+	for ; m <= len(doc.LineStarts); m++ {
+		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
+			break
+		}
+	}
+	b.from, b.blank = n, m
+	return m
 }
 
 // joinLine returns the fix that joins line n onto the line above with one

@@ -7,8 +7,10 @@
 package bench
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -144,5 +146,35 @@ func TestInputs(t *testing.T) {
 		for _, d := range res.Remaining {
 			t.Errorf("%s dirty list after fix: %s %s", st.name, d.Rule, d.Message)
 		}
+	}
+}
+
+// TestHostileRules runs every default rule, and a fix, over inputs that
+// once made a rule's or the fixer's work grow with the square of their
+// size. The bound is generous so the test is not timing-flaky; it
+// catches blow-ups (100,000 folded lines took minutes).
+func TestHostileRules(t *testing.T) {
+	l := &lint.Linter{Rules: rules.All()}
+	for _, c := range []struct {
+		name string
+		src  []byte
+	}{
+		{"100,000 lines folded into one item", append([]byte("- [a](https://a.example): A.\n"), bytes.Repeat([]byte("![x](https://i.example/x.png)\n"), 100_000)...)},
+		{"100,000 unindented lines of one description", append([]byte("- [a](https://a.example): A\n"), bytes.Repeat([]byte("word\n"), 100_000)...)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			doc, err := lint.Parse("hostile.md", c.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l.Run([]*lint.Document{doc})
+			if _, err := fix.File(l, "hostile.md", c.src); err != nil {
+				t.Fatal(err)
+			}
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("took %v, want under 10s", took)
+			}
+		})
 	}
 }
