@@ -483,6 +483,12 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 			return nil
 		}
 	}
+	if n := len(run) - 1; order[n] != n && s.textFollows(l, run[n]) {
+		// Text right under the last item stays out of it only because
+		// that item ends in a block that cannot take lazy lines (a
+		// heading, a fence); another item moved there could take it in.
+		return nil
+	}
 	// An ordered list keeps its numbers in place; bullets travel.
 	body := func(e *lint.Entry) lint.Span {
 		if l.Ordered {
@@ -508,6 +514,26 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 		Edits:   []lint.TextEdit{{Pos: start, End: end, NewText: b.String()}},
 		Moves:   moves,
 	}
+}
+
+// textFollows reports whether the line after e is neither blank nor
+// the line of another item of l.
+func (s *sorter) textFollows(l *lint.List, e *lint.Entry) bool {
+	doc := s.doc
+	n := doc.Line(e.Item().End) + 1
+	if n > len(doc.LineStarts) {
+		return false
+	}
+	line := doc.LineSpan(n)
+	if allBlank(doc.Src[line.Start:line.End]) {
+		return false
+	}
+	for _, it := range l.Items[e.Index()+1:] {
+		if doc.Line(it.Marker().Start) == n {
+			return false
+		}
+	}
+	return true
 }
 
 // column is the byte offset of an item's marker in its line.
