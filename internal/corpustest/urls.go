@@ -42,12 +42,15 @@ func EntryURLs(doc *lint.Document) []string {
 
 // unfold returns doc's text with a space after the bullet of every folded
 // item and a bullet before every folded entry, or nil when nothing folds.
+// An empty item right under a folded item goes, as fixing removes it:
+// under the unfolded item, its lone bullet would underline the item's
+// text and make it a heading.
 func unfold(doc *lint.Document) []byte {
 	var out []byte
 	last := 0
 	for _, f := range doc.Folds {
 		at := doc.FoldLink(f)
-		if at < 0 {
+		if at < 0 || at < last {
 			continue
 		}
 		insert := "- "
@@ -56,9 +59,30 @@ func unfold(doc *lint.Document) []byte {
 		}
 		out = append(append(out, doc.Src[last:at]...), insert...)
 		last = at
+		if f.Kind != lint.FoldItem {
+			continue
+		}
+		if n := doc.Line(f.Line.Start) + 1; emptyItemOn(doc, n) {
+			end := len(doc.Src)
+			if n < len(doc.LineStarts) {
+				end = doc.LineStarts[n]
+			}
+			out = append(out, doc.Src[last:doc.LineStarts[n-1]]...)
+			last = end
+		}
 	}
 	if out == nil {
 		return nil
 	}
 	return append(out, doc.Src[last:]...)
+}
+
+// emptyItemOn reports whether an empty item's marker is on line n.
+func emptyItemOn(doc *lint.Document, n int) bool {
+	for _, e := range doc.Items {
+		if e.Empty() && doc.Line(e.Marker().Start) == n {
+			return true
+		}
+	}
+	return false
 }
