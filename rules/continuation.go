@@ -55,7 +55,7 @@ func checkContinuation(p *lint.Pass) {
 	entryAfter := entriesFollow(doc.Folds)
 	for i, f := range doc.Folds {
 		if f.Item.List.EntryList && f.Item.IsEntry() {
-			reportLazyLine(p, f, entryAfter[i], i > 0 && foreignAbove(doc, doc.Folds[i-1], f), &blanks)
+			reportLazyLine(p, f, doc.Folds[i+1:], entryAfter[i], i > 0 && foreignAbove(doc, doc.Folds[i-1], f), &blanks)
 		}
 	}
 	checkMovedDescriptions(p)
@@ -84,11 +84,12 @@ func foreignAbove(doc *lint.Document, prev, f lint.Fold) bool {
 		doc.Line(prev.Line.Start)+1 == doc.Line(f.Line.Start)
 }
 
-// reportLazyLine reports line f folded into its item. entryAfter tells
-// that an entry folds into the same item below f's line, foreignAbove
-// that the line above is a fold that is not the item's text; blanks
-// finds the blank line that ends its paragraph.
-func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool, blanks *blankFinder) {
+// reportLazyLine reports line f folded into its item; later are the
+// folds after it. entryAfter tells that an entry folds into the same
+// item below f's line, foreignAbove that the line above is a fold that
+// is not the item's text; blanks finds the blank line that ends its
+// paragraph.
+func reportLazyLine(p *lint.Pass, f lint.Fold, later []lint.Fold, entryAfter, foreignAbove bool, blanks *blankFinder) {
 	doc := p.Doc
 	n := doc.Line(f.Line.Start)
 	line := doc.LineSpan(n)
@@ -103,7 +104,7 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, entryAfter, foreignAbove bool, bl
 	case lint.FoldEntry:
 		var fix *lint.Fix
 		l := f.Item.List
-		if !l.Ordered && l.Depth == 0 && l.Items[0].Indent().Len() == 0 && f.Line.Start == line.Start {
+		if !l.Ordered && l.Depth == 0 && l.Items[0].Indent().Len() == 0 && f.Line.Start == line.Start && !swallowsEntry(doc, f.Item, 2, later) {
 			fix = &lint.Fix{Message: "add the bullet", Edits: []lint.TextEdit{{Pos: line.Start, End: line.Start, NewText: string(l.Marker) + " "}}}
 		}
 		p.Report(f.Line.Start, f.Line.End, fix, "entry has no bullet and is folded into the item above, expected %q before it",

@@ -89,34 +89,11 @@ func reportGluedMarker(p *lint.Pass, f lint.Fold, later []lint.Fold) {
 	src := p.Doc.Src
 	m := p.Doc.FoldLink(f)
 	var fix *lint.Fix
-	if !swallowsEntry(p.Doc, f, m, later) {
+	if !swallowsEntry(p.Doc, f.Item, m-p.Doc.LineStarts[p.Doc.Line(m)-1]+1, later) {
 		fix = &lint.Fix{Message: "insert a space after the bullet", Edits: []lint.TextEdit{{Pos: m, End: m, NewText: " "}}}
 	}
 	p.Report(f.Line.Start, m, fix, "no space after bullet %q, expected %q: the line is folded into the item above",
 		src[f.Line.Start:m], string(src[f.Line.Start:m])+" ")
-}
-
-// swallowsEntry reports whether the item that a space after f's marker
-// (ending at m) makes would take in an entry typed without its bullet
-// below it: a lazy line of the item above that stands at the new item's
-// text column or further continues the new item's text, and is no
-// longer an entry of its own. Tabs are taken to reach it.
-func swallowsEntry(doc *lint.Document, f lint.Fold, m int, later []lint.Fold) bool {
-	lineStart := doc.LineStarts[doc.Line(f.Line.Start)-1]
-	text := m - lineStart + 1
-	for _, g := range later {
-		if g.Item != f.Item || g.Kind == lint.FoldItem {
-			return false
-		}
-		if g.Kind != lint.FoldEntry {
-			continue
-		}
-		indent := doc.Src[doc.LineStarts[doc.Line(g.Line.Start)-1]:g.Line.Start]
-		if len(indent) >= text || bytes.IndexByte(indent, '\t') >= 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // removeLine returns the fix that deletes an empty item's line, and the
