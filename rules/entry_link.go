@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -48,6 +49,13 @@ other findings need a human.`,
 	Severity: lint.Warning,
 	Fixable:  true,
 	Check:    checkEntryLink,
+}
+
+// escapes reports whether b ends in an odd number of backslashes, the
+// last of which escapes the byte that comes after b.
+func escapes(b []byte) bool {
+	n := len(b) - len(bytes.TrimRight(b, "\\"))
+	return n%2 == 1
 }
 
 func checkEntryLink(p *lint.Pass) {
@@ -130,10 +138,16 @@ func checkLinkText(p *lint.Pass, it *lint.Entry) {
 	if s > t.Start {
 		edits = append(edits, lint.TextEdit{Pos: t.Start, End: s})
 	}
-	if e < t.End {
+	// A backslash left right before "]" would escape it and end the
+	// link: such trailing spaces stay.
+	if e < t.End && !escapes(src[s:e]) {
 		edits = append(edits, lint.TextEdit{Pos: e, End: t.End})
 	}
-	p.Report(t.Start-1, t.End+1, &lint.Fix{Message: "trim spaces inside [ ]", Edits: edits},
+	var fix *lint.Fix
+	if len(edits) > 0 {
+		fix = &lint.Fix{Message: "trim spaces inside [ ]", Edits: edits}
+	}
+	p.Report(t.Start-1, t.End+1, fix,
 		"link text %q has spaces inside [ ], expected none", p.Doc.Text(t))
 }
 
