@@ -219,7 +219,8 @@ func checkIndents(p *lint.Pass, l *lint.List) {
 			continue
 		}
 		var fix *lint.Fix
-		if (columnsOf(got) >= columnsOf(want) && !foldsEntry(doc, it)) || bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0 {
+		moved := columnsOf(want) - columnsOf(got)
+		if ((moved <= 0 && !foldsEntry(doc, it)) || bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0) && !takesLineBelow(doc, it, moved) {
 			// Moving the marker left keeps what is indented under the
 			// item nested; moving it right might not. It may also indent
 			// a lazy line under the item: an entry typed without its
@@ -230,6 +231,26 @@ func checkIndents(p *lint.Pass, l *lint.List) {
 		p.Report(it.Indent().Start, it.Marker().End, fix, "item is indented by %s, expected %s as its siblings",
 			describeIndent(got), describeIndent(want))
 	}
+}
+
+// takesLineBelow reports whether item it, its marker moved by moved
+// columns, would take in the first non-blank line below it: one indented
+// to its text's new column (a column past the marker, or more), which
+// now stands left of it. An empty item there would underline the item's
+// text into a heading.
+func takesLineBelow(doc *lint.Document, it *lint.Entry, moved int) bool {
+	m := it.Marker()
+	text := columnsOf(string(doc.Src[doc.LineStarts[doc.Line(m.Start)-1]:m.End])) + moved + 1
+	for n := doc.Line(it.Item().End) + 1; n <= len(doc.LineStarts); n++ {
+		line := doc.LineSpan(n)
+		t := doc.Src[line.Start:line.End]
+		rest := bytes.TrimLeft(t, " \t")
+		if len(rest) == 0 {
+			continue
+		}
+		return columnsOf(string(t[:len(t)-len(rest)])) >= text
+	}
+	return false
 }
 
 // foldsEntry reports whether an entry without its bullet is folded into
