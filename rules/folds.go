@@ -29,3 +29,32 @@ func swallowsEntry(doc *lint.Document, item *lint.Entry, text int, later []lint.
 	}
 	return false
 }
+
+// linkTurnsLazy reports whether a new item made by a fix on folded line
+// f, with its text at column text, would make a link line below it lazy
+// that is not now: a line of f's item, before the next blank line or
+// the next line that becomes an item, that starts with "[" left of
+// column text and is part of the item's text now, not a fold. Lazy under
+// the new item, it would read as an entry typed without its bullet.
+func linkTurnsLazy(doc *lint.Document, f lint.Fold, text int, later []lint.Fold) bool {
+	end := doc.Line(f.Item.Item().End)
+	for n := doc.Line(f.Line.Start) + 1; n <= end; n++ {
+		line := doc.LineSpan(n)
+		t := doc.Src[line.Start:line.End]
+		rest := bytes.TrimLeft(t, " \t")
+		if len(rest) == 0 {
+			return false
+		}
+		for len(later) > 0 && later[0].Line.Start < line.Start {
+			later = later[1:]
+		}
+		folded := len(later) > 0 && later[0].Line.Start < line.End && later[0].Item == f.Item
+		if folded && later[0].Kind == lint.FoldItem {
+			return false
+		}
+		if !folded && rest[0] == '[' && len(t)-len(rest) < text {
+			return true
+		}
+	}
+	return false
+}

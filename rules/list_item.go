@@ -89,7 +89,7 @@ func reportGluedMarker(p *lint.Pass, f lint.Fold, later []lint.Fold) {
 	src := p.Doc.Src
 	m := p.Doc.FoldLink(f)
 	var fix *lint.Fix
-	if !swallowsEntry(p.Doc, f.Item, m-p.Doc.LineStarts[p.Doc.Line(m)-1]+1, later) {
+	if text := m - p.Doc.LineStarts[p.Doc.Line(m)-1] + 1; !swallowsEntry(p.Doc, f.Item, text, later) && !linkTurnsLazy(p.Doc, f, text, later) {
 		fix = &lint.Fix{Message: "insert a space after the bullet", Edits: []lint.TextEdit{{Pos: m, End: m, NewText: " "}}}
 	}
 	p.Report(f.Line.Start, m, fix, "no space after bullet %q, expected %q: the line is folded into the item above",
