@@ -1,6 +1,8 @@
 package corpustest
 
 import (
+	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 
@@ -42,47 +44,57 @@ func EntryURLs(doc *lint.Document) []string {
 
 // unfold returns doc's text with a space after the bullet of every folded
 // item and a bullet before every folded entry, or nil when nothing folds.
-// An empty item right under a folded item goes, as fixing removes it:
-// under the unfolded item, its lone bullet would underline the item's
-// text and make it a heading.
+// Empty items in the lines under a folded item, up to the next blank
+// line, go, as fixing removes them: under the unfolded item, a lone
+// bullet would underline the item's text and make it a heading.
 func unfold(doc *lint.Document) []byte {
-	var out []byte
-	last := 0
+	type edit struct {
+		at, end int // delete src[at:end], then insert text
+		text    string
+	}
+	var edits []edit
+	empty := map[int]bool{} // lines of empty items
+	for _, e := range doc.Items {
+		if e.Empty() {
+			empty[doc.Line(e.Marker().Start)] = true
+		}
+	}
 	for _, f := range doc.Folds {
 		at := doc.FoldLink(f)
-		if at < 0 || at < last {
+		if at < 0 {
 			continue
 		}
-		insert := "- "
-		if f.Kind == lint.FoldItem {
-			insert = " "
-		}
-		out = append(append(out, doc.Src[last:at]...), insert...)
-		last = at
 		if f.Kind != lint.FoldItem {
+			edits = append(edits, edit{at, at, "- "})
 			continue
 		}
-		if n := doc.Line(f.Line.Start) + 1; emptyItemOn(doc, n) {
-			end := len(doc.Src)
-			if n < len(doc.LineStarts) {
-				end = doc.LineStarts[n]
+		edits = append(edits, edit{at, at, " "})
+		for n := doc.Line(f.Line.Start) + 1; n <= len(doc.LineStarts); n++ {
+			line := doc.LineSpan(n)
+			if len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
+				break
 			}
-			out = append(out, doc.Src[last:doc.LineStarts[n-1]]...)
-			last = end
+			if empty[n] {
+				end := len(doc.Src)
+				if n < len(doc.LineStarts) {
+					end = doc.LineStarts[n]
+				}
+				edits = append(edits, edit{doc.LineStarts[n-1], end, ""})
+			}
 		}
 	}
-	if out == nil {
+	if len(edits) == 0 {
 		return nil
 	}
-	return append(out, doc.Src[last:]...)
-}
-
-// emptyItemOn reports whether an empty item's marker is on line n.
-func emptyItemOn(doc *lint.Document, n int) bool {
-	for _, e := range doc.Items {
-		if e.Empty() && doc.Line(e.Marker().Start) == n {
-			return true
+	slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Compare(a.at, b.at) })
+	var out []byte
+	last := 0
+	for _, e := range edits {
+		if e.at < last {
+			continue // inside a line already deleted
 		}
+		out = append(append(out, doc.Src[last:e.at]...), e.text...)
+		last = e.end
 	}
-	return false
+	return append(out, doc.Src[last:]...)
 }
