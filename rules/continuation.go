@@ -123,8 +123,9 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, later []lint.Fold, entryAfter, fo
 }
 
 // fragileItemAfter reports whether an item that could not interrupt a
-// paragraph starts after line n, whose text starts at column col, and
-// before blank, the blank line after it: an empty item, an ordered one
+// paragraph starts after line n, whose text starts at column col, before
+// blank, the blank line after it, or right after the blank lines there:
+// an empty item, an ordered one
 // numbered other than 1 (CommonMark), or one indented four columns or
 // more past col (or with a tab before it). It is an item only because
 // the lines above it are folded into the item above; once a blank line
@@ -138,15 +139,29 @@ func fragileItemAfter(doc *lint.Document, n, col, blank int) bool {
 	i, _ := slices.BinarySearchFunc(doc.Items, doc.LineStarts[n], func(e *lint.Entry, at int) int {
 		return cmp.Compare(e.Marker().Start, at)
 	})
-	if i == len(doc.Items) || doc.Line(doc.Items[i].Marker().Start) >= blank {
+	if i == len(doc.Items) {
 		return false
 	}
 	it := doc.Items[i]
-	indent := doc.Src[doc.LineStarts[doc.Line(it.Marker().Start)-1]:it.Marker().Start]
+	// Past the blank line, only blank lines may come before the item:
+	// list-spacing may take them out in the same pass, and the item then
+	// follows the paragraph as closely. A long run of them is taken as
+	// blank all through, so that many folds before it stay linear.
+	at := doc.Line(it.Marker().Start)
+	for m := blank; m < min(at, blank+maxBlankRun); m++ {
+		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) > 0 {
+			return false
+		}
+	}
+	indent := doc.Src[doc.LineStarts[at-1]:it.Marker().Start]
 	marker := doc.Src[it.Marker().Start:it.Marker().End]
 	return it.Empty() || it.List.Ordered && string(bytes.TrimLeft(marker[:len(marker)-1], "0")) != "1" ||
 		bytes.IndexByte(indent, '\t') >= 0 || len(indent)-col >= 4
 }
+
+// maxBlankRun bounds how many lines after a paragraph fragileItemAfter
+// reads in search of text.
+const maxBlankRun = 100
 
 // holdsMore reports whether item, or an item it is nested in, holds
 // blocks after blank, the blank line that ends the paragraph of a line
