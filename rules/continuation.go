@@ -155,7 +155,9 @@ func fragileItemAfter(doc *lint.Document, n, col, blank int) bool {
 	}
 	indent := doc.Src[doc.LineStarts[at-1]:it.Marker().Start]
 	marker := doc.Src[it.Marker().Start:it.Marker().End]
-	return it.Empty() || it.List.Ordered && string(bytes.TrimLeft(marker[:len(marker)-1], "0")) != "1" ||
+	// A double bullet ("- 1)") may lose its outer bullet to list-item
+	// in the same pass and leave an item of any kind.
+	return it.Empty() || it.DoubleBullet() || it.List.Ordered && string(bytes.TrimLeft(marker[:len(marker)-1], "0")) != "1" ||
 		bytes.IndexByte(indent, '\t') >= 0 || len(indent)-col >= 4
 }
 
