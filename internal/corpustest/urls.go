@@ -45,7 +45,7 @@ func EntryURLs(doc *lint.Document) []string {
 // unfold returns doc's text with a space after the bullet of every folded
 // item and a bullet before every folded entry, or nil when nothing folds.
 // Empty items in the lines under a folded item, up to the next blank
-// line, go, as fixing removes them: under the unfolded item, a lone
+// line, go where fixing removes them: under the unfolded item, a lone
 // bullet would underline the item's text and make it a heading.
 func unfold(doc *lint.Document) []byte {
 	type edit struct {
@@ -53,10 +53,23 @@ func unfold(doc *lint.Document) []byte {
 		text    string
 	}
 	var edits []edit
-	empty := map[int]bool{} // lines of empty items
+	// Lines of empty items that fixing removes: those with nothing
+	// under them that would fold into the item above, a blank line, the
+	// end or another item.
+	items := map[int]bool{}
 	for _, e := range doc.Items {
-		if e.Empty() {
-			empty[doc.Line(e.Marker().Start)] = true
+		items[doc.Line(e.Marker().Start)] = true
+	}
+	empty := map[int]bool{}
+	for _, e := range doc.Items {
+		n := doc.Line(e.Marker().Start)
+		if !e.Empty() {
+			continue
+		}
+		if n == len(doc.LineStarts) || items[n+1] {
+			empty[n] = true
+		} else if next := doc.LineSpan(n + 1); len(bytes.TrimSpace(doc.Src[next.Start:next.End])) == 0 {
+			empty[n] = true
 		}
 	}
 	for _, f := range doc.Folds {
