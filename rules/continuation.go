@@ -53,10 +53,19 @@ func checkContinuation(p *lint.Pass) {
 	doc := p.Doc
 	blanks := blankFinder{doc: doc}
 	entryAfter := entriesFollow(doc.Folds)
+	glued := false // a fold above in the same item is a glued bullet
 	for i, f := range doc.Folds {
-		if f.Item.List.EntryList && f.Item.IsEntry() {
-			reportLazyLine(p, f, doc.Folds[i+1:], entryAfter[i], i > 0 && foreignAbove(doc, doc.Folds[i-1], f), &blanks)
+		if i > 0 && doc.Folds[i-1].Item != f.Item {
+			glued = false
 		}
+		if f.Item.List.EntryList && f.Item.IsEntry() {
+			// Below a glued bullet, which list-item may give its space in
+			// the same pass, a line is the new item's, not this one's:
+			// it is not joined.
+			keep := glued || i > 0 && foreignAbove(doc, doc.Folds[i-1], f)
+			reportLazyLine(p, f, doc.Folds[i+1:], entryAfter[i], keep, &blanks)
+		}
+		glued = glued || f.Kind == lint.FoldItem
 	}
 	checkMovedDescriptions(p)
 }
@@ -86,10 +95,10 @@ func foreignAbove(doc *lint.Document, prev, f lint.Fold) bool {
 
 // reportLazyLine reports line f folded into its item; later are the
 // folds after it. entryAfter tells that an entry folds into the same
-// item below f's line, foreignAbove that the line above is a fold that
-// is not the item's text; blanks finds the blank line that ends its
-// paragraph.
-func reportLazyLine(p *lint.Pass, f lint.Fold, later []lint.Fold, entryAfter, foreignAbove bool, blanks *blankFinder) {
+// item below f's line, keep that the line is not to be joined onto the
+// line above (a fold that is not the item's text is above it, or a
+// glued bullet); blanks finds the blank line that ends its paragraph.
+func reportLazyLine(p *lint.Pass, f lint.Fold, later []lint.Fold, entryAfter, keep bool, blanks *blankFinder) {
 	doc := p.Doc
 	n := doc.Line(f.Line.Start)
 	line := doc.LineSpan(n)
@@ -114,7 +123,7 @@ func reportLazyLine(p *lint.Pass, f lint.Fold, later []lint.Fold, entryAfter, fo
 			return
 		}
 		var fix *lint.Fix
-		if !foreignAbove {
+		if !keep {
 			fix = joinLine(doc, n)
 		}
 		p.Report(f.Line.Start, f.Line.End, fix,
