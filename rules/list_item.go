@@ -149,7 +149,10 @@ func reportDoubleBullet(p *lint.Pass, it *lint.Entry) {
 	}
 	inner := it.Children()[0]
 	var fix *lint.Fix
-	if len(it.Children()) == 1 && bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0 {
+	// After a tab the inner bullet's column is not the outer one's plus
+	// its bytes: dropping the outer bullet may nest the item elsewhere.
+	indent := doc.Src[doc.LineStarts[doc.Line(it.Marker().Start)-1]:it.Marker().Start]
+	if len(it.Children()) == 1 && bytes.IndexByte(doc.Src[it.Item().Start:it.Item().End], '\n') < 0 && bytes.IndexByte(indent, '\t') < 0 {
 		fix = &lint.Fix{Message: "drop the outer bullet", Edits: []lint.TextEdit{{Pos: it.Marker().Start, End: inner.Marker().Start}}}
 	}
 	p.Report(it.Marker().Start, inner.Marker().End, fix, "double bullet %q, expected one",
