@@ -2,7 +2,9 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -483,7 +485,7 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 			return nil
 		}
 	}
-	if n := len(run) - 1; order[n] != n && s.textFollows(l, run[n]) {
+	if n := len(run) - 1; order[n] != n && s.textFollows(run[n]) {
 		// Text right under the last item stays out of it only because
 		// that item ends in a block that cannot take lazy lines (a
 		// heading, a fence); another item moved there could take it in.
@@ -516,24 +518,24 @@ func (s *sorter) fix(l *lint.List, run []*lint.Entry, order []int) *lint.Fix {
 	}
 }
 
-// textFollows reports whether the line after e is neither blank nor
-// the line of another item of l.
-func (s *sorter) textFollows(l *lint.List, e *lint.Entry) bool {
+// textFollows reports whether the line after e could continue a
+// paragraph: not blank, not an item's (of any list: an item interrupts a
+// paragraph), and not a heading, quote, fence or HTML block.
+func (s *sorter) textFollows(e *lint.Entry) bool {
 	doc := s.doc
 	n := doc.Line(e.Item().End) + 1
 	if n > len(doc.LineStarts) {
 		return false
 	}
 	line := doc.LineSpan(n)
-	if allBlank(doc.Src[line.Start:line.End]) {
+	t := bytes.TrimLeft(doc.Src[line.Start:line.End], " \t")
+	if len(t) == 0 || strings.IndexByte("#>`~<", t[0]) >= 0 {
 		return false
 	}
-	for _, it := range l.Items[e.Index()+1:] {
-		if doc.Line(it.Marker().Start) == n {
-			return false
-		}
-	}
-	return true
+	i, _ := slices.BinarySearchFunc(doc.Items, line.Start, func(it *lint.Entry, at int) int {
+		return cmp.Compare(it.Marker().Start, at)
+	})
+	return i == len(doc.Items) || doc.Line(doc.Items[i].Marker().Start) != n
 }
 
 // column is the byte offset of an item's marker in its line.
