@@ -82,7 +82,13 @@ func checkStray(p *lint.Pass, it *lint.Entry, periods *periodHabit) {
 	if stray == "." && it.Stray().End == it.Content().End && periods.habit(doc) {
 		return
 	}
-	fix := &lint.Fix{Message: "drop " + strconv.Quote(stray), Edits: []lint.TextEdit{{Pos: it.Stray().Start, End: it.Stray().End}}}
+	var fix *lint.Fix
+	// A reference link ("[Name]") with a colon after the stray text
+	// would read "[Name]:" once it goes: a link reference definition,
+	// which takes the entry away.
+	if src := doc.Src; src[it.Stray().Start-1] != ']' || it.Stray().End == len(src) || src[it.Stray().End] != ':' {
+		fix = &lint.Fix{Message: "drop " + strconv.Quote(stray), Edits: []lint.TextEdit{{Pos: it.Stray().Start, End: it.Stray().End}}}
+	}
 	p.Report(it.Stray().Start, it.Stray().End, fix, "%q is glued to the link, expected a separator, a description or nothing", stray)
 }
 
