@@ -4,7 +4,10 @@
 package lint
 
 import (
+	"bytes"
+	"cmp"
 	"iter"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -279,6 +282,25 @@ func (d *Document) Position(off int) (line, col int) {
 		start = 3
 	}
 	return line, utf8.RuneCount(d.Src[start:off]) + 1
+}
+
+// BlankLine reports whether the 1-based line n is blank in CommonMark's
+// sense: spaces and tabs only (a no-break space is text).
+func (d *Document) BlankLine(n int) bool {
+	s := d.LineSpan(n)
+	return len(bytes.TrimLeft(d.Src[s.Start:s.End], " \t")) == 0
+}
+
+// ItemFrom returns the first item whose marker starts at off or after
+// it, nil when none does.
+func (d *Document) ItemFrom(off int) *Entry {
+	i, _ := slices.BinarySearchFunc(d.Items, off, func(e *Entry, at int) int {
+		return cmp.Compare(e.Marker().Start, at)
+	})
+	if i == len(d.Items) {
+		return nil
+	}
+	return d.Items[i]
 }
 
 // LineSpan returns the span of the 1-based line n without its ending (and

@@ -512,3 +512,40 @@ func TestParseTOC(t *testing.T) {
 		t.Errorf("a link out of the document: TOC %v, EntryList %v", l.TOC, l.EntryList)
 	}
 }
+
+// TestBlankLine: spaces and tabs only, as CommonMark counts a blank line;
+// a no-break space is text.
+func TestBlankLine(t *testing.T) {
+	d := parse(t, "a\n\n \t\n\u00a0\n\r\nb")
+	for n, want := range map[int]bool{1: false, 2: true, 3: true, 4: false, 5: true, 6: false} {
+		if got := d.BlankLine(n); got != want {
+			t.Errorf("BlankLine(%d) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestItemFrom: the first item whose marker starts at an offset or after
+// it, nested items included, in document order.
+func TestItemFrom(t *testing.T) {
+	src := "- [A](u)\n  - [B](v)\n\ntext\n\n- [C](w)\n"
+	d := parse(t, src)
+	for _, c := range []struct {
+		off  int
+		want string // the item's first line; "" for none
+	}{
+		{0, "- [A](u)"},
+		{1, "- [B](v)"},
+		{strings.Index(src, "- [B]"), "- [B](v)"},
+		{strings.Index(src, "text"), "- [C](w)"},
+		{len(src), ""},
+	} {
+		got := ""
+		if it := d.ItemFrom(c.off); it != nil {
+			line := d.LineSpan(d.Line(it.Marker().Start))
+			got = strings.TrimSpace(string(d.Src[line.Start:line.End]))
+		}
+		if got != c.want {
+			t.Errorf("ItemFrom(%d) = %q, want %q", c.off, got, c.want)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"cmp"
-	"slices"
 
 	"github.com/listlint/listlint/lint"
 )
@@ -145,20 +143,17 @@ func fragileItemAfter(doc *lint.Document, n, col, blank int) bool {
 	if n >= len(doc.LineStarts) {
 		return false
 	}
-	i, _ := slices.BinarySearchFunc(doc.Items, doc.LineStarts[n], func(e *lint.Entry, at int) int {
-		return cmp.Compare(e.Marker().Start, at)
-	})
-	if i == len(doc.Items) {
+	it := doc.ItemFrom(doc.LineStarts[n])
+	if it == nil {
 		return false
 	}
-	it := doc.Items[i]
 	// Past the blank line, only blank lines may come before the item:
 	// list-spacing may take them out in the same pass, and the item then
 	// follows the paragraph as closely. A long run of them is taken as
 	// blank all through, so that many folds before it stay linear.
 	at := doc.Line(it.Marker().Start)
 	for m := blank; m < min(at, blank+maxBlankRun); m++ {
-		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) > 0 {
+		if !doc.BlankLine(m) {
 			return false
 		}
 	}
@@ -210,7 +205,7 @@ func (b *blankFinder) after(n int) int {
 	doc := b.doc
 	m := n + 1
 	for ; m <= len(doc.LineStarts); m++ {
-		if line := doc.LineSpan(m); len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
+		if doc.BlankLine(m) {
 			break
 		}
 	}

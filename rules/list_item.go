@@ -113,7 +113,7 @@ func removeLine(doc *lint.Document, it *lint.Entry) *lint.Fix {
 	switch {
 	case end == len(doc.Src) && n > 1 && line.End == end:
 		start = doc.LineSpan(n - 1).End // no line ending: take the one before
-	case n > 1 && n < doc.LineCount() && blankLine(doc, n-1) && blankLine(doc, n+1):
+	case n > 1 && n < doc.LineCount() && doc.BlankLine(n-1) && doc.BlankLine(n+1):
 		if n+1 < len(doc.LineStarts) {
 			end = doc.LineStarts[n+1]
 		}
@@ -126,18 +126,13 @@ func removeLine(doc *lint.Document, it *lint.Entry) *lint.Fix {
 // or before a blank line, a sibling, a heading or the end.
 func endsBlock(doc *lint.Document, it *lint.Entry, n int) bool {
 	switch {
-	case n == doc.LineCount() || n > 1 && blankLine(doc, n-1) || blankLine(doc, n+1):
+	case n == doc.LineCount() || n > 1 && doc.BlankLine(n-1) || doc.BlankLine(n+1):
 		return true
 	case it.Index()+1 < len(it.List.Items) && doc.Line(it.List.Items[it.Index()+1].Marker().Start) == n+1:
 		return true
 	}
 	next := doc.LineSpan(n + 1)
 	return bytes.HasPrefix(bytes.TrimLeft(doc.Src[next.Start:next.End], " "), []byte("#"))
-}
-
-func blankLine(doc *lint.Document, n int) bool {
-	s := doc.LineSpan(n)
-	return len(bytes.TrimSpace(doc.Src[s.Start:s.End])) == 0
 }
 
 // reportDoubleBullet reports an item whose first block is a list on its

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"cmp"
 	"slices"
 	"strings"
 
@@ -532,10 +531,8 @@ func (s *sorter) textFollows(e *lint.Entry) bool {
 	if len(t) == 0 || strings.IndexByte("#>`~<", t[0]) >= 0 {
 		return false
 	}
-	i, _ := slices.BinarySearchFunc(doc.Items, line.Start, func(it *lint.Entry, at int) int {
-		return cmp.Compare(it.Marker().Start, at)
-	})
-	return i == len(doc.Items) || doc.Line(doc.Items[i].Marker().Start) != n
+	it := doc.ItemFrom(line.Start)
+	return it == nil || doc.Line(it.Marker().Start) != n
 }
 
 // column is the byte offset of an item's marker in its line.

@@ -1,7 +1,6 @@
 package corpustest
 
 import (
-	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -68,7 +67,7 @@ func unfold(doc *lint.Document) []byte {
 		}
 		if n == len(doc.LineStarts) || items[n+1] {
 			empty[n] = true
-		} else if next := doc.LineSpan(n + 1); len(bytes.TrimSpace(doc.Src[next.Start:next.End])) == 0 {
+		} else if doc.BlankLine(n + 1) {
 			empty[n] = true
 		}
 	}
@@ -83,8 +82,7 @@ func unfold(doc *lint.Document) []byte {
 		}
 		edits = append(edits, edit{at, at, " "})
 		for n := doc.Line(f.Line.Start) + 1; n <= len(doc.LineStarts); n++ {
-			line := doc.LineSpan(n)
-			if len(bytes.TrimSpace(doc.Src[line.Start:line.End])) == 0 {
+			if doc.BlankLine(n) {
 				break
 			}
 			if empty[n] {
